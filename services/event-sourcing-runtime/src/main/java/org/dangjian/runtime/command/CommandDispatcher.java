@@ -1,0 +1,220 @@
+package org.dangjian.runtime.command;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.dangjian.runtime.domain.RuleViolation;
+import org.dangjian.runtime.eventstore.EventStoreReader;
+import org.dangjian.runtime.eventstore.StoredEvent;
+import org.dangjian.runtime.metadata.Actor;
+import org.dangjian.runtime.metadata.EventMetadata;
+import org.slf4j.MDC;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Sends commands the way every service does: with the actor from the token, the correlation id of the request, the
+ * business time, and safe retries.
+ *
+ * <p>Safe retries: a command with an {@code Idempotency-Key} is applied once. The first request claims the key
+ * (a document with a unique id per caller and key); its events carry the key; its answer, success or refusal, is
+ * stored with the claim. A repeat gets that answer; a repeat that arrives while the first is still running waits
+ * for it (bounded); a repeat after the first one's instance died takes the key over, finds the events already stored
+ * with the key if there are any, and only otherwise runs the command. A key reused for a different request is
+ * refused (422).
+ *
+ * <p>A command that loses a race with another instance (the store's optimistic lock) is retried against the new
+ * state a few times before answering 409.
+ */
+public final class CommandDispatcher {
+
+    private static final int CONCURRENCY_ATTEMPTS = 3;
+    private static final String TRANSIENT = "CONCURRENT_MODIFICATION";
+
+    /** Timing of idempotent requests. */
+    public record Settings(Duration waitForFirst, Duration lease, long retainDays) {
+    }
+
+    private final CommandGateway gateway;
+    private final AppendedEvents appended;
+    private final IdempotencyStore keys;
+    private final EventStoreReader store;
+    private final Supplier<Actor> currentActor;
+    private final Settings settings;
+    private final Clock clock;
+    private final JsonMapper json;
+
+    CommandDispatcher(CommandGateway gateway, AppendedEvents appended, IdempotencyStore keys, EventStoreReader store,
+                      Supplier<Actor> currentActor, Settings settings, Clock clock, JsonMapper json) {
+        this.gateway = gateway;
+        this.appended = appended;
+        this.keys = keys;
+        this.store = store;
+        this.currentActor = currentActor;
+        this.settings = settings;
+        this.clock = clock;
+        this.json = json;
+    }
+
+    /**
+     * Sends the command built for {@code aggregateId}. With an idempotency key whose first request named another
+     * aggregate id (a creation whose id the server chose), the command is built for that first id.
+     */
+    public CommandResult send(String aggregateId, Function<String, ?> commandFor, CommandContext context) {
+        Actor actor = currentActor.get();
+        if (context.idempotencyKey() == null) {
+            return execute(aggregateId, commandFor, context, actor);
+        }
+        String scope = actor.id() + "|" + context.idempotencyKey().value();
+        String fingerprint = fingerprint(context);
+        Instant now = clock.instant();
+        IdempotencyStore.Claim claim = keys.claim(scope, fingerprint, aggregateId, now, now.plus(settings.lease()));
+        if (claim.owned()) {
+            return runOwned(claim.entry(), commandFor, context, actor);
+        }
+        return answerRepeat(claim.entry(), fingerprint, commandFor, context, actor);
+    }
+
+    private CommandResult answerRepeat(IdempotencyStore.Entry first, String fingerprint, Function<String, ?> commandFor,
+                                       CommandContext context, Actor actor) {
+        if (!first.fingerprint().equals(fingerprint)) {
+            throw new RuleViolation(RuleViolation.Kind.UNPROCESSABLE, "IDEMPOTENCY_KEY_REUSED",
+                    "Idempotency-Key {0} was used for a different request; use a new key for a new request",
+                    context.idempotencyKey().value());
+        }
+        long deadline = System.nanoTime() + settings.waitForFirst().toNanos();
+        IdempotencyStore.Entry entry = first;
+        while (true) {
+            switch (entry.state()) {
+                case COMPLETED:
+                    return entry.result().asReplay();
+                case REJECTED:
+                    throw entry.rejection().toViolation();
+                default:
+                    break;
+            }
+            if (!entry.leaseUntil().isAfter(clock.instant()) && keys.takeOver(entry, clock.instant().plus(settings.lease()))) {
+                return recover(entry, commandFor, context, actor);
+            }
+            if (System.nanoTime() > deadline) {
+                throw RuleViolation.conflict("IDEMPOTENT_REQUEST_IN_PROGRESS",
+                        "The first request with Idempotency-Key {0} is still being processed; retry shortly",
+                        context.idempotencyKey().value());
+            }
+            sleep();
+            entry = keys.find(entry.scope()).orElse(entry);
+        }
+    }
+
+    /** The owner of the key died or failed: trust the events it may have stored before running the command again. */
+    private CommandResult recover(IdempotencyStore.Entry entry, Function<String, ?> commandFor, CommandContext context, Actor actor) {
+        Optional<StoredEvent> done = store.readStream(entry.aggregateId(), 0).stream()
+                .filter(e -> context.idempotencyKey().value().equals(e.idempotencyKey()) && actor.id().equals(e.actor().id()))
+                .reduce((a, b) -> b);
+        if (done.isPresent()) {
+            CommandResult result = new CommandResult(entry.aggregateId(), done.get().sequence(), false);
+            keys.complete(entry.scope(), result);
+            return result.asReplay();
+        }
+        return runOwned(entry, commandFor, context, actor);
+    }
+
+    private CommandResult runOwned(IdempotencyStore.Entry entry, Function<String, ?> commandFor, CommandContext context, Actor actor) {
+        try {
+            CommandResult result = execute(entry.aggregateId(), commandFor, context, actor);
+            keys.complete(entry.scope(), result);
+            return result;
+        } catch (RuleViolation violation) {
+            if (TRANSIENT.equals(violation.code())) {
+                keys.fail(entry.scope()); // a retry may well succeed: do not store this answer
+            } else {
+                keys.reject(entry.scope(), violation);
+            }
+            throw violation;
+        } catch (RuntimeException | Error e) {
+            keys.fail(entry.scope());
+            throw e;
+        }
+    }
+
+    private CommandResult execute(String aggregateId, Function<String, ?> commandFor, CommandContext context, Actor actor) {
+        Object command = commandFor.apply(aggregateId);
+        for (int attempt = 1; ; attempt++) {
+            CommandMessage<?> message = GenericCommandMessage.asCommandMessage(command).andMetaData(metadata(actor, context));
+            appended.expect(message.getIdentifier());
+            try {
+                gateway.sendAndWait(message);
+                return appended.take(message.getIdentifier())
+                        .orElseThrow(() -> new IllegalStateException(command.getClass().getSimpleName() + " produced no event"));
+            } catch (AggregateNotFoundException e) {
+                AggregateCodes codes = command.getClass().getAnnotation(AggregateCodes.class);
+                throw RuleViolation.notFound(codes == null ? "NOT_FOUND" : codes.notFound(), "There is no record with id {0}", aggregateId);
+            } catch (AggregateStreamCreationException e) {
+                AggregateCodes codes = command.getClass().getAnnotation(AggregateCodes.class);
+                throw RuleViolation.conflict(codes == null ? "ALREADY_EXISTS" : codes.alreadyExists(),
+                        "A record with id {0} already exists", aggregateId);
+            } catch (ConcurrencyException e) {
+                if (attempt >= CONCURRENCY_ATTEMPTS) {
+                    throw RuleViolation.conflict(TRANSIENT,
+                            "{0} was changed by someone else at the same moment; reload it and try again", aggregateId);
+                }
+            } finally {
+                appended.take(message.getIdentifier());
+            }
+        }
+    }
+
+    private Map<String, Object> metadata(Actor actor, CommandContext context) {
+        Map<String, Object> metadata = new HashMap<>();
+        metadata.put(EventMetadata.ACTOR_ID, actor.id());
+        metadata.put(EventMetadata.ACTOR_ROLE, actor.role());
+        if (actor.organisation() != null) {
+            metadata.put(EventMetadata.ACTOR_ORG, actor.organisation());
+        }
+        String correlationId = MDC.get(EventMetadata.CORRELATION_ID);
+        if (correlationId != null) {
+            metadata.put(EventMetadata.CORRELATION_ID, correlationId);
+        }
+        metadata.put(EventMetadata.OCCURRED_AT, (context.occurredAt() == null ? clock.instant() : context.occurredAt()).toString());
+        if (context.idempotencyKey() != null) {
+            metadata.put(EventMetadata.IDEMPOTENCY_KEY, context.idempotencyKey().value());
+        }
+        return metadata;
+    }
+
+    private String fingerprint(CommandContext context) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(context.operation().getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) '\n');
+            digest.update(json.writeValueAsBytes(context.request()));
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(25);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the first request with the same key", e);
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package org.dangjian.runtime.command;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Updates.combine;
+import static com.mongodb.client.model.Updates.set;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import org.bson.Document;
+import org.dangjian.runtime.domain.RuleViolation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The answers given to requests with an {@code Idempotency-Key}, one document per caller and key. The key also
+ * travels with the events the command produced, which is what recovery trusts when an instance died mid-request.
+ */
+final class IdempotencyStore {
+
+    private static final Logger log = LoggerFactory.getLogger(IdempotencyStore.class);
+    static final String COLLECTION = "idempotency_keys";
+
+    enum State { IN_PROGRESS, COMPLETED, REJECTED, FAILED }
+
+    record Rejection(RuleViolation.Kind kind, String code, String message, List<String> arguments) {
+
+        RuleViolation toViolation() {
+            return RuleViolation.restore(kind, code, message, arguments.toArray());
+        }
+    }
+
+    record Entry(String scope, String fingerprint, String aggregateId, State state, Instant leaseUntil, CommandResult result,
+                 Rejection rejection) {
+    }
+
+    /** Either this request now owns the key, or another request did first (its entry as found). */
+    record Claim(boolean owned, Entry entry) {
+    }
+
+    private final MongoCollection<Document> keys;
+
+    IdempotencyStore(MongoDatabase database, long retainDays) {
+        this.keys = database.getCollection(COLLECTION);
+        try {
+            // MongoDB removes answers after the retention period; mongo-java-server keeps them (harmless, small)
+            keys.createIndex(Indexes.ascending("createdAt"), new IndexOptions().expireAfter(retainDays * 86_400, TimeUnit.SECONDS));
+        } catch (RuntimeException e) {
+            log.debug("No TTL index on {} ({}); idempotency answers are kept", COLLECTION, e.toString());
+        }
+    }
+
+    Claim claim(String scope, String fingerprint, String aggregateId, Instant now, Instant leaseUntil) {
+        try {
+            keys.insertOne(new Document("_id", scope)
+                    .append("fingerprint", fingerprint)
+                    .append("aggregateId", aggregateId)
+                    .append("state", State.IN_PROGRESS.name())
+                    .append("leaseUntil", Date.from(leaseUntil))
+                    .append("createdAt", Date.from(now)));
+            return new Claim(true, new Entry(scope, fingerprint, aggregateId, State.IN_PROGRESS, leaseUntil, null, null));
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            return find(scope).map(entry -> new Claim(false, entry))
+                    .orElseGet(() -> claim(scope, fingerprint, aggregateId, now, leaseUntil)); // it expired in between
+        }
+    }
+
+    Optional<Entry> find(String scope) {
+        Document doc = keys.find(eq("_id", scope)).first();
+        if (doc == null) {
+            return Optional.empty();
+        }
+        Document result = doc.get("result", Document.class);
+        Document rejection = doc.get("rejection", Document.class);
+        return Optional.of(new Entry(scope, doc.getString("fingerprint"), doc.getString("aggregateId"), State.valueOf(doc.getString("state")),
+                doc.getDate("leaseUntil").toInstant(),
+                result == null ? null : new CommandResult(result.getString("id"), ((Number) result.get("sequence")).longValue(), false),
+                rejection == null ? null : new Rejection(RuleViolation.Kind.valueOf(rejection.getString("kind")), rejection.getString("code"),
+                        rejection.getString("message"), rejection.getList("arguments", String.class))));
+    }
+
+    /** Takes over a key whose owner gave up or died (its lease ran out); only one caller wins. */
+    boolean takeOver(Entry entry, Instant leaseUntil) {
+        return keys.updateOne(and(eq("_id", entry.scope()), eq("leaseUntil", Date.from(entry.leaseUntil()))),
+                combine(set("state", State.IN_PROGRESS.name()), set("leaseUntil", Date.from(leaseUntil)))).getModifiedCount() == 1;
+    }
+
+    void complete(String scope, CommandResult result) {
+        keys.updateOne(eq("_id", scope), combine(set("state", State.COMPLETED.name()),
+                set("result", new Document("id", result.id()).append("sequence", result.sequence()))));
+    }
+
+    void reject(String scope, RuleViolation violation) {
+        List<String> arguments = java.util.Arrays.stream(violation.arguments()).map(String::valueOf).toList();
+        keys.updateOne(eq("_id", scope), combine(set("state", State.REJECTED.name()),
+                set("rejection", new Document("kind", violation.kind().name()).append("code", violation.code())
+                        .append("message", violation.getMessage()).append("arguments", arguments))));
+    }
+
+    /** The command failed unexpectedly: a retry may take over at once (and first looks for events already stored). */
+    void fail(String scope) {
+        keys.updateOne(eq("_id", scope), combine(set("state", State.FAILED.name()), set("leaseUntil", new Date(0))));
+    }
+}

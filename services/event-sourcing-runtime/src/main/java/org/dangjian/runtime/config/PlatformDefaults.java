@@ -1,0 +1,43 @@
+package org.dangjian.runtime.config;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Defaults every service shares, at the lowest precedence (a service's application.yml or the environment overrides
+ * them), so that each service's own configuration stays a few keys.
+ */
+public class PlatformDefaults implements EnvironmentPostProcessor, Ordered {
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        Map<String, Object> defaults = new HashMap<>();
+        defaults.put("axon.axonserver.enabled", "false");
+        defaults.put("axon.update-check.disabled", "true");
+        defaults.put("axon.serializer.general", "jackson");
+        defaults.put("server.forward-headers-strategy", "framework");
+        defaults.put("server.shutdown", "graceful");
+        defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus,readmodels");
+        defaults.put("management.endpoint.health.probes.enabled", "true");
+        defaults.put("management.endpoint.health.show-details", "always");
+        defaults.put("management.health.kafka.enabled", "false");
+        defaults.put("management.metrics.tags.service", "${dangjian.service.name:unknown}");
+        defaults.put("logging.pattern.correlation", "[%X{correlationId:-}] ");
+        defaults.put("spring.mvc.problemdetails.enabled", "true");
+        defaults.put("springdoc.api-docs.path", "/v3/api-docs");
+        defaults.put("dangjian.security.jwk-set-uri", "${DANGJIAN_ISSUER_INTERNAL:${DANGJIAN_ISSUER:http://localhost:9000}}/oauth2/jwks");
+        defaults.put("dangjian.security.issuer", "${DANGJIAN_ISSUER:http://localhost:9000}");
+        environment.getPropertySources().addLast(new MapPropertySource("dangjian-platform-defaults", defaults));
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+}

@@ -1,0 +1,108 @@
+package org.dangjian.runtime.messaging;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.kafka.KafkaMessageFactory;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.dangjian.runtime.eventstore.CanonicalEvent;
+import org.dangjian.runtime.eventstore.EventPayloadCodec;
+import org.dangjian.runtime.eventstore.EventTypeRegistry;
+import org.dangjian.runtime.eventstore.StoredEvent;
+import org.dangjian.runtime.metadata.Actor;
+
+/**
+ * Events on Kafka: CloudEvents 1.0 in binary mode. The body is the event's JSON; the attributes travel as
+ * {@code ce_*} headers:
+ * <ul>
+ *   <li>{@code id}, {@code source} ({@code /dangjian/<service>}), {@code type} (the versioned event type),
+ *       {@code subject} (the aggregate id), {@code time} (business time), {@code datacontenttype},
+ *       {@code dataschema} ({@code urn:dangjian:schema:<type>});</li>
+ *   <li>existing extensions: {@code partitionkey} (the aggregate id, also the record key) and {@code sequence} (the
+ *       event's position in its aggregate, as a decimal string);</li>
+ *   <li>ours: {@code aggregatetype}, {@code recordedtime}, {@code actorid}, {@code actorrole}, {@code actororg},
+ *       {@code correlationid}, {@code causationid}, {@code prevhash}, {@code hash}.</li>
+ * </ul>
+ */
+public final class CloudEventCodec {
+
+    private final String source;
+    private final EventTypeRegistry registry;
+    private final EventPayloadCodec payloads;
+
+    public CloudEventCodec(String source, EventTypeRegistry registry, EventPayloadCodec payloads) {
+        this.source = source;
+        this.registry = registry;
+        this.payloads = payloads;
+    }
+
+    public ProducerRecord<String, byte[]> toRecord(String topic, StoredEvent event) {
+        CloudEventBuilder builder = CloudEventBuilder.v1()
+                .withId(event.eventId())
+                .withSource(URI.create(source))
+                .withType(event.type())
+                .withSubject(event.aggregateId())
+                .withTime(OffsetDateTime.ofInstant(event.occurredAt(), ZoneOffset.UTC))
+                .withDataContentType("application/json")
+                .withDataSchema(URI.create("urn:dangjian:schema:" + event.type()))
+                .withData(event.data().getBytes(StandardCharsets.UTF_8))
+                .withExtension("partitionkey", event.aggregateId())
+                .withExtension("sequence", Long.toString(event.sequence()))
+                .withExtension("aggregatetype", event.aggregateType())
+                .withExtension("recordedtime", CanonicalEvent.format(event.recordedAt()))
+                .withExtension("actorid", event.actor().id())
+                .withExtension("actorrole", event.actor().role())
+                .withExtension("prevhash", event.prevHash())
+                .withExtension("hash", event.hash());
+        if (event.actor().organisation() != null) {
+            builder.withExtension("actororg", event.actor().organisation());
+        }
+        if (event.correlationId() != null) {
+            builder.withExtension("correlationid", event.correlationId());
+        }
+        if (event.causationId() != null) {
+            builder.withExtension("causationid", event.causationId());
+        }
+        return KafkaMessageFactory.<String>createWriter(topic, event.aggregateId()).writeBinary(builder.build());
+    }
+
+    public PublishedEvent fromRecord(ConsumerRecord<String, byte[]> record) {
+        CloudEvent event = KafkaMessageFactory.createReader(record).toEvent();
+        String data = event.getData() == null ? "{}" : new String(event.getData().toBytes(), StandardCharsets.UTF_8);
+        Object payload = registry.classOf(event.getType()).map(type -> (Object) payloads.fromJson(data, type)).orElse(null);
+        return new PublishedEvent(
+                event.getId(),
+                event.getSource().toString(),
+                event.getType(),
+                event.getSubject(),
+                string(event, "aggregatetype"),
+                Long.parseLong(string(event, "sequence")),
+                event.getTime().toInstant(),
+                java.time.Instant.parse(string(event, "recordedtime")),
+                new Actor(string(event, "actorid"), string(event, "actorrole"), string(event, "actororg")),
+                string(event, "correlationid"),
+                string(event, "causationid"),
+                string(event, "prevhash"),
+                string(event, "hash"),
+                data,
+                payload);
+    }
+
+    /** A stored event as consumers see it, for repairs that read the store directly. */
+    public PublishedEvent fromStore(StoredEvent event) {
+        Object payload = registry.classOf(event.type()).map(type -> (Object) payloads.fromJson(event.data(), type)).orElse(null);
+        return new PublishedEvent(event.eventId(), source, event.type(), event.aggregateId(), event.aggregateType(), event.sequence(),
+                event.occurredAt(), event.recordedAt(), event.actor(), event.correlationId(), event.causationId(), event.prevHash(),
+                event.hash(), event.data(), payload);
+    }
+
+    private static String string(CloudEvent event, String extension) {
+        Object value = event.getExtension(extension);
+        return value == null ? null : value.toString();
+    }
+}

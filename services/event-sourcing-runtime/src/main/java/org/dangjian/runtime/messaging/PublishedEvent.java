@@ -1,0 +1,41 @@
+package org.dangjian.runtime.messaging;
+
+import java.time.Instant;
+
+import org.dangjian.runtime.eventstore.CanonicalEvent;
+import org.dangjian.runtime.metadata.Actor;
+
+/**
+ * An event as a consumer receives it from Kafka (a CloudEvent in binary mode), with its body decoded to the
+ * contract record when the consumer knows the type.
+ *
+ * @param payload the decoded record, or {@code null} for a type this service does not know
+ */
+public record PublishedEvent(
+        String eventId,
+        String source,
+        String type,
+        String aggregateId,
+        String aggregateType,
+        long sequence,
+        Instant occurredAt,
+        Instant recordedAt,
+        Actor actor,
+        String correlationId,
+        String causationId,
+        String prevHash,
+        String hash,
+        String data,
+        Object payload) {
+
+    /** The payload as the given record type. */
+    public <T> T payload(Class<T> type) {
+        return type.cast(payload);
+    }
+
+    /** The hashed fields, to re-verify the chain from published events alone. */
+    public CanonicalEvent canonical() {
+        return new CanonicalEvent(eventId, type, aggregateId, sequence, occurredAt, recordedAt, actor, correlationId, causationId, data,
+                prevHash);
+    }
+}

@@ -1,0 +1,86 @@
+package org.dangjian.runtime.publication;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.or;
+import static com.mongodb.client.model.Updates.combine;
+import static com.mongodb.client.model.Updates.set;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoCommandException;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
+import org.bson.Document;
+
+/**
+ * A lease in MongoDB that lets one instance of a service at a time run its publication relay: the holder renews it
+ * well before it runs out; another instance takes it over only after it has expired (the holder died or lost the
+ * database). A single-document conditional upsert decides, so no transactions are needed.
+ */
+public final class RelayLease {
+
+    public static final String COLLECTION = "leases";
+
+    private final MongoCollection<Document> leases;
+    private final String name;
+    private final String owner;
+    private final Duration ttl;
+    private final Clock clock;
+    private Instant heldUntil = Instant.MIN;
+
+    public RelayLease(MongoDatabase database, String name, String owner, Duration ttl, Clock clock) {
+        this.leases = database.getCollection(COLLECTION);
+        this.name = name;
+        this.owner = owner;
+        this.ttl = ttl;
+        this.clock = clock;
+    }
+
+    /** Whether this instance holds the lease now, renewing or acquiring it when due. */
+    public synchronized boolean holdOrAcquire() {
+        Instant now = clock.instant();
+        if (heldUntil.minus(ttl.dividedBy(2)).isAfter(now)) {
+            return true;
+        }
+        Instant until = now.plus(ttl);
+        try {
+            Document lease = leases.findOneAndUpdate(
+                    and(eq("_id", name), or(eq("owner", owner), lt("until", Date.from(now)))),
+                    combine(set("owner", owner), set("until", Date.from(until))),
+                    new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+            boolean held = lease != null && owner.equals(lease.getString("owner"));
+            heldUntil = held ? until : Instant.MIN;
+            return held;
+        } catch (MongoCommandException e) {
+            if (ErrorCategory.fromErrorCode(e.getErrorCode()) != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+        }
+        heldUntil = Instant.MIN; // someone else holds it: the upsert's insert collided with their document
+        return false;
+    }
+
+    public synchronized void release() {
+        if (heldUntil != Instant.MIN) {
+            leases.deleteOne(and(eq("_id", name), eq("owner", owner)));
+            heldUntil = Instant.MIN;
+        }
+    }
+
+    public String owner() {
+        return owner;
+    }
+}

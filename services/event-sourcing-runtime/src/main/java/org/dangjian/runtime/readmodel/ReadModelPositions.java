@@ -1,0 +1,42 @@
+package org.dangjian.runtime.readmodel;
+
+import static com.mongodb.client.model.Filters.eq;
+
+import java.util.OptionalLong;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.ReplaceOptions;
+import org.bson.Document;
+
+/** The last sequence each read model has applied per aggregate ({@code _id = <model>|<aggregateId>}). */
+public final class ReadModelPositions {
+
+    public static final String COLLECTION = "read_model_positions";
+
+    private final MongoCollection<Document> positions;
+
+    public ReadModelPositions(MongoDatabase database) {
+        this.positions = database.getCollection(COLLECTION);
+    }
+
+    public OptionalLong last(String model, String aggregateId) {
+        Document doc = positions.find(eq("_id", key(model, aggregateId))).first();
+        return doc == null ? OptionalLong.empty() : OptionalLong.of(((Number) doc.get("sequence")).longValue());
+    }
+
+    public void record(String model, String aggregateId, long sequence) {
+        positions.replaceOne(eq("_id", key(model, aggregateId)),
+                new Document("_id", key(model, aggregateId)).append("model", model).append("sequence", sequence),
+                new ReplaceOptions().upsert(true));
+    }
+
+    /** Forgets every position of a model (before a rebuild; scans the positions, which is fine for a rare admin act). */
+    public void clear(String model) {
+        positions.deleteMany(eq("model", model));
+    }
+
+    private static String key(String model, String aggregateId) {
+        return model + "|" + aggregateId;
+    }
+}

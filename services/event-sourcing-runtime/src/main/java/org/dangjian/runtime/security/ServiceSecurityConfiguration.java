@@ -1,0 +1,112 @@
+package org.dangjian.runtime.security;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.interfaces.RSAPublicKey;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.dangjian.runtime.config.PlatformProperties;
+import org.dangjian.runtime.web.ProblemFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.core.io.Resource;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.converter.RsaKeyConverters;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Every service validates access tokens itself (the gateway has checked them too): stateless, bearer only.
+ * Keys come from the identity provider's JWKS ({@code dangjian.security.jwk-set-uri}, fetched lazily, so a service
+ * starts before the provider) or from a PEM public key ({@code dangjian.security.public-key-location}, tests); the
+ * issuer is checked when {@code dangjian.security.issuer} is set. Roles come from the {@code roles} claim.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+public class ServiceSecurityConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean(SecurityFilterChain.class)
+    SecurityFilterChain serviceSecurity(HttpSecurity http, ProblemFactory problems, Converter<Jwt, ? extends org.springframework.security.authentication.AbstractAuthenticationToken> tokens)
+            throws Exception {
+        ProblemSecurityHandlers handlers = new ProblemSecurityHandlers(problems);
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+                                "/v3/api-docs", "/v3/api-docs/**", "/error").permitAll()
+                        .requestMatchers("/actuator/**").hasRole(Roles.PLATFORM_OPERATOR)
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(server -> server
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(tokens))
+                        .authenticationEntryPoint(handlers)
+                        .accessDeniedHandler(handlers))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(handlers).accessDeniedHandler(handlers))
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable()); // no cookies, no sessions: bearer tokens only
+        return http.build();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    JwtAuthenticationConverter platformJwtAuthenticationConverter() {
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(jwt -> {
+            List<GrantedAuthority> authorities = new ArrayList<>();
+            List<String> roles = jwt.getClaimAsStringList("roles");
+            if (roles != null) {
+                roles.forEach(role -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role)));
+            }
+            return authorities;
+        });
+        converter.setPrincipalClaimName("sub");
+        return converter;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    JwtDecoder platformJwtDecoder(PlatformProperties properties) {
+        PlatformProperties.Security security = properties.security();
+        NimbusJwtDecoder decoder;
+        if (security.publicKeyLocation() != null && !security.publicKeyLocation().isBlank()) {
+            decoder = NimbusJwtDecoder.withPublicKey(readPublicKey(security.publicKeyLocation())).build();
+        } else if (security.jwkSetUri() != null && !security.jwkSetUri().isBlank()) {
+            decoder = NimbusJwtDecoder.withJwkSetUri(security.jwkSetUri()).build();
+        } else {
+            throw new IllegalStateException("Set dangjian.security.jwk-set-uri (the identity provider's JWKS) or "
+                    + "dangjian.security.public-key-location so that the service can check access tokens");
+        }
+        OAuth2TokenValidator<Jwt> validator = security.issuer() == null || security.issuer().isBlank()
+                ? JwtValidators.createDefault()
+                : JwtValidators.createDefaultWithIssuer(security.issuer());
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validator));
+        return decoder;
+    }
+
+    @Bean
+    CurrentActor currentActor() {
+        return new CurrentActor();
+    }
+
+    private static RSAPublicKey readPublicKey(String location) {
+        Resource resource = new DefaultResourceLoader().getResource(location);
+        try (InputStream in = resource.getInputStream()) {
+            return RsaKeyConverters.x509().convert(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the public key at " + location, e);
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package org.dangjian.runtime.web;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.dangjian.runtime.domain.RuleViolation;
+import org.dangjian.runtime.readmodel.ReadModelBehindException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/**
+ * Every error a service answers is problem+json with a stable code; bad input is a 4xx, never a 500.
+ *
+ * <p>Codes: a {@link RuleViolation}'s own; {@code INVALID_REQUEST} (validation, with {@code errors}),
+ * {@code MALFORMED_REQUEST} (unreadable body), {@code INVALID_PARAMETER}, {@code NOT_FOUND},
+ * {@code METHOD_NOT_ALLOWED}, {@code NOT_ACCEPTABLE}, {@code UNSUPPORTED_MEDIA_TYPE}, {@code FORBIDDEN},
+ * {@code READ_MODEL_BEHIND} (503), {@code INTERNAL_ERROR} (500, logged with the correlation id).
+ */
+@RestControllerAdvice
+public class PlatformExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(PlatformExceptionHandler.class);
+
+    private final ProblemFactory problems;
+
+    public PlatformExceptionHandler(ProblemFactory problems) {
+        this.problems = problems;
+    }
+
+    @ExceptionHandler(RuleViolation.class)
+    ResponseEntity<ProblemDetail> ruleViolation(RuleViolation e, HttpServletRequest request) {
+        HttpStatus status = switch (e.kind()) {
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_CONTENT;
+        };
+        return answer(status, e.code(), e.getMessage(), e.arguments(), request);
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ResponseEntity<ProblemDetail> invalid(MethodArgumentNotValidException e, HttpServletRequest request) {
+        List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> Map.of("field", f.getField(), "message", String.valueOf(f.getDefaultMessage())))
+                .toList();
+        String fields = String.join(", ", errors.stream().map(m -> m.get("field")).distinct().toList());
+        ResponseEntity<ProblemDetail> answer = answer(HttpStatus.BAD_REQUEST, "INVALID_REQUEST",
+                "The request has invalid fields: " + fields, new Object[] {fields}, request);
+        answer.getBody().setProperty("errors", errors);
+        return answer;
+    }
+
+    @ExceptionHandler(HandlerMethodValidationException.class)
+    ResponseEntity<ProblemDetail> invalidParameters(HandlerMethodValidationException e, HttpServletRequest request) {
+        String names = String.join(", ", e.getParameterValidationResults().stream()
+                .map(r -> r.getMethodParameter().getParameterName()).distinct().toList());
+        return answer(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", "Invalid parameter: " + names, new Object[] {names}, request);
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+        return answer(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST",
+                "The request body is not valid JSON, or a field has a value of the wrong kind", new Object[0], request);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> mismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+        return answer(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", "Invalid parameter: " + e.getName(), new Object[] {e.getName()}, request);
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> denied(AccessDeniedException e, HttpServletRequest request) {
+        return answer(HttpStatus.FORBIDDEN, "FORBIDDEN", "Your role may not do this", new Object[0], request);
+    }
+
+    @ExceptionHandler(ReadModelBehindException.class)
+    ResponseEntity<ProblemDetail> behind(ReadModelBehindException e, HttpServletRequest request) {
+        ResponseEntity<ProblemDetail> answer = answer(HttpStatus.SERVICE_UNAVAILABLE, "READ_MODEL_BEHIND", e.getMessage(),
+                new Object[] {e.aggregateId(), e.sequence()}, request);
+        return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders()).header(HttpHeaders.RETRY_AFTER, "1")
+                .body(answer.getBody());
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> other(Exception e, HttpServletRequest request) {
+        if (e instanceof ErrorResponse known) {
+            HttpStatusCode status = known.getStatusCode();
+            String code = switch (status.value()) {
+                case 400 -> "INVALID_REQUEST";
+                case 404 -> "NOT_FOUND";
+                case 405 -> "METHOD_NOT_ALLOWED";
+                case 406 -> "NOT_ACCEPTABLE";
+                case 413 -> "PAYLOAD_TOO_LARGE";
+                case 415 -> "UNSUPPORTED_MEDIA_TYPE";
+                default -> status.is4xxClientError() ? "INVALID_REQUEST" : "INTERNAL_ERROR";
+            };
+            String detail = known.getBody().getDetail() == null ? code : known.getBody().getDetail();
+            return answer(status, code, detail, new Object[] {request.getMethod(), request.getRequestURI()}, request);
+        }
+        log.error("Unexpected error answering {} {}", request.getMethod(), request.getRequestURI(), e);
+        return answer(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
+                "Something went wrong on our side; quote the correlation id when reporting it", new Object[0], request);
+    }
+
+    private ResponseEntity<ProblemDetail> answer(HttpStatusCode status, String code, String detail, Object[] arguments,
+                                                 HttpServletRequest request) {
+        ProblemDetail problem = problems.create(status, code, detail, arguments, ProblemLocales.of(request), request.getRequestURI());
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+}

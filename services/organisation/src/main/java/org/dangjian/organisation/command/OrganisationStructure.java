@@ -1,0 +1,81 @@
+package org.dangjian.organisation.command;
+
+import static org.dangjian.contracts.organisation.OrganisationUnitKind.BRANCH;
+import static org.dangjian.contracts.organisation.OrganisationUnitKind.COMMITTEE;
+import static org.dangjian.contracts.organisation.OrganisationUnitKind.GENERAL_BRANCH;
+import static org.dangjian.contracts.organisation.OrganisationUnitKind.MASS_ORGANISATION;
+import static org.dangjian.contracts.organisation.OrganisationUnitKind.PARTY_GROUP;
+
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+import org.dangjian.contracts.organisation.MassOrganisationType;
+import org.dangjian.contracts.organisation.OrganisationUnitKind;
+import org.dangjian.runtime.domain.RuleViolation;
+
+/**
+ * Which unit may stand under which (组织隶属关系): a committee (党委) heads the tree; under it general branches
+ * (党总支), branches (党支部) and mass organisations (群团组织); under a general branch, branches; under a branch,
+ * party groups (党小组). Party groups and mass organisations have no subordinate units.
+ */
+public final class OrganisationStructure {
+
+    private static final Map<OrganisationUnitKind, Set<OrganisationUnitKind>> ALLOWED_UNDER = Map.of(
+            COMMITTEE, EnumSet.of(GENERAL_BRANCH, BRANCH, MASS_ORGANISATION),
+            GENERAL_BRANCH, EnumSet.of(BRANCH),
+            BRANCH, EnumSet.of(PARTY_GROUP),
+            PARTY_GROUP, EnumSet.noneOf(OrganisationUnitKind.class),
+            MASS_ORGANISATION, EnumSet.noneOf(OrganisationUnitKind.class));
+
+    private OrganisationStructure() {
+    }
+
+    /** What is known of the parent when a unit is established under it. */
+    public record Parent(OrganisationUnitId id, OrganisationUnitKind kind, boolean dissolved) {
+    }
+
+    /** Refuses an establishment that does not fit the tree; returns normally when it fits. */
+    public static void checkEstablishment(OrganisationUnitKind kind, MassOrganisationType massType, Parent parent) {
+        if (kind == MASS_ORGANISATION && massType == null) {
+            throw RuleViolation.invalid("MASS_ORGANISATION_TYPE_REQUIRED",
+                    "A mass organisation needs its type: trade union, youth league or women's federation");
+        }
+        if (kind != MASS_ORGANISATION && massType != null) {
+            throw RuleViolation.invalid("MASS_ORGANISATION_TYPE_NOT_APPLICABLE", "Only a mass organisation has a mass organisation type");
+        }
+        if (parent == null) {
+            if (kind != COMMITTEE) {
+                throw RuleViolation.invalid("PARENT_REQUIRED", "Only a committee stands at the top of the tree; a {0} needs a parent unit",
+                        label(kind));
+            }
+            return;
+        }
+        if (parent.dissolved()) {
+            throw RuleViolation.conflict("PARENT_DISSOLVED", "The parent unit {0} is dissolved and takes no new units", parent.id().value());
+        }
+        if (!ALLOWED_UNDER.get(parent.kind()).contains(kind)) {
+            throw RuleViolation.invalid("KIND_NOT_ALLOWED_UNDER_PARENT", "A {0} cannot stand under a {1}", label(kind), label(parent.kind()));
+        }
+    }
+
+    /** A unit's name: 1 to 100 characters, not only spaces. */
+    public static String checkName(String name) {
+        String trimmed = name == null ? "" : name.strip();
+        if (trimmed.isEmpty() || trimmed.length() > 100) {
+            throw RuleViolation.invalid("INVALID_NAME", "A unit's name has 1 to 100 characters");
+        }
+        return trimmed;
+    }
+
+    /** The kind's Chinese and English names, for messages. */
+    public static String label(OrganisationUnitKind kind) {
+        return switch (kind) {
+            case COMMITTEE -> "党委 (committee)";
+            case GENERAL_BRANCH -> "党总支 (general branch)";
+            case BRANCH -> "党支部 (branch)";
+            case PARTY_GROUP -> "党小组 (party group)";
+            case MASS_ORGANISATION -> "群团组织 (mass organisation)";
+        };
+    }
+}

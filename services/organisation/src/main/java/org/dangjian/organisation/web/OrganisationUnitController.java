@@ -1,0 +1,149 @@
+package org.dangjian.organisation.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.dangjian.organisation.command.DissolveOrganisationUnitCommand;
+import org.dangjian.organisation.command.EstablishOrganisationUnitCommand;
+import org.dangjian.organisation.command.OrganisationUnitId;
+import org.dangjian.organisation.command.RenameOrganisationUnitCommand;
+import org.dangjian.organisation.query.OrganisationQueries;
+import org.dangjian.organisation.query.OrganisationUnitsReadModel;
+import org.dangjian.organisation.query.TimelineEntry;
+import org.dangjian.organisation.query.TreeNode;
+import org.dangjian.organisation.query.UnitTimelinesReadModel;
+import org.dangjian.organisation.query.UnitView;
+import org.dangjian.runtime.command.CommandContext;
+import org.dangjian.runtime.command.CommandDispatcher;
+import org.dangjian.runtime.command.CommandResult;
+import org.dangjian.runtime.domain.RuleViolation;
+import org.dangjian.runtime.eventstore.ChainVerification;
+import org.dangjian.runtime.eventstore.ChainVerifier;
+import org.dangjian.runtime.readmodel.ReadYourWrites;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The organisation tree's API. Commands (party committee staff only) answer with the unit's id and new sequence;
+ * queries (any signed-in role) take {@code minSequence} to wait until the read model shows that change.
+ */
+@RestController
+@Tag(name = "组织 Organisation units")
+class OrganisationUnitController {
+
+    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    private static final String COMMITTEE_STAFF = "hasRole('COMMITTEE_STAFF')";
+
+    private final CommandDispatcher commands;
+    private final OrganisationQueries queries;
+    private final ReadYourWrites readYourWrites;
+    private final ChainVerifier verifier;
+
+    OrganisationUnitController(CommandDispatcher commands, OrganisationQueries queries, ReadYourWrites readYourWrites, ChainVerifier verifier) {
+        this.commands = commands;
+        this.queries = queries;
+        this.readYourWrites = readYourWrites;
+        this.verifier = verifier;
+    }
+
+    /** The answer to a command. */
+    record CommandResponse(String id, long sequence) {
+    }
+
+    @Operation(summary = "成立组织 Establish a unit", description = "Under a parent unit; a committee may stand at the top. "
+            + "Send an Idempotency-Key to retry safely.")
+    @PostMapping(path = "/units", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize(COMMITTEE_STAFF)
+    ResponseEntity<CommandResponse> establish(@Valid @RequestBody OrganisationRequests.EstablishUnit request,
+                                              @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
+        String id = request.id() != null ? request.id().toLowerCase() : OrganisationUnitId.random().value();
+        CommandResult result = commands.send(id, unitId -> new EstablishOrganisationUnitCommand(new OrganisationUnitId(unitId),
+                        request.kind(), request.massOrganisationType(), request.name(),
+                        request.parentId() == null ? null : new OrganisationUnitId(request.parentId().toLowerCase()), request.reason()),
+                CommandContext.of(idempotencyKey, "establish-unit", request, request.occurredAt()));
+        return answer(ResponseEntity.created(URI.create("/units/" + result.id())), result);
+    }
+
+    @Operation(summary = "组织更名 Rename a unit")
+    @PostMapping(path = "/units/{id}/rename", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize(COMMITTEE_STAFF)
+    ResponseEntity<CommandResponse> rename(@PathVariable String id, @Valid @RequestBody OrganisationRequests.RenameUnit request,
+                                           @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
+        CommandResult result = commands.send(id, unitId -> new RenameOrganisationUnitCommand(new OrganisationUnitId(unitId), request.name(),
+                request.reason()), CommandContext.of(idempotencyKey, "rename-unit " + id, request, request.occurredAt()));
+        return answer(ResponseEntity.ok(), result);
+    }
+
+    @Operation(summary = "撤销组织 Dissolve a unit", description = "Only a unit without active subordinate units.")
+    @PostMapping(path = "/units/{id}/dissolve", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize(COMMITTEE_STAFF)
+    ResponseEntity<CommandResponse> dissolve(@PathVariable String id, @Valid @RequestBody OrganisationRequests.DissolveUnit request,
+                                             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
+        CommandResult result = commands.send(id, unitId -> new DissolveOrganisationUnitCommand(new OrganisationUnitId(unitId),
+                request.reason()), CommandContext.of(idempotencyKey, "dissolve-unit " + id, request, request.occurredAt()));
+        return answer(ResponseEntity.ok(), result);
+    }
+
+    @Operation(summary = "组织树 The organisation tree", description = "From the top-level committees down. Pass unit and minSequence "
+            + "to wait until that change shows.")
+    @GetMapping(path = "/tree", produces = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, List<TreeNode>> tree(@RequestParam(defaultValue = "false") boolean includeDissolved,
+                                     @Parameter(description = "a unit whose change to wait for") @RequestParam(required = false) String unit,
+                                     @RequestParam(required = false) Long minSequence) {
+        if (unit != null) {
+            readYourWrites.await(OrganisationUnitsReadModel.NAME, unit, minSequence);
+        }
+        return Map.of("units", queries.tree(includeDissolved));
+    }
+
+    @Operation(summary = "组织详情 One unit", description = "With its parent and subordinate units in brief.")
+    @GetMapping(path = "/units/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    UnitView unit(@PathVariable String id, @RequestParam(required = false) Long minSequence) {
+        readYourWrites.await(OrganisationUnitsReadModel.NAME, id, minSequence);
+        return queries.unit(id).orElseThrow(() -> unitNotFound(id));
+    }
+
+    @Operation(summary = "组织时间线 A unit's timeline", description = "Every event: actor, business and recorded time, correlation, "
+            + "causation, sequence and hash chain.")
+    @GetMapping(path = "/units/{id}/timeline", produces = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, Object> timeline(@PathVariable String id, @RequestParam(required = false) Long minSequence) {
+        readYourWrites.await(UnitTimelinesReadModel.NAME, id, minSequence);
+        List<TimelineEntry> entries = queries.timeline(id).orElseThrow(() -> unitNotFound(id));
+        return Map.of("unitId", id, "entries", entries);
+    }
+
+    @Operation(summary = "校验 Verify a unit's hash chain", description = "Walks the unit's stream in the event store and names the "
+            + "first event that does not match its hash.")
+    @GetMapping(path = "/units/{id}/verification", produces = MediaType.APPLICATION_JSON_VALUE)
+    ChainVerification verify(@PathVariable String id) {
+        ChainVerification verification = verifier.verify(id);
+        if (verification.eventsChecked() == 0) {
+            throw unitNotFound(id);
+        }
+        return verification;
+    }
+
+    private static ResponseEntity<CommandResponse> answer(ResponseEntity.BodyBuilder builder, CommandResult result) {
+        if (result.replayed()) {
+            builder.header("Idempotent-Replayed", "true");
+        }
+        return builder.body(new CommandResponse(result.id(), result.sequence()));
+    }
+
+    private static RuleViolation unitNotFound(String id) {
+        return RuleViolation.notFound("UNIT_NOT_FOUND", "There is no organisation unit {0}", id);
+    }
+}

@@ -51,10 +51,31 @@ public final class TestInfrastructure {
         if (forced.equals("containers")) {
             return true;
         }
+        if (!dockerMightRun()) {
+            return false; // asking Testcontainers costs seconds of probing when there is plainly no engine
+        }
         try {
             return DockerClientFactory.instance().isDockerAvailable();
         } catch (RuntimeException | LinkageError e) {
             return false;
+        }
+    }
+
+    private static boolean dockerMightRun() {
+        if (System.getenv("DOCKER_HOST") != null || System.getenv("TESTCONTAINERS_HOST_OVERRIDE") != null) {
+            return true;
+        }
+        String home = System.getProperty("user.home");
+        return java.util.stream.Stream.of("/var/run/docker.sock", home + "/.docker/run/docker.sock", home + "/.testcontainers.properties",
+                        home + "/.colima/default/docker.sock", "/run/user/" + uid() + "/docker.sock")
+                .anyMatch(path -> java.nio.file.Files.exists(java.nio.file.Path.of(path)));
+    }
+
+    private static String uid() {
+        try {
+            return String.valueOf(java.nio.file.Files.getAttribute(java.nio.file.Path.of(System.getProperty("user.home")), "unix:uid"));
+        } catch (java.io.IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return "0";
         }
     }
 

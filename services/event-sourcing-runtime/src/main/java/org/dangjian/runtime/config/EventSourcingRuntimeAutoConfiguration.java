@@ -68,7 +68,6 @@ import org.dangjian.runtime.security.ServiceSecurityConfiguration;
 import org.dangjian.runtime.web.CorrelationIdFilter;
 import org.dangjian.runtime.web.PlatformExceptionHandler;
 import org.dangjian.runtime.web.ProblemFactory;
-import org.dangjian.runtime.web.ProblemLocales;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -80,7 +79,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.kafka.core.KafkaAdmin;
-import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * Wires an event-sourced service: the keyed MongoDB event store under Axon, the outbox and publication relay to the
@@ -274,11 +272,6 @@ public class EventSourcingRuntimeAutoConfiguration {
     @Bean
     PlatformExceptionHandler platformExceptionHandler(ProblemFactory problems) {
         return new PlatformExceptionHandler(problems);
-    }
-
-    @Bean
-    LocaleResolver localeResolver() {
-        return ProblemLocales.resolver();
     }
 
     @Bean

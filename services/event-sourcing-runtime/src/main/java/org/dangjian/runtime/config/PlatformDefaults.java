@@ -29,7 +29,9 @@ public class PlatformDefaults implements EnvironmentPostProcessor, Ordered {
         defaults.put("management.health.kafka.enabled", "false");
         defaults.put("management.metrics.tags.service", "${dangjian.service.name:unknown}");
         defaults.put("logging.pattern.correlation", "[%X{correlationId:-}] ");
-        defaults.put("spring.mvc.problemdetails.enabled", "true");
+        defaults.put("spring.mvc.problemdetails.enabled", "false"); // PlatformExceptionHandler answers every error
+        defaults.put("spring.web.locale", "zh_CN");
+        defaults.put("spring.web.locale-resolver", "accept-header");
         defaults.put("springdoc.api-docs.path", "/v3/api-docs");
         defaults.put("dangjian.security.jwk-set-uri", "${DANGJIAN_ISSUER_INTERNAL:${DANGJIAN_ISSUER:http://localhost:9000}}/oauth2/jwks");
         defaults.put("dangjian.security.issuer", "${DANGJIAN_ISSUER:http://localhost:9000}");

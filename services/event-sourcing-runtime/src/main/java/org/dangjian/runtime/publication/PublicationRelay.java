@@ -109,6 +109,7 @@ public final class PublicationRelay implements SmartLifecycle, AppendListener {
     @Override
     public void start() {
         running = true;
+        scannedSinceLeadership = false;
         thread = new Thread(this::loop, "publication-relay");
         thread.setDaemon(true);
         thread.start();

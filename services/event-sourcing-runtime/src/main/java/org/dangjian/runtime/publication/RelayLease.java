@@ -35,7 +35,7 @@ public final class RelayLease {
     private final String owner;
     private final Duration ttl;
     private final Clock clock;
-    private Instant heldUntil = Instant.MIN;
+    private Instant heldUntil = Instant.EPOCH;
 
     public RelayLease(MongoDatabase database, String name, String owner, Duration ttl, Clock clock) {
         this.leases = database.getCollection(COLLECTION);
@@ -58,7 +58,7 @@ public final class RelayLease {
                     combine(set("owner", owner), set("until", Date.from(until))),
                     new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
             boolean held = lease != null && owner.equals(lease.getString("owner"));
-            heldUntil = held ? until : Instant.MIN;
+            heldUntil = held ? until : Instant.EPOCH;
             return held;
         } catch (MongoCommandException e) {
             if (ErrorCategory.fromErrorCode(e.getErrorCode()) != ErrorCategory.DUPLICATE_KEY) {
@@ -69,14 +69,14 @@ public final class RelayLease {
                 throw e;
             }
         }
-        heldUntil = Instant.MIN; // someone else holds it: the upsert's insert collided with their document
+        heldUntil = Instant.EPOCH; // someone else holds it: the upsert's insert collided with their document
         return false;
     }
 
     public synchronized void release() {
-        if (heldUntil != Instant.MIN) {
+        if (heldUntil != Instant.EPOCH) {
             leases.deleteOne(and(eq("_id", name), eq("owner", owner)));
-            heldUntil = Instant.MIN;
+            heldUntil = Instant.EPOCH;
         }
     }
 

@@ -8,6 +8,8 @@ import org.dangjian.runtime.domain.RuleViolation;
 import org.dangjian.runtime.readmodel.ReadModelBehindException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -32,6 +34,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * {@code READ_MODEL_BEHIND} (503), {@code INTERNAL_ERROR} (500, logged with the correlation id).
  */
 @RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
 public class PlatformExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(PlatformExceptionHandler.class);
@@ -43,7 +46,7 @@ public class PlatformExceptionHandler {
     }
 
     @ExceptionHandler(RuleViolation.class)
-    ResponseEntity<ProblemDetail> ruleViolation(RuleViolation e, HttpServletRequest request) {
+    ResponseEntity<Map<String, Object>> ruleViolation(RuleViolation e, HttpServletRequest request) {
         HttpStatus status = switch (e.kind()) {
             case INVALID -> HttpStatus.BAD_REQUEST;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
@@ -55,50 +58,50 @@ public class PlatformExceptionHandler {
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
-    ResponseEntity<ProblemDetail> invalid(MethodArgumentNotValidException e, HttpServletRequest request) {
+    ResponseEntity<Map<String, Object>> invalid(MethodArgumentNotValidException e, HttpServletRequest request) {
         List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
                 .map(f -> Map.of("field", f.getField(), "message", String.valueOf(f.getDefaultMessage())))
                 .toList();
         String fields = String.join(", ", errors.stream().map(m -> m.get("field")).distinct().toList());
-        ResponseEntity<ProblemDetail> answer = answer(HttpStatus.BAD_REQUEST, "INVALID_REQUEST",
+        ResponseEntity<Map<String, Object>> answer = answer(HttpStatus.BAD_REQUEST, "INVALID_REQUEST",
                 "The request has invalid fields: " + fields, new Object[] {fields}, request);
-        answer.getBody().setProperty("errors", errors);
+        answer.getBody().put("errors", errors);
         return answer;
     }
 
     @ExceptionHandler(HandlerMethodValidationException.class)
-    ResponseEntity<ProblemDetail> invalidParameters(HandlerMethodValidationException e, HttpServletRequest request) {
+    ResponseEntity<Map<String, Object>> invalidParameters(HandlerMethodValidationException e, HttpServletRequest request) {
         String names = String.join(", ", e.getParameterValidationResults().stream()
                 .map(r -> r.getMethodParameter().getParameterName()).distinct().toList());
         return answer(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", "Invalid parameter: " + names, new Object[] {names}, request);
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+    ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
         return answer(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST",
                 "The request body is not valid JSON, or a field has a value of the wrong kind", new Object[0], request);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<ProblemDetail> mismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+    ResponseEntity<Map<String, Object>> mismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
         return answer(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", "Invalid parameter: " + e.getName(), new Object[] {e.getName()}, request);
     }
 
     @ExceptionHandler(AccessDeniedException.class)
-    ResponseEntity<ProblemDetail> denied(AccessDeniedException e, HttpServletRequest request) {
+    ResponseEntity<Map<String, Object>> denied(AccessDeniedException e, HttpServletRequest request) {
         return answer(HttpStatus.FORBIDDEN, "FORBIDDEN", "Your role may not do this", new Object[0], request);
     }
 
     @ExceptionHandler(ReadModelBehindException.class)
-    ResponseEntity<ProblemDetail> behind(ReadModelBehindException e, HttpServletRequest request) {
-        ResponseEntity<ProblemDetail> answer = answer(HttpStatus.SERVICE_UNAVAILABLE, "READ_MODEL_BEHIND", e.getMessage(),
+    ResponseEntity<Map<String, Object>> behind(ReadModelBehindException e, HttpServletRequest request) {
+        ResponseEntity<Map<String, Object>> answer = answer(HttpStatus.SERVICE_UNAVAILABLE, "READ_MODEL_BEHIND", e.getMessage(),
                 new Object[] {e.aggregateId(), e.sequence()}, request);
         return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders()).header(HttpHeaders.RETRY_AFTER, "1")
                 .body(answer.getBody());
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> other(Exception e, HttpServletRequest request) {
+    ResponseEntity<Map<String, Object>> other(Exception e, HttpServletRequest request) {
         if (e instanceof ErrorResponse known) {
             HttpStatusCode status = known.getStatusCode();
             String code = switch (status.value()) {
@@ -118,9 +121,9 @@ public class PlatformExceptionHandler {
                 "Something went wrong on our side; quote the correlation id when reporting it", new Object[0], request);
     }
 
-    private ResponseEntity<ProblemDetail> answer(HttpStatusCode status, String code, String detail, Object[] arguments,
+    private ResponseEntity<Map<String, Object>> answer(HttpStatusCode status, String code, String detail, Object[] arguments,
                                                  HttpServletRequest request) {
         ProblemDetail problem = problems.create(status, code, detail, arguments, ProblemLocales.of(request), request.getRequestURI());
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(ProblemFactory.asMap(problem));
     }
 }

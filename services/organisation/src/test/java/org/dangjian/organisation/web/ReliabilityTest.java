@@ -1,0 +1,199 @@
+package org.dangjian.organisation.web;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Updates.set;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.dangjian.organisation.web.OrganisationServiceTest.MEMBER;
+import static org.dangjian.organisation.web.OrganisationServiceTest.STAFF;
+import static org.dangjian.organisation.web.OrganisationServiceTest.eventually;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import com.mongodb.client.MongoDatabase;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.bson.Document;
+import org.dangjian.organisation.query.OrganisationQueries;
+import org.dangjian.runtime.eventstore.EventDocuments;
+import org.dangjian.runtime.eventstore.EventStoreReader;
+import org.dangjian.runtime.publication.Outbox;
+import org.dangjian.runtime.publication.PublicationRelay;
+import org.dangjian.runtime.readmodel.ReadModelRunner;
+import org.dangjian.runtime.readmodel.ReadModelRunners;
+import org.dangjian.testsupport.UsePlatformInfrastructure;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What the store and the publication promise: every stored event reaches Kafka even across a crash, an event
+ * published twice changes nothing, read models rebuild from the topic to the same result, and a changed or removed
+ * stored event is named by the verifier.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@UsePlatformInfrastructure
+class ReliabilityTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    PublicationRelay relay;
+    @Autowired
+    MongoDatabase serviceDatabase;
+    @Autowired
+    Outbox outbox;
+    @Autowired
+    EventStoreReader store;
+    @Autowired
+    ReadModelRunners runners;
+    @Autowired
+    OrganisationQueries queries;
+    @Autowired
+    MeterRegistry meters;
+
+    Api api;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api("http://localhost:" + port);
+    }
+
+    String establish(String kind, String name, String parentId) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("kind", kind, "name", name));
+        if (parentId != null) {
+            body.put("parentId", parentId);
+        }
+        Api.Response created = api.post("/units", STAFF, body, Map.of());
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        return created.body().get("id").asString();
+    }
+
+    @Test
+    void anEventStoredButNotYetPublishedIsPublishedAfterTheRelayRestarts() throws Exception {
+        relay.stop(); // the service dies after storing, before publishing
+        String unit;
+        try {
+            unit = establish("COMMITTEE", "待发布党委", null);
+            Document stored = serviceDatabase.getCollection(EventDocuments.COLLECTION).find(eq("_id", EventDocuments.documentId(unit, 0))).first();
+            assertThat(stored.getBoolean("published")).isFalse();
+            assertThat(outbox.pending(1000)).extracting(Outbox.Entry::aggregateId).contains(unit);
+            Thread.sleep(700);
+            assertThat(api.get("/units/" + unit, MEMBER).status()).as("nothing published, nothing in the read model").isEqualTo(404);
+        } finally {
+            relay.start(); // and comes back
+        }
+        assertThat(api.get("/units/" + unit + "?minSequence=0", MEMBER).status()).isEqualTo(200);
+        eventually(() -> assertThat(serviceDatabase.getCollection(EventDocuments.COLLECTION)
+                .find(eq("_id", EventDocuments.documentId(unit, 0))).first().getBoolean("published")).isTrue());
+        eventually(() -> assertThat(outbox.pending(1000)).extracting(Outbox.Entry::aggregateId).doesNotContain(unit));
+    }
+
+    @Test
+    void aStoredEventWhoseOutboxEntryIsLostIsFoundWhenTheRelayTakesTheLeaseAgain() {
+        relay.stop();
+        String unit;
+        try {
+            unit = establish("COMMITTEE", "遗漏党委", null);
+            outbox.remove(List.of(EventDocuments.documentId(unit, 0))); // as if the entry never made it
+        } finally {
+            relay.start();
+        }
+        assertThat(api.get("/units/" + unit + "?minSequence=0", MEMBER).status()).isEqualTo(200);
+    }
+
+    @Test
+    void anEventPublishedTwiceChangesNoReadModel() {
+        String unit = establish("COMMITTEE", "重复党委", null);
+        api.post("/units/" + unit + "/rename", STAFF, Map.of("name", "重复发布党委"), Map.of());
+        JsonNode before = api.get("/units/" + unit + "/timeline?minSequence=1", MEMBER).body();
+        JsonNode unitBefore = api.get("/units/" + unit + "?minSequence=1", MEMBER).body();
+        double duplicatesBefore = duplicates();
+
+        outbox.requeue(store.readStream(unit, 0), java.time.Instant.now());
+        relay.signal();
+
+        eventually(() -> assertThat(duplicates() - duplicatesBefore).isGreaterThanOrEqualTo(4)); // 2 events x 2 read models
+        assertThat(api.get("/units/" + unit + "/timeline", MEMBER).body()).isEqualTo(before);
+        assertThat(api.get("/units/" + unit, MEMBER).body()).isEqualTo(unitBefore);
+    }
+
+    @Test
+    void droppedReadModelsRebuiltFromTheTopicEqualTheLiveOnes() throws Exception {
+        String committee = establish("COMMITTEE", "重建党委", null);
+        String branch = establish("BRANCH", "重建第一支部", committee);
+        String group = establish("PARTY_GROUP", "重建第一小组", branch);
+        String union = api.post("/units", STAFF, Map.of("kind", "MASS_ORGANISATION", "massOrganisationType", "TRADE_UNION",
+                "name", "重建工会", "parentId", committee), Map.of()).body().get("id").asString();
+        api.post("/units/" + branch + "/rename", STAFF, Map.of("name", "重建综合支部"), Map.of());
+        api.post("/units/" + group + "/dissolve", STAFF, Map.of(), Map.of());
+        api.get("/units/" + group + "?minSequence=1", MEMBER);
+        api.get("/units/" + group + "/timeline?minSequence=1", MEMBER);
+        api.get("/units/" + branch + "/timeline?minSequence=1", MEMBER);
+        List<Object> live = everything();
+
+        serviceDatabase.getCollection("organisation_units").drop();
+        serviceDatabase.getCollection("organisation_subordinates").drop();
+        serviceDatabase.getCollection("organisation_unit_timelines").drop();
+        assertThat(queries.tree(true)).isEmpty();
+
+        for (ReadModelRunner runner : runners.all()) {
+            assertThat(runner.requestRebuild().await(30, TimeUnit.SECONDS)).isTrue();
+        }
+        eventually(() -> assertThat(everything()).isEqualTo(live));
+        assertThat(live.toString()).contains(union, "重建综合支部", "DISSOLVED");
+    }
+
+    @Test
+    void aChangedStoredEventIsNamedByTheVerifier() {
+        String unit = establish("COMMITTEE", "校验党委", null);
+        api.post("/units/" + unit + "/rename", STAFF, Map.of("name", "校验党委（新）"), Map.of());
+        api.post("/units/" + unit + "/rename", STAFF, Map.of("name", "校验党委（再新）"), Map.of());
+        assertThat(api.get("/units/" + unit + "/verification", MEMBER).body().get("intact").asBoolean()).isTrue();
+
+        serviceDatabase.getCollection(EventDocuments.COLLECTION)
+                .updateOne(eq("_id", EventDocuments.documentId(unit, 1)), set("data.name", "篡改后的名称"));
+
+        JsonNode verification = api.get("/units/" + unit + "/verification", MEMBER).body();
+        assertThat(verification.get("intact").asBoolean()).isFalse();
+        assertThat(verification.get("brokenAtSequence").asLong()).isEqualTo(1);
+        assertThat(verification.get("problem").asString()).isEqualTo("HASH_MISMATCH");
+        assertThat(verification.get("brokenEventId").asString()).isEqualTo(store.read(unit, 1).orElseThrow().eventId());
+    }
+
+    @Test
+    void aRemovedStoredEventIsNamedByTheVerifier() {
+        String unit = establish("COMMITTEE", "删除党委", null);
+        api.post("/units/" + unit + "/rename", STAFF, Map.of("name", "删除党委（新）"), Map.of());
+        api.post("/units/" + unit + "/rename", STAFF, Map.of("name", "删除党委（再新）"), Map.of());
+        serviceDatabase.getCollection(EventDocuments.COLLECTION).deleteOne(eq("_id", EventDocuments.documentId(unit, 1)));
+
+        JsonNode verification = api.get("/units/" + unit + "/verification", MEMBER).body();
+        assertThat(verification.get("intact").asBoolean()).isFalse();
+        assertThat(verification.get("brokenAtSequence").asLong()).isEqualTo(2);
+        assertThat(verification.get("problem").asString()).isEqualTo("SEQUENCE_GAP");
+    }
+
+    private double duplicates() {
+        return meters.find("dangjian.readmodel.events.duplicates").counters().stream().mapToDouble(c -> c.count()).sum();
+    }
+
+    private List<Object> everything() {
+        List<Object> all = new ArrayList<>();
+        all.add(queries.tree(true));
+        collectIds(queries.tree(true), all);
+        return all;
+    }
+
+    private void collectIds(List<org.dangjian.organisation.query.TreeNode> nodes, List<Object> all) {
+        for (var node : nodes) {
+            all.add(queries.unit(node.id()).orElseThrow());
+            all.add(queries.timeline(node.id()).orElseThrow());
+            collectIds(node.subordinates(), all);
+        }
+    }
+}

@@ -1,0 +1,511 @@
+package org.dangjian.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.dangjian.gateway.support.StubService;
+import org.dangjian.gateway.support.StubService.Received;
+import org.dangjian.gateway.support.TestIdentityProvider;
+import org.dangjian.gateway.support.TestIdentityProvider.User;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseCookie;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.web.reactive.function.BodyInserters;
+import org.springframework.web.util.UriComponentsBuilder;
+import reactor.core.publisher.Flux;
+
+/**
+ * The gateway in front of a live organisation service (a stand-in that records what it receives), with a
+ * small rate limit (5 requests, 1 more a second) so that limiting can be seen.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "dangjian.gateway.rate-limit.capacity=5",
+        "dangjian.gateway.rate-limit.refill-per-second=1",
+        "dangjian.gateway.cors.allowed-origins=https://web.allowed.example",
+        "spring.cloud.gateway.server.webflux.httpclient.response-timeout=2s"})
+class GatewayTest extends GatewayTestSupport {
+
+    static final StubService ORGANISATION = StubService.start();
+    static final String ALLOWED_ORIGIN = "https://web.allowed.example";
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        identityProperties(registry);
+        registry.add("DANGJIAN_ORGANISATION_URL", ORGANISATION::url);
+    }
+
+    @AfterAll
+    static void stopService() {
+        ORGANISATION.close();
+    }
+
+    @BeforeEach
+    void forgetRequests() {
+        ORGANISATION.clear();
+    }
+
+    // --- routing and token pass-through -------------------------------------------------------------
+
+    @Test
+    void bearerRequestReachesTheServiceWithoutPrefixWithSameTokenAndACorrelationId() {
+        String token = IDP.accessToken(User.unique("李明", "BRANCH_SECRETARY"));
+
+        EntityExchangeResult<byte[]> result = client.get().uri("/api/organisation/units?parent=1")
+                .headers(headers -> headers.setBearerAuth(token))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.path").isEqualTo("/units")
+                .returnResult();
+
+        Received received = single(ORGANISATION.requestsTo("/units"));
+        assertThat(received.query()).isEqualTo("parent=1");
+        assertThat(received.header("Authorization")).isEqualTo("Bearer " + token);
+        String correlationId = received.header("X-Correlation-Id");
+        assertThat(correlationId).isNotBlank();
+        assertThat(result.getResponseHeaders().get("X-Correlation-Id")).containsExactly(correlationId);
+    }
+
+    @Test
+    void aSaneCorrelationIdFromTheClientIsKeptAndAnUnsafeOneIsReplaced() {
+        String token = IDP.accessToken(User.unique("张丽", "PARTY_MEMBER"));
+
+        client.get().uri("/api/organisation/tree")
+                .headers(headers -> headers.setBearerAuth(token))
+                .header("X-Correlation-Id", "client-run_42.a")
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("X-Correlation-Id", "client-run_42.a");
+        assertThat(single(ORGANISATION.requestsTo("/tree")).header("X-Correlation-Id")).isEqualTo("client-run_42.a");
+
+        String replaced = client.get().uri("/api/organisation/tree")
+                .headers(headers -> headers.setBearerAuth(token))
+                .header("X-Correlation-Id", "<script>" + "x".repeat(80))
+                .exchange()
+                .expectStatus().isOk()
+                .returnResult(Void.class).getResponseHeaders().getFirst("X-Correlation-Id");
+        assertThat(replaced).matches("[0-9a-f-]{36}");
+    }
+
+    @Test
+    void openApiDocumentIsPublicAndTheServiceLearnsItsPublicPrefix() {
+        client.get().uri("/api/organisation/v3/api-docs")
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.openapi").isEqualTo("3.1.0");
+
+        Received received = single(ORGANISATION.requestsTo("/v3/api-docs"));
+        assertThat(received.header("X-Forwarded-Prefix")).isEqualTo("/api/organisation");
+        assertThat(received.header("Authorization")).isNull();
+    }
+
+    // --- authentication -----------------------------------------------------------------------------
+
+    @Test
+    void apiRequestWithoutTokenIsRefusedWith401ProblemAndNeverRedirected() {
+        client.get().uri("/api/organisation/units")
+                .accept(MediaType.TEXT_HTML)
+                .exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .expectHeader().exists("X-Correlation-Id")
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("urn:dangjian:problem:unauthenticated")
+                .jsonPath("$.status").isEqualTo(401)
+                .jsonPath("$.code").isEqualTo("UNAUTHENTICATED")
+                .jsonPath("$.instance").isEqualTo("/api/organisation/units")
+                .jsonPath("$.correlationId").isNotEmpty();
+        assertThat(ORGANISATION.requestsTo("/units")).isEmpty();
+    }
+
+    @Test
+    void expiredForgedOrForeignTokensAreRefusedWith401() {
+        User user = User.unique("王建华", "COMMITTEE_STAFF");
+        for (String token : List.of(IDP.expiredAccessToken(user), IDP.forgedAccessToken(user),
+                IDP.accessTokenFromOtherIssuer(user), "not-a-jwt")) {
+            client.get().uri("/api/organisation/units")
+                    .headers(headers -> headers.setBearerAuth(token))
+                    .exchange()
+                    .expectStatus().isUnauthorized()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectHeader().value(HttpHeaders.WWW_AUTHENTICATE, value -> assertThat(value).startsWith("Bearer error=\"invalid_token\""))
+                    .expectBody().jsonPath("$.code").isEqualTo("UNAUTHENTICATED");
+        }
+        assertThat(ORGANISATION.requestsTo("/units")).isEmpty();
+    }
+
+    @Test
+    void meAnswersWhoTheBearerIs() {
+        User user = new User("user-me-1", "dangjian-me", "赵敏", List.of("DISCIPLINE_INSPECTOR", "PARTY_MEMBER"),
+                "00000000-0000-4000-8000-000000000021");
+
+        client.get().uri("/api/me")
+                .headers(headers -> headers.setBearerAuth(IDP.accessToken(user)))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.username").isEqualTo("dangjian-me")
+                .jsonPath("$.name").isEqualTo("赵敏")
+                .jsonPath("$.roles[0]").isEqualTo("DISCIPLINE_INSPECTOR")
+                .jsonPath("$.roles[1]").isEqualTo("PARTY_MEMBER")
+                .jsonPath("$.org").isEqualTo("00000000-0000-4000-8000-000000000021");
+    }
+
+    @Test
+    void meWithoutSessionOrTokenIs401Problem() {
+        client.get().uri("/api/me")
+                .exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.code").isEqualTo("UNAUTHENTICATED");
+    }
+
+    @Test
+    void problemsSpeakChineseByDefaultAndEnglishWhenAskedFor() {
+        client.get().uri("/api/me")
+                .exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().valueEquals(HttpHeaders.CONTENT_LANGUAGE, "zh-CN")
+                .expectBody()
+                .jsonPath("$.title").isEqualTo("未登录")
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("请先登录"));
+
+        client.get().uri("/api/me")
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "en-GB,en;q=0.8")
+                .exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().valueEquals(HttpHeaders.CONTENT_LANGUAGE, "en")
+                .expectBody()
+                .jsonPath("$.title").isEqualTo("Not signed in")
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("Sign in first"));
+    }
+
+    // --- browsers: login, session, token relay, CSRF, logout ---------------------------------------
+
+    @Test
+    void startPageIsPublicAndIssuesTheCsrfCookieToScripts() {
+        EntityExchangeResult<String> page = client.get().uri("/")
+                .accept(MediaType.TEXT_HTML)
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).returnResult();
+
+        assertThat(page.getResponseBody()).contains("<title>智慧党建平台</title>").contains("/app.js");
+        ResponseCookie csrf = page.getResponseCookies().getFirst("XSRF-TOKEN");
+        assertThat(csrf).isNotNull();
+        assertThat(csrf.isHttpOnly()).isFalse();
+        client.get().uri("/app.js").exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void browserAskingForAProtectedPageIsSentToTheIdentityProvider() {
+        client.get().uri("/login")
+                .accept(MediaType.TEXT_HTML)
+                .exchange()
+                .expectStatus().isFound()
+                .expectHeader().location("/oauth2/authorization/dangjian");
+
+        URI authorize = client.get().uri("/oauth2/authorization/dangjian")
+                .exchange()
+                .expectStatus().isFound()
+                .returnResult(Void.class).getResponseHeaders().getLocation();
+        assertThat(authorize.toString()).startsWith(IDP.issuer() + "/oauth2/authorize?");
+        assertThat(query(authorize))
+                .containsEntry("response_type", "code")
+                .containsEntry("client_id", "dangjian-web")
+                .containsEntry("scope", "openid profile")
+                .containsEntry("redirect_uri", baseUrl() + "/login/oauth2/code/dangjian")
+                .containsKeys("state", "nonce", "code_challenge");
+    }
+
+    @Test
+    void loggedInBrowserSeesItselfAndItsTokenIsRelayedWithoutCookiesAndLogoutEndsAtTheProvider() {
+        User user = User.unique("李明", "BRANCH_SECRETARY");
+        Map<String, String> cookies = new HashMap<>();
+
+        // 1. the gateway sends the browser to the provider and remembers the authorization request in the session
+        EntityExchangeResult<byte[]> start = client.get().uri("/oauth2/authorization/dangjian")
+                .exchange().expectStatus().isFound().expectBody().returnResult();
+        keep(cookies, start);
+        Map<String, String> authorize = query(start.getResponseHeaders().getLocation());
+        IDP.expectLogin("code-" + user.sub(), authorize.get("nonce"), user);
+
+        // 2. the provider sends the browser back with a code; the gateway exchanges it on the back channel
+        EntityExchangeResult<byte[]> callback = client.get()
+                .uri(builder -> builder.path("/login/oauth2/code/dangjian")
+                        .queryParam("code", "code-" + user.sub())
+                        .queryParam("state", authorize.get("state"))
+                        .build())
+                .cookies(jar -> cookies.forEach(jar::add))
+                .exchange().expectStatus().isFound().expectBody().returnResult();
+        assertThat(callback.getResponseHeaders().getLocation()).hasToString("/");
+        keep(cookies, callback);
+        TestIdentityProvider.TokenRequest tokenRequest = IDP.lastTokenRequest();
+        assertThat(tokenRequest.authorization()).isEqualTo("Basic " + Base64.getEncoder()
+                .encodeToString(("dangjian-web:" + TestIdentityProvider.CLIENT_SECRET).getBytes(StandardCharsets.UTF_8)));
+        assertThat(tokenRequest.form()).containsKey("code_verifier");
+
+        // 3. the session knows the user
+        keep(cookies, client.get().uri("/api/me")
+                .cookies(jar -> cookies.forEach(jar::add))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.username").isEqualTo(user.username())
+                .jsonPath("$.name").isEqualTo("李明")
+                .jsonPath("$.roles[0]").isEqualTo("BRANCH_SECRETARY")
+                .returnResult());
+
+        // 4. routes relay the session's access token, and the gateway's cookies stay at the gateway
+        client.get().uri("/api/organisation/units")
+                .cookies(jar -> cookies.forEach(jar::add))
+                .exchange()
+                .expectStatus().isOk();
+        Received relayed = single(ORGANISATION.requestsTo("/units"));
+        assertThat(relayed.header("Authorization")).startsWith("Bearer ey");
+        assertThat(relayed.header("Cookie")).isNull();
+
+        // 5. an unsafe request on the session needs the CSRF header
+        client.post().uri("/api/organisation/units")
+                .cookies(jar -> cookies.forEach(jar::add))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+                .exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.code").isEqualTo("CSRF_TOKEN_INVALID");
+        assertThat(ORGANISATION.requestsTo("/units")).hasSize(1);
+        client.post().uri("/api/organisation/units")
+                .cookies(jar -> cookies.forEach(jar::add))
+                .header("X-XSRF-TOKEN", cookies.get("XSRF-TOKEN"))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+                .exchange()
+                .expectStatus().isOk();
+
+        // 6. logout from the script: the answer names the provider's logout endpoint, which leads back to /
+        String redirect = client.post().uri("/logout")
+                .cookies(jar -> cookies.forEach(jar::add))
+                .header("X-XSRF-TOKEN", cookies.get("XSRF-TOKEN"))
+                .accept(MediaType.APPLICATION_JSON)
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody().get("redirect").toString();
+        assertThat(redirect).startsWith(IDP.issuer() + "/connect/logout?id_token_hint=");
+        assertThat(query(URI.create(redirect))).containsEntry("post_logout_redirect_uri", baseUrl() + "/");
+
+        // 7. and the session is over
+        client.get().uri("/api/me")
+                .cookies(jar -> cookies.forEach(jar::add))
+                .exchange()
+                .expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void unsafeRequestWithoutBearerOrCsrfTokenIsRefusedWithCsrfProblem() {
+        client.post().uri("/api/organisation/units")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"name\":\"第一支部\"}")
+                .exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.code").isEqualTo("CSRF_TOKEN_INVALID")
+                .jsonPath("$.type").isEqualTo("urn:dangjian:problem:csrf-token-invalid");
+    }
+
+    @Test
+    void bearerRequestsNeedNoCsrfTokenAndKeepTheirBody() {
+        String body = "{\"name\":\"第一党支部\"}";
+        client.post().uri("/api/organisation/units")
+                .headers(headers -> headers.setBearerAuth(IDP.accessToken(User.unique("王建华", "COMMITTEE_STAFF"))))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+                .exchange()
+                .expectStatus().isOk();
+        Received received = single(ORGANISATION.requestsTo("/units"));
+        assertThat(received.method()).isEqualTo("POST");
+        assertThat(new String(received.body(), StandardCharsets.UTF_8)).isEqualTo(body);
+    }
+
+    // --- limits -------------------------------------------------------------------------------------
+
+    @Test
+    void bodyOverOneMegabyteIsRefusedWith413Problem() {
+        byte[] body = new byte[1024 * 1024 + 1];
+        client.post().uri("/api/organisation/units")
+                .headers(headers -> headers.setBearerAuth(IDP.accessToken(User.unique("王建华", "COMMITTEE_STAFF"))))
+                .contentType(MediaType.APPLICATION_OCTET_STREAM).bodyValue(body)
+                .exchange()
+                .expectStatus().isEqualTo(HttpStatus.CONTENT_TOO_LARGE)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.code").isEqualTo("PAYLOAD_TOO_LARGE")
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("1 MB"));
+        assertThat(ORGANISATION.requestsTo("/units")).isEmpty();
+    }
+
+    @Test
+    void streamedBodyGrowingOverTheLimitIsRefusedWith413Problem() {
+        // 20 chunks of 64 KB, sent without Content-Length
+        Flux<DataBuffer> body = Flux.range(0, 20).map(i -> DefaultDataBufferFactory.sharedInstance.wrap(new byte[64 * 1024]));
+        client.post().uri("/api/organisation/units")
+                .headers(headers -> headers.setBearerAuth(IDP.accessToken(User.unique("王建华", "COMMITTEE_STAFF"))))
+                .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .body(BodyInserters.fromDataBuffers(body))
+                .exchange()
+                .expectStatus().isEqualTo(HttpStatus.CONTENT_TOO_LARGE)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.code").isEqualTo("PAYLOAD_TOO_LARGE");
+    }
+
+    @Test
+    void clientOverItsRateLimitGets429ProblemWithRetryAfterWhileAnotherClientGoesOn() {
+        String busy = IDP.accessToken(User.unique("李明", "BRANCH_SECRETARY"));
+        List<Integer> statuses = new ArrayList<>();
+        EntityExchangeResult<byte[]> limited = null;
+        for (int i = 0; i < 30 && limited == null; i++) {
+            EntityExchangeResult<byte[]> result = client.get().uri("/api/organisation/units")
+                    .headers(headers -> headers.setBearerAuth(busy))
+                    .exchange().expectBody().returnResult();
+            statuses.add(result.getStatus().value());
+            if (result.getStatus().value() == 429) {
+                limited = result;
+            }
+        }
+        assertThat(limited).as("statuses %s", statuses).isNotNull();
+        assertThat(statuses.subList(0, 5)).containsOnly(200);
+        assertThat(limited.getResponseHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(Long.parseLong(limited.getResponseHeaders().getFirst(HttpHeaders.RETRY_AFTER))).isPositive();
+        assertThat(limited.getResponseHeaders().getFirst("X-RateLimit-Remaining")).isEqualTo("0");
+        assertThat(new String(limited.getResponseBodyContent(), StandardCharsets.UTF_8))
+                .contains("\"code\":\"RATE_LIMITED\"").contains("\"status\":429");
+
+        client.get().uri("/api/organisation/units")
+                .headers(headers -> headers.setBearerAuth(IDP.accessToken(User.unique("张丽", "PARTY_MEMBER"))))
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("X-RateLimit-Remaining", "4");
+    }
+
+    @Test
+    void serviceThatDoesNotAnswerInTimeGives504Problem() {
+        client.get().uri("/api/organisation/slow")
+                .headers(headers -> headers.setBearerAuth(IDP.accessToken(User.unique("王建华", "COMMITTEE_STAFF"))))
+                .exchange()
+                .expectStatus().isEqualTo(HttpStatus.GATEWAY_TIMEOUT)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.code").isEqualTo("GATEWAY_TIMEOUT");
+    }
+
+    @Test
+    void serviceErrorPassesThroughUnchangedAndIsNotRetried() {
+        client.get().uri("/api/organisation/busy")
+                .headers(headers -> headers.setBearerAuth(IDP.accessToken(User.unique("王建华", "COMMITTEE_STAFF"))))
+                .exchange()
+                .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.code").isEqualTo("ORGANISATION_BUSY");
+        assertThat(ORGANISATION.requestsTo("/busy")).hasSize(1);
+    }
+
+    // --- CORS ---------------------------------------------------------------------------------------
+
+    @Test
+    void preflightFromAnAllowedOriginSucceeds() {
+        client.options().uri("/api/organisation/units")
+                .header(HttpHeaders.ORIGIN, ALLOWED_ORIGIN)
+                .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")
+                .header(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, "authorization,content-type,idempotency-key")
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, ALLOWED_ORIGIN)
+                .expectHeader().valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_CREDENTIALS, "true")
+                .expectHeader().value(HttpHeaders.ACCESS_CONTROL_ALLOW_METHODS, methods -> assertThat(methods).contains("POST"));
+    }
+
+    @Test
+    void preflightFromAnotherOriginIsRefused() {
+        client.options().uri("/api/organisation/units")
+                .header(HttpHeaders.ORIGIN, "https://evil.example")
+                .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")
+                .exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN);
+    }
+
+    @Test
+    void corsAnswerExposesTheCorrelationId() {
+        client.get().uri("/api/me")
+                .header(HttpHeaders.ORIGIN, ALLOWED_ORIGIN)
+                .headers(headers -> headers.setBearerAuth(IDP.accessToken(User.unique("张丽", "PARTY_MEMBER"))))
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, ALLOWED_ORIGIN)
+                .expectHeader().value(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, exposed -> assertThat(exposed).contains("X-Correlation-Id"));
+    }
+
+    // --- operations ---------------------------------------------------------------------------------
+
+    @Test
+    void healthProbesInfoAndMetricsArePublicAndServicesAreReported() {
+        client.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+        client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+        client.get().uri("/actuator/health").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.components.services.components.organisation.status").isEqualTo("UP");
+        client.get().uri("/actuator/info").exchange().expectStatus().isOk();
+        client.get().uri("/actuator/prometheus").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).value(text -> assertThat(text).contains("jvm_memory_used_bytes"));
+    }
+
+    @Test
+    void unknownApiPathIsA404Problem() {
+        client.get().uri("/api/nothing-here")
+                .headers(headers -> headers.setBearerAuth(IDP.accessToken(User.unique("张丽", "PARTY_MEMBER"))))
+                .exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.code").isEqualTo("NOT_FOUND");
+    }
+
+    // --- helpers ------------------------------------------------------------------------------------
+
+    private static Received single(List<Received> requests) {
+        assertThat(requests).hasSize(1);
+        return requests.get(0);
+    }
+
+    private static void keep(Map<String, String> cookies, EntityExchangeResult<?> result) {
+        result.getResponseCookies().forEach((name, values) -> values.forEach(cookie -> {
+            if (cookie.getValue().isEmpty() || cookie.getMaxAge().isZero()) {
+                cookies.remove(name);
+            } else {
+                cookies.put(name, cookie.getValue());
+            }
+        }));
+    }
+
+    /** The decoded query parameters of a URI. */
+    private static Map<String, String> query(URI uri) {
+        Map<String, String> decoded = new HashMap<>();
+        UriComponentsBuilder.fromUri(uri).build().getQueryParams().toSingleValueMap()
+                .forEach((name, value) -> decoded.put(name, URLDecoder.decode(value, StandardCharsets.UTF_8)));
+        return decoded;
+    }
+}

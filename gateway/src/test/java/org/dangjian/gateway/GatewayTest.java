@@ -318,8 +318,18 @@ class GatewayTest extends GatewayTestSupport {
     }
 
     @Test
-    void unsafeRequestWithoutBearerOrCsrfTokenIsRefusedWithCsrfProblem() {
+    void anonymousUnsafeRequestWithoutSessionCookieIsAskedToSignIn() {
         client.post().uri("/api/organisation/units")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"name\":\"第一支部\"}")
+                .exchange()
+                .expectStatus().isUnauthorized()
+                .expectBody().jsonPath("$.code").isEqualTo("UNAUTHENTICATED");
+    }
+
+    @Test
+    void unsafeRequestOnTheSessionCookieWithoutCsrfTokenIsRefusedWithCsrfProblem() {
+        client.post().uri("/api/organisation/units")
+                .cookie("DANGJIAN_SESSION", "a-session-id")
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"name\":\"第一支部\"}")
                 .exchange()
                 .expectStatus().isForbidden()

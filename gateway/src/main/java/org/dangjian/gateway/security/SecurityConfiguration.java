@@ -13,6 +13,7 @@ import org.dangjian.gateway.problem.ProblemResponses;
 import org.dangjian.gateway.web.CorrelationIdFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -83,7 +84,8 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, ProblemResponses problems,
-            ReactiveClientRegistrationRepository registrations, CorsConfigurationSource cors, JsonMapper json) {
+            ReactiveClientRegistrationRepository registrations, CorsConfigurationSource cors, JsonMapper json,
+            @Value("${server.reactive.session.cookie.name:SESSION}") String sessionCookie) {
         ProblemAuthenticationEntryPoint apiEntryPoint = new ProblemAuthenticationEntryPoint(problems);
         WebSessionServerRequestCache requestCache = new WebSessionServerRequestCache();
 
@@ -107,7 +109,7 @@ public class SecurityConfiguration {
                         .csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
                         // the web client echoes the cookie's raw value; no per-response masking needed for a header
                         .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
-                        .requireCsrfProtectionMatcher(SecurityConfiguration::needsCsrfProtection)
+                        .requireCsrfProtectionMatcher(exchange -> needsCsrfProtection(exchange, sessionCookie))
                         .accessDeniedHandler(new ProblemAccessDeniedHandler(problems, ProblemCode.CSRF_TOKEN_INVALID)))
                 .cors(spec -> spec.configurationSource(cors))
                 .exceptionHandling(handling -> handling
@@ -136,10 +138,14 @@ public class SecurityConfiguration {
         return entryPoint;
     }
 
-    /** Unsafe methods on a session; a request that carries a bearer token is not riding on a cookie. */
-    private static Mono<MatchResult> needsCsrfProtection(ServerWebExchange exchange) {
+    /**
+     * Unsafe methods that ride on the session cookie. A request with a bearer token, or without the session cookie,
+     * carries no ambient authority for a forged request to abuse (and an anonymous one gets its 401).
+     */
+    private static Mono<MatchResult> needsCsrfProtection(ServerWebExchange exchange, String sessionCookie) {
         boolean unsafe = !SAFE_METHODS.contains(exchange.getRequest().getMethod());
-        return unsafe && !hasBearerToken(exchange) ? MatchResult.match() : MatchResult.notMatch();
+        boolean onSession = exchange.getRequest().getCookies().containsKey(sessionCookie);
+        return unsafe && onSession && !hasBearerToken(exchange) ? MatchResult.match() : MatchResult.notMatch();
     }
 
     private static boolean hasBearerToken(ServerWebExchange exchange) {

@@ -20,7 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param webRedirectUris            redirect URIs of the {@code dangjian-web} client (the gateway)
  * @param webPostLogoutRedirectUris  where the gateway may send the browser after an OIDC logout
  * @param webClientSecret            the {@code dangjian-web} client's secret
- * @param departmentClients          other departments (其他部门) that fetch tokens with client credentials
+ * @param machineClients             programs that fetch tokens with client credentials: other departments (其他部门), and the
+ *                                   launcher's demo-data loader; each with its roles (default DEPARTMENT) — with client credentials
  * @param demoUsers                  the demo users (演示账号) of the embedded default
  */
 @ConfigurationProperties("dangjian.identity")
@@ -30,7 +31,7 @@ public record IdentityProperties(
         List<URI> webRedirectUris,
         @DefaultValue List<URI> webPostLogoutRedirectUris,
         String webClientSecret,
-        @DefaultValue List<DepartmentClient> departmentClients,
+        @DefaultValue List<MachineClient> machineClients,
         @DefaultValue DemoUsers demoUsers) {
 
     public IdentityProperties {
@@ -47,11 +48,16 @@ public record IdentityProperties(
      * @param name     the department's name (e.g. 人事部门), the token's {@code name}
      * @param secret   the client secret
      */
-    public record DepartmentClient(String clientId, String name, String secret) {
-        public DepartmentClient {
-            require(clientId != null && !clientId.isBlank(), "a department client needs a client-id");
-            require(name != null && !name.isBlank(), "department client '" + clientId + "' needs a name");
-            require(secret != null && !secret.isBlank(), "department client '" + clientId + "' needs a secret");
+    public record MachineClient(String clientId, String name, String secret, List<String> roles) {
+        public MachineClient {
+            require(clientId != null && !clientId.isBlank(), "a machine client needs a client-id");
+            require(name != null && !name.isBlank(), "machine client '" + clientId + "' needs a name");
+            require(secret != null && !secret.isBlank(), "machine client '" + clientId + "' needs a secret");
+            roles = roles == null || roles.isEmpty() ? List.of("DEPARTMENT") : List.copyOf(roles);
+            for (String role : roles) {
+                require(java.util.Arrays.stream(org.dangjian.identity.users.PlatformRole.values()).anyMatch(r -> r.name().equals(role)),
+                        "machine client '" + clientId + "' has an unknown role " + role);
+            }
         }
     }
 

@@ -40,7 +40,7 @@ public final class RegisteredClients {
         List<RegisteredClient> clients = new ArrayList<>();
         clients.add(web(properties, passwordEncoder));
         clients.add(cli());
-        properties.departmentClients().forEach(department -> clients.add(department(department, passwordEncoder)));
+        properties.machineClients().forEach(machine -> clients.add(machine(machine, passwordEncoder)));
         return new InMemoryRegisteredClientRepository(clients);
     }
 
@@ -80,18 +80,18 @@ public final class RegisteredClients {
                 .build();
     }
 
-    private static RegisteredClient department(IdentityProperties.DepartmentClient department, PasswordEncoder passwordEncoder) {
-        return RegisteredClient.withId(department.clientId())
-                .clientId(department.clientId())
-                .clientName(department.name())
-                .clientSecret(passwordEncoder.encode(department.secret()))
+    private static RegisteredClient machine(IdentityProperties.MachineClient machine, PasswordEncoder passwordEncoder) {
+        return RegisteredClient.withId(machine.clientId())
+                .clientId(machine.clientId())
+                .clientName(machine.name())
+                .clientSecret(passwordEncoder.encode(machine.secret()))
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
                 .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
                 .clientSettings(ClientSettings.builder()
                         .requireAuthorizationConsent(false)
-                        .setting(PlatformClaimsCustomizer.CLIENT_ROLES_SETTING, List.of(PlatformRole.DEPARTMENT.name()))
-                        .setting(PlatformClaimsCustomizer.CLIENT_NAME_SETTING, department.name())
+                        .setting(PlatformClaimsCustomizer.CLIENT_ROLES_SETTING, machine.roles())
+                        .setting(PlatformClaimsCustomizer.CLIENT_NAME_SETTING, machine.name())
                         .build())
                 .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(ACCESS_TOKEN_TTL).build())
                 .build();

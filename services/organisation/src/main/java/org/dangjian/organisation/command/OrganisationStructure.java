@@ -46,8 +46,8 @@ public final class OrganisationStructure {
         }
         if (parent == null) {
             if (kind != COMMITTEE) {
-                throw RuleViolation.invalid("PARENT_REQUIRED", "Only a committee stands at the top of the tree; a {0} needs a parent unit",
-                        label(kind));
+                throw RuleViolation.invalid("PARENT_REQUIRED", "Only a committee stands at the top of the tree; a {1} needs a parent unit",
+                        chinese(kind), english(kind));
             }
             return;
         }
@@ -55,7 +55,8 @@ public final class OrganisationStructure {
             throw RuleViolation.conflict("PARENT_DISSOLVED", "The parent unit {0} is dissolved and takes no new units", parent.id().value());
         }
         if (!ALLOWED_UNDER.get(parent.kind()).contains(kind)) {
-            throw RuleViolation.invalid("KIND_NOT_ALLOWED_UNDER_PARENT", "A {0} cannot stand under a {1}", label(kind), label(parent.kind()));
+            throw RuleViolation.invalid("KIND_NOT_ALLOWED_UNDER_PARENT", "A {2} cannot stand under a {3}",
+                    chinese(kind), chinese(parent.kind()), english(kind), english(parent.kind()));
         }
     }
 
@@ -68,14 +69,19 @@ public final class OrganisationStructure {
         return trimmed;
     }
 
-    /** The kind's Chinese and English names, for messages. */
-    public static String label(OrganisationUnitKind kind) {
+    /** The kind's Chinese name, for messages. */
+    static String chinese(OrganisationUnitKind kind) {
         return switch (kind) {
-            case COMMITTEE -> "党委 (committee)";
-            case GENERAL_BRANCH -> "党总支 (general branch)";
-            case BRANCH -> "党支部 (branch)";
-            case PARTY_GROUP -> "党小组 (party group)";
-            case MASS_ORGANISATION -> "群团组织 (mass organisation)";
+            case COMMITTEE -> "党委";
+            case GENERAL_BRANCH -> "党总支";
+            case BRANCH -> "党支部";
+            case PARTY_GROUP -> "党小组";
+            case MASS_ORGANISATION -> "群团组织";
         };
+    }
+
+    /** The kind's English name, for messages. */
+    static String english(OrganisationUnitKind kind) {
+        return kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
     }
 }

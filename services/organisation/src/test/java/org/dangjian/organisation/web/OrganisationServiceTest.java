@@ -161,7 +161,9 @@ class OrganisationServiceTest {
         Api.Response wrongNesting = establish("PARTY_GROUP", "第一党小组", committee);
         assertThat(wrongNesting.status()).isEqualTo(400);
         assertThat(wrongNesting.code()).isEqualTo("KIND_NOT_ALLOWED_UNDER_PARENT");
-        assertThat(wrongNesting.body().get("detail").asString()).contains("党小组").contains("党委");
+        assertThat(wrongNesting.body().get("detail").asString()).isEqualTo("党小组不能设在党委之下");
+        assertThat(api.post("/units", STAFF, Map.of("kind", "PARTY_GROUP", "name", "第一党小组", "parentId", committee),
+                Map.of("Accept-Language", "en")).body().get("detail").asString()).isEqualTo("A party group cannot stand under a committee");
 
         String branch = establish("BRANCH", "第四党支部", committee).body().get("id").asString();
         api.post("/units/" + branch + "/dissolve", STAFF, Map.of(), Map.of());

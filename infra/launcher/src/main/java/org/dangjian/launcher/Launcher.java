@@ -1,0 +1,241 @@
+package org.dangjian.launcher;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.dangjian.infra.embedded.EmbeddedKafkaBroker;
+import org.dangjian.infra.embedded.EmbeddedMongoServer;
+
+/**
+ * Runs the whole platform on its embedded default, with nothing installed but a JDK: the Mongo server (H2 file) and
+ * the Kafka broker (KRaft) in this JVM, the identity provider, the services and the gateway as child JVMs. Data lives
+ * in one directory and survives restarts. Ctrl-C stops everything, children first.
+ */
+public final class Launcher {
+
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(180);
+
+    private final LaunchSettings settings;
+    private final List<ChildApp> apps = new ArrayList<>();
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private EmbeddedMongoServer mongo;
+    private EmbeddedKafkaBroker kafka;
+
+    Launcher(LaunchSettings settings) {
+        this.settings = settings;
+    }
+
+    public static void main(String[] args) throws Exception {
+        LaunchSettings settings;
+        try {
+            settings = LaunchSettings.from(args, System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Launcher launcher = new Launcher(settings);
+        Runtime.getRuntime().addShutdownHook(new Thread(launcher::stop, "dangjian-stop"));
+        try {
+            launcher.start();
+        } catch (RuntimeException e) {
+            System.err.println();
+            System.err.println("dangjian did not start: " + e.getMessage());
+            System.exit(1);
+        }
+        launcher.awaitStop();
+    }
+
+    /**
+     * Starts the platform as {@link #main} does, with the given environment in place of the process's (tests start it
+     * on free ports and a temporary data directory this way). Returns once everything is ready.
+     */
+    public static Launcher start(Map<String, String> environment, String... args) throws Exception {
+        Launcher launcher = new Launcher(LaunchSettings.from(args, environment));
+        try {
+            launcher.start();
+        } catch (Exception | Error e) {
+            launcher.stop();
+            throw e;
+        }
+        return launcher;
+    }
+
+    public String gatewayUrl() {
+        return settings.gatewayUrl();
+    }
+
+    public String issuer() {
+        return settings.issuer();
+    }
+
+    void start() throws Exception {
+        long began = System.nanoTime();
+        checkPortsFree();
+        Files.createDirectories(settings.logs());
+        say("Starting dangjian (智慧党建平台) with its data in " + settings.dataDir());
+
+        mongo = EmbeddedMongoServer.onDisk(settings.dataDir().resolve("mongo"), settings.mongoPort());
+        Map<String, String> common = Map.of(
+                "DANGJIAN_DATA_DIR", settings.dataDir().toString(),
+                "DANGJIAN_ISSUER", settings.issuer(),
+                "DANGJIAN_MONGO_URI", settings.mongoUri(),
+                "DANGJIAN_KAFKA", settings.kafka(),
+                "DANGJIAN_GATEWAY_PORT", Integer.toString(settings.gatewayPort()),
+                "DANGJIAN_IDP_PORT", Integer.toString(settings.identityPort()),
+                "DANGJIAN_ORGANISATION_PORT", Integer.toString(settings.organisationPort()),
+                "DANGJIAN_ORGANISATION_URL", settings.organisationUrl());
+        // the identity provider and the gateway need neither Kafka nor Mongo: they start while the broker does
+        ChildApp identity = launch("identity-provider", "infra/identity-provider", settings.identityPort(), common);
+        ChildApp gateway = launch("gateway", "gateway", settings.gatewayPort(), common);
+        kafka = EmbeddedKafkaBroker.start(settings.dataDir().resolve("kafka"), settings.kafkaPort());
+        ChildApp organisation = launch("organisation", "services/organisation", settings.organisationPort(), common);
+
+        awaitReady(List.of(identity, organisation, gateway));
+        if (settings.demoData()) {
+            int added = new DemoOrganisation(settings).loadIfMissing();
+            if (added > 0) {
+                say("Loaded the demo organisation tree (" + added + " units)");
+            }
+        }
+        printBanner(Duration.ofNanos(System.nanoTime() - began));
+        watchChildren();
+    }
+
+    private ChildApp launch(String name, String module, int port, Map<String, String> environment) {
+        ChildApp app = new ChildApp(name, ChildApp.findJar(settings.home(), module), port, environment,
+                settings.logs().resolve(name + ".log"));
+        app.start();
+        apps.add(app);
+        return app;
+    }
+
+    private void awaitReady(List<ChildApp> waiting) throws InterruptedException {
+        long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
+        List<ChildApp> pending = new ArrayList<>(waiting);
+        while (!pending.isEmpty()) {
+            for (ChildApp app : List.copyOf(pending)) {
+                if (!app.isAlive()) {
+                    throw new IllegalStateException(app.name() + " stopped while starting; the end of " + app.log() + ":"
+                            + System.lineSeparator() + app.tail(30));
+                }
+                if (app.isReady()) {
+                    say(app.name() + " is ready on port " + app.port());
+                    pending.remove(app);
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("not ready after " + STARTUP_TIMEOUT.toSeconds() + " s: " + pending.stream().map(ChildApp::name).toList()
+                        + "; see " + settings.logs());
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    /** A child that dies later is reported; the others keep running. */
+    private void watchChildren() {
+        Thread watcher = new Thread(() -> {
+            List<ChildApp> alive = new ArrayList<>(apps);
+            while (!stopping.get() && !alive.isEmpty()) {
+                for (ChildApp app : List.copyOf(alive)) {
+                    if (!app.isAlive() && !stopping.get()) {
+                        System.err.println("dangjian: " + app.name() + " stopped unexpectedly; see " + app.log());
+                        alive.remove(app);
+                    }
+                }
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "dangjian-watch");
+        watcher.setDaemon(true);
+        watcher.start();
+    }
+
+    /** Stops the applications (gracefully, then forcibly), then the broker and the Mongo server. */
+    public void stop() {
+        if (!stopping.compareAndSet(false, true)) {
+            return;
+        }
+        say("Stopping…");
+        List<Thread> stoppers = new ArrayList<>();
+        for (ChildApp app : apps) {
+            Thread stopper = new Thread(() -> app.stop(Duration.ofSeconds(20)), "stop-" + app.name());
+            stopper.start();
+            stoppers.add(stopper);
+        }
+        for (Thread stopper : stoppers) {
+            try {
+                stopper.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+        if (mongo != null) {
+            mongo.close();
+        }
+        say("Stopped. Data kept in " + settings.dataDir());
+        stopped.countDown();
+    }
+
+    private void awaitStop() throws InterruptedException {
+        stopped.await();
+    }
+
+    private void checkPortsFree() {
+        Map<String, Integer> ports = Map.of("DANGJIAN_GATEWAY_PORT", settings.gatewayPort(), "DANGJIAN_IDP_PORT", settings.identityPort(),
+                "DANGJIAN_ORGANISATION_PORT", settings.organisationPort(), "DANGJIAN_KAFKA_PORT", settings.kafkaPort(),
+                "DANGJIAN_MONGO_PORT", settings.mongoPort());
+        ports.forEach((variable, port) -> {
+            try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                socket.setReuseAddress(true);
+            } catch (IOException e) {
+                throw new IllegalStateException("port " + port + " is in use (is dangjian already running?); choose another with " + variable);
+            }
+        });
+    }
+
+    private void printBanner(Duration took) {
+        String line = "─".repeat(78);
+        StringBuilder banner = new StringBuilder();
+        banner.append(System.lineSeparator()).append(line).append(System.lineSeparator());
+        banner.append(String.format(" 智慧党建平台 dangjian is ready (%.1f s)%n", took.toMillis() / 1000.0));
+        banner.append(line).append(System.lineSeparator());
+        banner.append(String.format(" Web client and API      %s%n", settings.gatewayUrl()));
+        banner.append(String.format(" Organisation API        %s/api/organisation/tree%n", settings.gatewayUrl()));
+        banner.append(String.format(" OpenAPI document        %s/api/organisation/v3/api-docs%n", settings.gatewayUrl()));
+        banner.append(String.format(" Identity provider       %s (sign-in page lists the demo accounts)%n", settings.issuer()));
+        banner.append(String.format(" Kafka (embedded)        %s    MongoDB (embedded)  %s%n", settings.kafka(), settings.mongoUri()));
+        banner.append(String.format(" Data                    %s%n", settings.dataDir()));
+        banner.append(String.format(" Logs                    %s%n", settings.logs()));
+        banner.append(line).append(System.lineSeparator());
+        banner.append(" Demo logins (password: dangjian)").append(System.lineSeparator());
+        banner.append("   dangwei   党委工作人员 committee staff        shuji     支部书记 branch secretary").append(System.lineSeparator());
+        banner.append("   dangyuan  党员 party member                   jijian    纪检干部 discipline inspector").append(System.lineSeparator());
+        banner.append("   shenji    审计/巡察 auditor                   yunwei    平台运维 platform operator").append(System.lineSeparator());
+        banner.append(" API token: infra/scripts/token.sh dangwei").append(System.lineSeparator());
+        banner.append(line).append(System.lineSeparator());
+        banner.append(" Ctrl-C stops everything; the data stays.").append(System.lineSeparator());
+        System.out.print(banner);
+        System.out.flush();
+    }
+
+    private static void say(String message) {
+        System.out.println("dangjian: " + message);
+        System.out.flush();
+    }
+}

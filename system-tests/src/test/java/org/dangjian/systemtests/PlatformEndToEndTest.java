@@ -1,0 +1,138 @@
+package org.dangjian.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.dangjian.infra.embedded.FreePorts;
+import org.dangjian.launcher.Launcher;
+import org.dangjian.testsupport.DemoLogin;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The platform as a user meets it: started by the launcher on the embedded infrastructure (built jars, child JVMs),
+ * a demo user signs in at the identity provider, and everything goes through the gateway.
+ */
+class PlatformEndToEndTest {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final String COMMITTEE = "00000000-0000-4000-8000-000000000001";
+
+    static Launcher platform;
+    static Path dataDir;
+    static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @BeforeAll
+    static void startThePlatform() throws Exception {
+        dataDir = Files.createTempDirectory("dangjian-e2e");
+        Map<String, String> env = new HashMap<>();
+        env.put("DANGJIAN_HOME", Path.of("..").toAbsolutePath().normalize().toString());
+        env.put("DANGJIAN_DATA_DIR", dataDir.toString());
+        env.put("DANGJIAN_GATEWAY_PORT", Integer.toString(FreePorts.pick()));
+        env.put("DANGJIAN_IDP_PORT", Integer.toString(FreePorts.pick()));
+        env.put("DANGJIAN_ORGANISATION_PORT", Integer.toString(FreePorts.pick()));
+        env.put("DANGJIAN_KAFKA_PORT", Integer.toString(FreePorts.pick()));
+        env.put("DANGJIAN_MONGO_PORT", Integer.toString(FreePorts.pick()));
+        platform = Launcher.start(env);
+    }
+
+    @AfterAll
+    static void stopThePlatform() {
+        if (platform != null) {
+            platform.stop();
+        }
+    }
+
+    record Answer(int status, HttpResponse<String> raw, JsonNode body) {
+    }
+
+    static Answer call(String method, String path, String token, Object body) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + path)).timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                .header("Accept", "application/json");
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode json = response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
+        return new Answer(response.statusCode(), response, json);
+    }
+
+    @Test
+    void aDemoUserEstablishesABranchUnderTheCommitteeAndSeesItsTimelineEntryWithActorAndHash() throws Exception {
+        String token = DemoLogin.accessToken(URI.create(platform.issuer()), "dangwei", "dangjian");
+
+        Answer created = call("POST", "/api/organisation/units", token,
+                Map.of("kind", "BRANCH", "name", "党建示范支部", "parentId", COMMITTEE, "reason", "党委会议决定设立"));
+        assertThat(created.status()).as(created.raw().body()).isEqualTo(201);
+        String branch = created.body().get("id").asString();
+        long sequence = created.body().get("sequence").asLong();
+
+        Answer unit = call("GET", "/api/organisation/units/" + branch + "?minSequence=" + sequence, token, null);
+        assertThat(unit.status()).isEqualTo(200);
+        assertThat(unit.body().get("name").asString()).isEqualTo("党建示范支部");
+        assertThat(unit.body().at("/parent/id").asString()).isEqualTo(COMMITTEE);
+        assertThat(unit.body().at("/parent/name").asString()).isEqualTo("政务服务中心党委");
+
+        Answer timeline = call("GET", "/api/organisation/units/" + branch + "/timeline?minSequence=" + sequence, token, null);
+        JsonNode entry = timeline.body().at("/entries/0");
+        assertThat(entry.at("/actor/id").asString()).isEqualTo("dangwei");
+        assertThat(entry.at("/actor/role").asString()).isEqualTo("COMMITTEE_STAFF");
+        assertThat(entry.get("hash").asString()).matches("[0-9a-f]{64}");
+        assertThat(entry.get("type").asString()).isEqualTo("org.dangjian.organisation.OrganisationUnitEstablished.v1");
+        assertThat(entry.get("correlationId").asString()).isEqualTo(created.raw().headers().firstValue("X-Correlation-Id").orElseThrow());
+    }
+
+    @Test
+    void theDemoTreeIsLoadedAndItsEventsNameTheLoaderAsTheirActor() throws Exception {
+        String token = DemoLogin.accessToken(URI.create(platform.issuer()), "shenji", "dangjian");
+        Answer tree = call("GET", "/api/organisation/tree", token, null);
+        assertThat(tree.status()).isEqualTo(200);
+        JsonNode committee = tree.body().at("/units/0");
+        assertThat(committee.get("id").asString()).isEqualTo(COMMITTEE);
+        assertThat(committee.get("subordinates").findValuesAsString("name")).contains("机关第一党支部", "窗口党总支", "中心工会");
+        Answer timeline = call("GET", "/api/organisation/units/" + COMMITTEE + "/timeline", token, null);
+        assertThat(timeline.body().at("/entries/0/actor/id").asString()).isEqualTo("demo-data-loader");
+    }
+
+    @Test
+    void theGatewayAnswersWithProblemsForMissingTokensAndForbiddenRoles() throws Exception {
+        Answer anonymous = call("POST", "/api/organisation/units", null, Map.of("kind", "COMMITTEE", "name", "x"));
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.raw().headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(anonymous.body().get("code").asString()).isEqualTo("UNAUTHENTICATED");
+
+        String member = DemoLogin.accessToken(URI.create(platform.issuer()), "dangyuan", "dangjian");
+        Answer forbidden = call("POST", "/api/organisation/units", member, Map.of("kind", "BRANCH", "name", "x", "parentId", COMMITTEE));
+        assertThat(forbidden.status()).isEqualTo(403);
+        assertThat(forbidden.body().get("code").asString()).isEqualTo("FORBIDDEN");
+
+        Answer me = call("GET", "/api/me", member, null);
+        assertThat(me.body().get("username").asString()).isEqualTo("dangyuan");
+        assertThat(me.body().get("roles").toString()).contains("PARTY_MEMBER");
+    }
+
+    @Test
+    void theOrganisationServicesOpenApiDocumentIsServedThroughTheGateway() throws Exception {
+        Answer openApi = call("GET", "/api/organisation/v3/api-docs", null, null);
+        assertThat(openApi.status()).isEqualTo(200);
+        assertThat(openApi.body().at("/paths").has("/units")).isTrue();
+        assertThat(openApi.body().at("/servers/0/url").asString()).endsWith("/api/organisation");
+    }
+}

@@ -7,16 +7,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 
-import org.dangjian.infra.embedded.FreePorts;
 import org.dangjian.launcher.Launcher;
 import org.dangjian.testsupport.DemoLogin;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -32,28 +27,11 @@ class PlatformEndToEndTest {
     static final String COMMITTEE = "00000000-0000-4000-8000-000000000001";
 
     static Launcher platform;
-    static Path dataDir;
     static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeAll
     static void startThePlatform() throws Exception {
-        dataDir = Files.createTempDirectory("dangjian-e2e");
-        Map<String, String> env = new HashMap<>();
-        env.put("DANGJIAN_HOME", Path.of("..").toAbsolutePath().normalize().toString());
-        env.put("DANGJIAN_DATA_DIR", dataDir.toString());
-        env.put("DANGJIAN_GATEWAY_PORT", Integer.toString(FreePorts.pick()));
-        env.put("DANGJIAN_IDP_PORT", Integer.toString(FreePorts.pick()));
-        env.put("DANGJIAN_ORGANISATION_PORT", Integer.toString(FreePorts.pick()));
-        env.put("DANGJIAN_KAFKA_PORT", Integer.toString(FreePorts.pick()));
-        env.put("DANGJIAN_MONGO_PORT", Integer.toString(FreePorts.pick()));
-        platform = Launcher.start(env);
-    }
-
-    @AfterAll
-    static void stopThePlatform() {
-        if (platform != null) {
-            platform.stop();
-        }
+        platform = RunningPlatform.get();
     }
 
     record Answer(int status, HttpResponse<String> raw, JsonNode body) {

@@ -1,0 +1,40 @@
+package org.dangjian.systemtests;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.dangjian.infra.embedded.FreePorts;
+import org.dangjian.launcher.Launcher;
+
+/**
+ * The whole platform, started once per test JVM by the launcher exactly as {@code ./run.sh} starts it (built jars,
+ * child JVMs, embedded Kafka and Mongo, the demo tree), on free ports and a temporary data directory; stopped when
+ * the JVM exits. System tests share it.
+ */
+final class RunningPlatform {
+
+    private static Launcher platform;
+
+    private RunningPlatform() {
+    }
+
+    static synchronized Launcher get() throws Exception {
+        if (platform == null) {
+            Path dataDir = Files.createTempDirectory("dangjian-system-tests");
+            Map<String, String> env = new HashMap<>();
+            env.put("DANGJIAN_HOME", Path.of("..").toAbsolutePath().normalize().toString());
+            env.put("DANGJIAN_DATA_DIR", dataDir.toString());
+            env.put("DANGJIAN_GATEWAY_PORT", Integer.toString(FreePorts.pick()));
+            env.put("DANGJIAN_IDP_PORT", Integer.toString(FreePorts.pick()));
+            env.put("DANGJIAN_ORGANISATION_PORT", Integer.toString(FreePorts.pick()));
+            env.put("DANGJIAN_KAFKA_PORT", Integer.toString(FreePorts.pick()));
+            env.put("DANGJIAN_MONGO_PORT", Integer.toString(FreePorts.pick()));
+            Launcher started = Launcher.start(env);
+            Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "system-tests-platform-stop"));
+            platform = started;
+        }
+        return platform;
+    }
+}

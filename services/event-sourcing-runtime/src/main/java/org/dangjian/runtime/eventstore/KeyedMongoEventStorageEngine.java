@@ -20,6 +20,8 @@ import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.ReplaceOptions;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -82,6 +84,20 @@ public class KeyedMongoEventStorageEngine implements EventStorageEngine {
         this.outbox = outbox;
         this.listeners = List.copyOf(listeners);
         this.clock = clock;
+        createUnpublishedIndex();
+    }
+
+    /**
+     * On MongoDB a partial index serves the relay's look for events still unpublished; {@code mongo-java-server} does
+     * not use it (that look scans, once per relay start).
+     */
+    private void createUnpublishedIndex() {
+        try {
+            events.createIndex(Indexes.ascending(EventDocuments.PUBLISHED),
+                    new IndexOptions().name("unpublished").partialFilterExpression(eq(EventDocuments.PUBLISHED, false)));
+        } catch (RuntimeException e) {
+            log.debug("No partial index on unpublished events ({})", e.toString());
+        }
     }
 
     @Override

@@ -123,6 +123,32 @@ class ReliabilityTest {
     }
 
     @Test
+    void aGapInTheTopicIsRepairedFromTheStoreAndTheMissingEventIsPublishedAgain() {
+        relay.stop();
+        String unit;
+        try {
+            unit = establish("COMMITTEE", "缺口党委", null);
+            api.post("/units/" + unit + "/rename", STAFF, Map.of("name", "缺口党委（一）"), Map.of());
+            // event 1 is lost on its way: no outbox entry, and marked as if published
+            outbox.remove(List.of(EventDocuments.documentId(unit, 1)));
+            serviceDatabase.getCollection(EventDocuments.COLLECTION)
+                    .updateOne(eq("_id", EventDocuments.documentId(unit, 1)), set(EventDocuments.PUBLISHED, true));
+        } finally {
+            relay.start();
+        }
+        api.get("/units/" + unit + "?minSequence=0", MEMBER);
+        double gapsBefore = meters.find("dangjian.readmodel.gaps").counters().stream().mapToDouble(c -> c.count()).sum();
+
+        api.post("/units/" + unit + "/rename", STAFF, Map.of("name", "缺口党委（二）"), Map.of());
+
+        JsonNode entries = api.get("/units/" + unit + "/timeline?minSequence=2", MEMBER).body().get("entries");
+        assertThat(entries).hasSize(3);
+        assertThat(entries.get(1).at("/data/name").asString()).isEqualTo("缺口党委（一）");
+        assertThat(meters.find("dangjian.readmodel.gaps").counters().stream().mapToDouble(c -> c.count()).sum()).isGreaterThan(gapsBefore);
+        assertThat(api.get("/units/" + unit, MEMBER).body().get("name").asString()).isEqualTo("缺口党委（二）");
+    }
+
+    @Test
     void droppedReadModelsRebuiltFromTheTopicEqualTheLiveOnes() throws Exception {
         String committee = establish("COMMITTEE", "重建党委", null);
         String branch = establish("BRANCH", "重建第一支部", committee);

@@ -99,6 +99,19 @@ class PublishedEventSchemasTest {
         }
     }
 
+    @Test
+    void theAsyncApiDocumentNamesEveryPublishedEventAndItsSchema() throws IOException {
+        String asyncApi;
+        try (InputStream in = getClass().getResourceAsStream("/asyncapi/organisation.yaml")) {
+            assertThat(in).as("asyncapi/organisation.yaml").isNotNull();
+            asyncApi = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        assertThat(asyncApi).contains("address: " + OrganisationEvents.TOPIC).contains("ce_source: { const: " + OrganisationEvents.SOURCE + " }");
+        for (Class<? extends Record> type : OrganisationEvents.ALL) {
+            assertThat(asyncApi).contains("name: " + EventTypes.of(type)).contains("../schemas/" + EventTypes.of(type) + ".json");
+        }
+    }
+
     private static JsonSchema schemaFor(Class<?> type) {
         SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
         return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(resource(type), config);

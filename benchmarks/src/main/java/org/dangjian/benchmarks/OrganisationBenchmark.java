@@ -1,0 +1,379 @@
+package org.dangjian.benchmarks;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.InsertManyOptions;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
+import org.dangjian.infra.embedded.EmbeddedKafkaBroker;
+import org.dangjian.infra.embedded.EmbeddedMongoServer;
+import org.dangjian.organisation.OrganisationApplication;
+import org.dangjian.testsupport.TestTokens;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Drives the organisation service on the embedded infrastructure (mongo-java-server with its H2 file backend, the
+ * in-process KRaft broker: what {@code ./run.sh} runs) with concurrent HTTP clients, and measures, beside a raw
+ * baseline of the same drivers:
+ * <ul>
+ *   <li>commands per second and command latency (establish and rename, each an event stored, hashed, published);</li>
+ *   <li>latency from sending a command to the read model showing it (the client reads with {@code minSequence});</li>
+ *   <li>the same number of plain MongoDB inserts and Kafka sends (idempotent producer, acks=all);</li>
+ *   <li>command latency once the event store holds 100,000 and 1,000,000 events.</li>
+ * </ul>
+ * Results go to {@code benchmarks/results/<date>-<commit>.md}. See benchmarks/README.md.
+ */
+public final class OrganisationBenchmark {
+
+    private static final String COMMITTEE = "COMMITTEE";
+
+    private final int clients;
+    private final int commands;
+    private final List<Long> storeSizes;
+    private final Path workDir;
+    private final Path results;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String token = TestTokens.forUser("benchmark", "COMMITTEE_STAFF", null);
+    private final StringBuilder report = new StringBuilder();
+
+    private String base;
+    private EmbeddedMongoServer mongo;
+    private EmbeddedKafkaBroker kafka;
+
+    private OrganisationBenchmark(int clients, int commands, List<Long> storeSizes, Path workDir, Path results) {
+        this.clients = clients;
+        this.commands = commands;
+        this.storeSizes = storeSizes;
+        this.workDir = workDir;
+        this.results = results;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new LinkedHashMap<>(Map.of("clients", "8", "commands", "3000", "store-sizes", "100000,1000000",
+                "results", "benchmarks/results"));
+        for (String arg : args) {
+            String[] pair = arg.replaceFirst("^--", "").split("=", 2);
+            if (pair.length != 2 || !options.containsKey(pair[0])) {
+                System.err.println("Usage: benchmarks/run.sh [--clients=8] [--commands=3000] [--store-sizes=100000,1000000] [--results=dir]");
+                System.exit(2);
+            }
+            options.put(pair[0], pair[1]);
+        }
+        List<Long> sizes = new ArrayList<>();
+        for (String size : options.get("store-sizes").split(",")) {
+            if (!size.isBlank()) {
+                sizes.add(Long.parseLong(size.strip()));
+            }
+        }
+        Path work = Files.createTempDirectory("dangjian-benchmark");
+        new OrganisationBenchmark(Integer.parseInt(options.get("clients")), Integer.parseInt(options.get("commands")), sizes, work,
+                Path.of(options.get("results"))).run();
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        header();
+        mongo = EmbeddedMongoServer.onDisk(workDir.resolve("mongo"), 0);
+        kafka = EmbeddedKafkaBroker.start(workDir.resolve("kafka"), 0);
+        ConfigurableApplicationContext service = startService();
+        try {
+            base = "http://localhost:" + ((WebServerApplicationContext) service).getWebServer().getPort();
+            String committee = establish(COMMITTEE, "基准党委", null).id();
+            runCommands("warm-up (not reported)", Math.min(500, commands), false);
+
+            section("Commands through the service (empty store)", "what");
+            Measurements throughput = runCommands("commands", commands, false);
+            row("commands: establish + rename (HTTP → aggregate → event store → outbox)", throughput);
+            Measurements readBack = runCommands("read-your-writes", commands / 2, true);
+            row("command → read model shows it (command, then query with minSequence)", readBack);
+
+            section("Raw baseline through the same drivers, same embedded servers", "what");
+            row("MongoDB insertOne (~1 KB document)", mongoInserts(commands));
+            row("Kafka send, idempotent, acks=all, waited for (~1 KB record)", kafkaSends(commands));
+
+            section("Command latency as the event store grows", "events in store");
+            long stored = storedEvents();
+            Measurements atStart = runCommands("at " + stored, Math.min(commands, 1000), false);
+            rowSize(stored, atStart);
+            for (long size : storeSizes) {
+                prefill(size - storedEvents());
+                Measurements measured = runCommands("at " + size, Math.min(commands, 1000), false);
+                rowSize(storedEvents(), measured);
+            }
+            report.append(System.lineSeparator()).append("Committee used as the parent of established units: ").append(committee)
+                    .append(System.lineSeparator());
+        } finally {
+            service.close();
+            kafka.close();
+            mongo.close();
+        }
+        write();
+    }
+
+    private ConfigurableApplicationContext startService() {
+        // as command-line arguments: they outrank the service's application.yml
+        return new SpringApplicationBuilder(OrganisationApplication.class).run(
+                "--server.port=0",
+                "--spring.mongodb.uri=" + mongo.connectionString() + "/organisation",
+                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                "--dangjian.security.jwk-set-uri=",
+                "--dangjian.security.public-key-location=" + TestTokens.publicKeyLocation(),
+                "--dangjian.security.issuer=" + TestTokens.ISSUER,
+                "--logging.level.root=WARN",
+                "--spring.main.banner-mode=off");
+    }
+
+    record Result(String id, long sequence) {
+    }
+
+    /** Each client establishes a committee, then renames it; every call is one event. */
+    private Measurements runCommands(String label, int total, boolean readBack) throws Exception {
+        Measurements measurements = new Measurements();
+        AtomicInteger remaining = new AtomicInteger(total);
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        measurements.start();
+        List<Future<?>> done = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            done.add(pool.submit(() -> {
+                String unit = null;
+                int renames = 0;
+                while (remaining.getAndDecrement() > 0) {
+                    long began = System.nanoTime();
+                    Result result = unit == null || renames >= 9
+                            ? establish(COMMITTEE, "基准党委" + UUID.randomUUID().toString().substring(0, 8), null)
+                            : rename(unit, "基准党委" + UUID.randomUUID().toString().substring(0, 8));
+                    if (unit == null || renames >= 9) {
+                        unit = result.id();
+                        renames = 0;
+                    } else {
+                        renames++;
+                    }
+                    if (readBack) {
+                        get("/units/" + result.id() + "?minSequence=" + result.sequence());
+                    }
+                    measurements.record(System.nanoTime() - began);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        measurements.end();
+        pool.shutdown();
+        System.out.printf("%-28s %8.0f/s  p50 %6.2f ms  p99 %7.2f ms%n", label, measurements.perSecond(), measurements.p50Millis(),
+                measurements.p99Millis());
+        return measurements;
+    }
+
+    private Result establish(String kind, String name, String parent) throws IOException, InterruptedException {
+        String body = "{\"kind\":\"" + kind + "\",\"name\":\"" + name + "\"" + (parent == null ? "" : ",\"parentId\":\"" + parent + "\"") + "}";
+        return command("/units", body, 201);
+    }
+
+    private Result rename(String unit, String name) throws IOException, InterruptedException {
+        return command("/units/" + unit + "/rename", "{\"name\":\"" + name + "\"}", 200);
+    }
+
+    private Result command(String path, String body, int expected) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != expected) {
+            throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        String json = response.body();
+        String id = json.replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+        long sequence = Long.parseLong(json.replaceAll(".*\"sequence\":(\\d+).*", "$1"));
+        return new Result(id, sequence);
+    }
+
+    private void get(String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+        }
+    }
+
+    private Measurements mongoInserts(int total) throws Exception {
+        try (MongoClient client = MongoClients.create(mongo.connectionString())) {
+            MongoCollection<Document> collection = client.getDatabase("baseline").getCollection("inserts");
+            String filler = "党".repeat(300);
+            return concurrently(total, i -> collection.insertOne(new Document("_id", UUID.randomUUID().toString()).append("n", i)
+                    .append("at", new Date()).append("payload", filler)));
+        }
+    }
+
+    private Measurements kafkaSends(int total) throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic("baseline", 3, (short) 1))).all().get();
+        }
+        Map<String, Object> config = Map.of("bootstrap.servers", kafka.bootstrapServers(), "enable.idempotence", true, "acks", "all",
+                "linger.ms", 0);
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
+            byte[] value = "党".repeat(340).getBytes(StandardCharsets.UTF_8);
+            return concurrently(total, i -> {
+                try {
+                    producer.send(new ProducerRecord<>("baseline", "key-" + (i % 500), value)).get();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        }
+    }
+
+    interface Operation {
+        void run(int index) throws Exception;
+    }
+
+    private Measurements concurrently(int total, Operation operation) throws Exception {
+        Measurements measurements = new Measurements();
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        measurements.start();
+        List<Future<?>> done = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            done.add(pool.submit(() -> {
+                int i;
+                while ((i = next.getAndIncrement()) < total) {
+                    long began = System.nanoTime();
+                    operation.run(i);
+                    measurements.record(System.nanoTime() - began);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        measurements.end();
+        pool.shutdown();
+        return measurements;
+    }
+
+    /**
+     * Fills the event store with synthetic, already published streams (ten events per aggregate, the real layout and
+     * size), written straight to MongoDB in batches: what a few years of use leave behind.
+     */
+    private void prefill(long events) {
+        if (events <= 0) {
+            return;
+        }
+        long began = System.nanoTime();
+        try (MongoClient client = MongoClients.create(mongo.connectionString())) {
+            MongoCollection<Document> store = client.getDatabase("organisation").getCollection("events");
+            List<Document> batch = new ArrayList<>(1000);
+            String aggregate = null;
+            for (long i = 0; i < events; i++) {
+                long sequence = i % 10;
+                if (sequence == 0) {
+                    aggregate = UUID.randomUUID().toString();
+                }
+                batch.add(syntheticEvent(aggregate, sequence));
+                if (batch.size() == 1000) {
+                    store.insertMany(batch, new InsertManyOptions().ordered(false));
+                    batch.clear();
+                }
+            }
+            if (!batch.isEmpty()) {
+                store.insertMany(batch, new InsertManyOptions().ordered(false));
+            }
+        }
+        System.out.printf("prefilled %,d events in %.0f s%n", events, (System.nanoTime() - began) / 1e9);
+    }
+
+    private static Document syntheticEvent(String aggregate, long sequence) {
+        String id = aggregate + ":" + String.format("%010d", sequence);
+        return new Document("_id", id).append("aggregateId", aggregate).append("aggregateType", "OrganisationUnit")
+                .append("sequence", sequence).append("eventId", UUID.randomUUID().toString())
+                .append("type", "org.dangjian.organisation.OrganisationUnitRenamed.v1")
+                .append("data", new Document("unitId", aggregate).append("previousName", "历史名称").append("name", "历史名称" + sequence))
+                .append("occurredAt", new Date()).append("recordedAt", new Date())
+                .append("actor", new Document("id", "history").append("role", "COMMITTEE_STAFF"))
+                .append("prevHash", "0".repeat(64)).append("hash", "0".repeat(64)).append("published", true);
+    }
+
+    private long storedEvents() {
+        try (MongoClient client = MongoClients.create(mongo.connectionString())) {
+            return client.getDatabase("organisation").getCollection("events").estimatedDocumentCount();
+        }
+    }
+
+    private void header() {
+        report.append("# Organisation service benchmark, ").append(LocalDate.now()).append(System.lineSeparator()).append(System.lineSeparator());
+        report.append(String.format("- commit `%s`; %d concurrent clients; %,d commands per phase%n", commit(), clients, commands));
+        report.append(String.format("- machine: %d cores, %d MB max heap for this JVM, Java %s (%s)%n",
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / (1024 * 1024),
+                System.getProperty("java.version"), System.getProperty("java.vm.name")));
+        report.append("- infrastructure: embedded, as ./run.sh runs it: mongo-java-server 1.47.0 with the H2 file backend, ")
+                .append("Kafka 4.2.1 KRaft broker in-process; the service, its HTTP clients and both servers share this one JVM")
+                .append(System.lineSeparator());
+        report.append("- command latency: from sending the HTTP request to its answer (event stored; publication follows");
+        report.append(" asynchronously); read-model latency: from sending the command to the query with minSequence answering")
+                .append(System.lineSeparator());
+    }
+
+    private void section(String title, String firstColumn) {
+        report.append(System.lineSeparator()).append("## ").append(title).append(System.lineSeparator()).append(System.lineSeparator());
+        report.append("| ").append(firstColumn).append(" | per second | p50 ms | p99 ms | max ms |").append(System.lineSeparator());
+        report.append("| --- | --- | --- | --- | --- |").append(System.lineSeparator());
+    }
+
+    private void row(String what, Measurements m) {
+        report.append(String.format("| %s | %.0f | %.2f | %.2f | %.1f |%n", what, m.perSecond(), m.p50Millis(), m.p99Millis(), m.maxMillis()));
+    }
+
+    private void rowSize(long size, Measurements m) {
+        report.append(String.format("| %,d | %.0f | %.2f | %.2f | %.1f |%n", size, m.perSecond(), m.p50Millis(), m.p99Millis(), m.maxMillis()));
+    }
+
+    private static String commit() {
+        try {
+            Process git = new ProcessBuilder("git", "rev-parse", "--short", "HEAD").redirectErrorStream(true).start();
+            String sha = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            return git.waitFor() == 0 ? sha : "unknown";
+        } catch (IOException | InterruptedException e) {
+            return "unknown";
+        }
+    }
+
+    private void write() throws IOException {
+        Files.createDirectories(results);
+        Path file = results.resolve(LocalDate.now() + "-" + commit() + ".md");
+        Files.writeString(file, report.toString(), StandardCharsets.UTF_8);
+        System.out.println();
+        System.out.println(report);
+        System.out.println("Written to " + file + " at " + Instant.now());
+    }
+}

@@ -85,15 +85,18 @@ public final class Launcher {
         say("Starting dangjian (智慧党建平台) with its data in " + settings.dataDir());
 
         mongo = EmbeddedMongoServer.onDisk(settings.dataDir().resolve("mongo"), settings.mongoPort());
-        Map<String, String> common = Map.of(
-                "DANGJIAN_DATA_DIR", settings.dataDir().toString(),
-                "DANGJIAN_ISSUER", settings.issuer(),
-                "DANGJIAN_MONGO_URI", settings.mongoUri(),
-                "DANGJIAN_KAFKA", settings.kafka(),
-                "DANGJIAN_GATEWAY_PORT", Integer.toString(settings.gatewayPort()),
-                "DANGJIAN_IDP_PORT", Integer.toString(settings.identityPort()),
-                "DANGJIAN_ORGANISATION_PORT", Integer.toString(settings.organisationPort()),
-                "DANGJIAN_ORGANISATION_URL", settings.organisationUrl());
+        Map<String, String> common = Map.ofEntries(
+                Map.entry("DANGJIAN_DATA_DIR", settings.dataDir().toString()),
+                Map.entry("DANGJIAN_ISSUER", settings.issuer()),
+                Map.entry("DANGJIAN_MONGO_URI", settings.mongoUri()),
+                Map.entry("DANGJIAN_KAFKA", settings.kafka()),
+                Map.entry("DANGJIAN_GATEWAY_PORT", Integer.toString(settings.gatewayPort())),
+                Map.entry("DANGJIAN_IDP_PORT", Integer.toString(settings.identityPort())),
+                Map.entry("DANGJIAN_ORGANISATION_PORT", Integer.toString(settings.organisationPort())),
+                Map.entry("DANGJIAN_ORGANISATION_URL", settings.organisationUrl()),
+                // the identity provider sends browsers back to the gateway where it actually runs
+                Map.entry("DANGJIAN_IDENTITY_WEBREDIRECTURIS_0", settings.gatewayUrl() + "/login/oauth2/code/dangjian"),
+                Map.entry("DANGJIAN_IDENTITY_WEBPOSTLOGOUTREDIRECTURIS_0", settings.gatewayUrl() + "/"));
         // the identity provider and the gateway need neither Kafka nor Mongo: they start while the broker does
         ChildApp identity = launch("identity-provider", "infra/identity-provider", settings.identityPort(), common);
         ChildApp gateway = launch("gateway", "gateway", settings.gatewayPort(), common);

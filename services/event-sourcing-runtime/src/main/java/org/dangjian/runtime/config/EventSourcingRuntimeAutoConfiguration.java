@@ -36,6 +36,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
@@ -169,6 +171,16 @@ public class EventSourcingRuntimeAutoConfiguration {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         return JacksonSerializer.builder().objectMapper(mapper).defaultTyping().build();
+    }
+
+    /**
+     * Axon's aggregate cache, referenced by aggregates ({@code @Aggregate(cache = "aggregateCache")}): a warm command
+     * loads nothing. Correctness does not rest on it: with several instances a cached aggregate can be stale, its
+     * append then collides on the store's unique key, Axon evicts it, and the command is retried on a fresh load.
+     */
+    @Bean
+    Cache aggregateCache() {
+        return new WeakReferenceCache();
     }
 
     @Bean

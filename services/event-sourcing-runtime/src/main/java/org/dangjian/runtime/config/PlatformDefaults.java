@@ -21,6 +21,10 @@ public class PlatformDefaults implements EnvironmentPostProcessor, Ordered {
         defaults.put("axon.axonserver.enabled", "false");
         defaults.put("axon.update-check.disabled", "true");
         defaults.put("axon.serializer.general", "jackson");
+        // Axon's handler time limits capture a stack trace on every handler call; commands here are bounded by HTTP timeouts
+        defaults.put("axon.timeout.enabled", "false");
+        // an observation (timer, tags) around each of the ~15 security filters of every request costs more than it tells
+        defaults.put("management.observations.enable.spring.security", "false");
         defaults.put("server.forward-headers-strategy", "framework");
         defaults.put("server.shutdown", "graceful");
         defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus,readmodels");

@@ -72,6 +72,7 @@ public class KeyedMongoEventStorageEngine implements EventStorageEngine {
     private final Outbox outbox;
     private final List<AppendListener> listeners;
     private final Clock clock;
+    private final ChainTips tips = new ChainTips(10_000);
 
     public KeyedMongoEventStorageEngine(MongoDatabase database, EventTypeRegistry registry, EventPayloadCodec codec,
                                         Serializer snapshotSerializer, Outbox outbox, List<AppendListener> listeners, Clock clock) {
@@ -133,6 +134,7 @@ public class KeyedMongoEventStorageEngine implements EventStorageEngine {
             }
             throw new EventStoreException("Could not store events of " + batch.get(0).aggregateId(), e);
         }
+        batch.forEach(tips::remember);
         for (AppendListener listener : listeners) {
             try {
                 listener.appended(batch);
@@ -145,6 +147,10 @@ public class KeyedMongoEventStorageEngine implements EventStorageEngine {
     private String previousHash(String aggregateId, long sequence) {
         if (sequence == 0) {
             return CanonicalEvent.GENESIS;
+        }
+        String known = tips.hashOf(aggregateId, sequence - 1);
+        if (known != null) {
+            return known;
         }
         return reader.read(aggregateId, sequence - 1)
                 .map(StoredEvent::hash)
@@ -170,6 +176,9 @@ public class KeyedMongoEventStorageEngine implements EventStorageEngine {
     public DomainEventStream readEvents(String aggregateIdentifier, long firstSequenceNumber) {
         List<StoredEvent> stream = reader.readStream(aggregateIdentifier, firstSequenceNumber);
         Long last = stream.isEmpty() ? null : stream.get(stream.size() - 1).sequence();
+        if (!stream.isEmpty()) {
+            tips.remember(stream.get(stream.size() - 1));
+        }
         return DomainEventStream.of(stream.stream().map(this::toMessage), () -> last);
     }
 

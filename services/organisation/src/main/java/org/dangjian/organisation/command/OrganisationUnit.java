@@ -16,7 +16,7 @@ import org.dangjian.runtime.domain.RuleViolation;
  * An organisation unit (组织): committee, general branch, branch, party group or mass organisation. Its stream is its
  * whole history; every change is an event and nothing is changed in place.
  */
-@Aggregate(snapshotTriggerDefinition = "snapshotTrigger")
+@Aggregate(snapshotTriggerDefinition = "snapshotTrigger", cache = "aggregateCache")
 class OrganisationUnit {
 
     @AggregateIdentifier

@@ -26,9 +26,19 @@ public final class ReadModelPositions {
     }
 
     public void record(String model, String aggregateId, long sequence) {
-        positions.replaceOne(eq("_id", key(model, aggregateId)),
+        recordAll(model, java.util.Map.of(aggregateId, sequence));
+    }
+
+    /** Records many positions in one round trip (a consumer does it once per poll). */
+    public void recordAll(String model, java.util.Map<String, Long> sequences) {
+        if (sequences.isEmpty()) {
+            return;
+        }
+        java.util.List<com.mongodb.client.model.WriteModel<Document>> writes = new java.util.ArrayList<>(sequences.size());
+        sequences.forEach((aggregateId, sequence) -> writes.add(new com.mongodb.client.model.ReplaceOneModel<>(eq("_id", key(model, aggregateId)),
                 new Document("_id", key(model, aggregateId)).append("model", model).append("sequence", sequence),
-                new ReplaceOptions().upsert(true));
+                new ReplaceOptions().upsert(true))));
+        positions.bulkWrite(writes, new com.mongodb.client.model.BulkWriteOptions().ordered(false));
     }
 
     /** Forgets every position of a model (before a rebuild; scans the positions, which is fine for a rare admin act). */

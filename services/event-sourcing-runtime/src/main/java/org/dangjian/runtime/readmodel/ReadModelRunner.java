@@ -55,6 +55,8 @@ public final class ReadModelRunner implements SmartLifecycle {
     private final Clock clock;
 
     private final Map<String, Long> lastApplied = new HashMap<>();
+    /** Positions applied in this poll and not yet recorded (recorded together, before the offsets are committed). */
+    private final Map<String, Long> unrecorded = new HashMap<>();
     private final AtomicLong lag = new AtomicLong();
     private final Counter appliedCounter;
     private final Counter duplicateCounter;
@@ -154,6 +156,7 @@ public final class ReadModelRunner implements SmartLifecycle {
                             handle(record);
                         }
                         if (!records.isEmpty()) {
+                            recordPositions();
                             c.commitSync();
                         }
                         updateLag(c);
@@ -177,6 +180,7 @@ public final class ReadModelRunner implements SmartLifecycle {
         model.reset();
         positions.clear(model.name());
         lastApplied.clear();
+        unrecorded.clear();
         progress.reset(model.name());
         while (c.assignment().isEmpty() && running) {
             c.poll(Duration.ofMillis(100)); // join the group first, so there are partitions to rewind
@@ -242,9 +246,19 @@ public final class ReadModelRunner implements SmartLifecycle {
         } else {
             appliedCounter.increment();
         }
-        positions.record(model.name(), event.aggregateId(), event.sequence());
         lastApplied.put(event.aggregateId(), event.sequence());
+        unrecorded.put(event.aggregateId(), event.sequence());
         progress.advanced(model.name(), event.aggregateId(), event.sequence());
+    }
+
+    /**
+     * One write for the poll's positions. A crash before it delivers the poll's events again; the positions then
+     * still say they are new, and {@link ReadModel#apply} being an idempotent upsert, applying them again changes
+     * nothing.
+     */
+    private void recordPositions() {
+        positions.recordAll(model.name(), unrecorded);
+        unrecorded.clear();
     }
 
     private long last(String aggregateId) {
@@ -282,6 +296,7 @@ public final class ReadModelRunner implements SmartLifecycle {
 
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            recordPositions();
             lastApplied.clear();
         }
 

@@ -7,6 +7,7 @@ import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
+import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 
 /**
  * {@code /actuator/readmodels}: each read model's lag; {@code POST /actuator/readmodels/{name}} drops it and rebuilds
@@ -30,10 +31,13 @@ public class ReadModelsEndpoint {
     }
 
     @WriteOperation
-    public Map<String, Object> rebuild(@Selector String name) {
-        ReadModelRunner runner = runners.named(name)
-                .orElseThrow(() -> new IllegalArgumentException("No read model named " + name));
-        runner.requestRebuild();
-        return Map.of("readModel", name, "rebuilding", true);
+    public WebEndpointResponse<Map<String, Object>> rebuild(@Selector String name) {
+        return runners.named(name)
+                .map(runner -> {
+                    runner.requestRebuild();
+                    return new WebEndpointResponse<Map<String, Object>>(Map.of("readModel", name, "rebuilding", true), 202);
+                })
+                .orElseGet(() -> new WebEndpointResponse<>(Map.of("error", "No read model named " + name,
+                        "readModels", runners.all().stream().map(ReadModelRunner::name).toList()), 404));
     }
 }

@@ -31,7 +31,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * <p>Codes: a {@link RuleViolation}'s own; {@code INVALID_REQUEST} (validation, with {@code errors}),
  * {@code MALFORMED_REQUEST} (unreadable body), {@code INVALID_PARAMETER}, {@code NOT_FOUND},
  * {@code METHOD_NOT_ALLOWED}, {@code NOT_ACCEPTABLE}, {@code UNSUPPORTED_MEDIA_TYPE}, {@code FORBIDDEN},
- * {@code READ_MODEL_BEHIND} (503), {@code INTERNAL_ERROR} (500, logged with the correlation id).
+ * {@code READ_MODEL_BEHIND} (503), {@code STORE_UNAVAILABLE} (503, MongoDB not reachable), {@code INTERNAL_ERROR} (500,
+ * logged with the correlation id).
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -102,6 +103,15 @@ public class PlatformExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Map<String, Object>> other(Exception e, HttpServletRequest request) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof com.mongodb.MongoTimeoutException || cause instanceof com.mongodb.MongoSocketException) {
+                log.error("The event store did not answer {} {}", request.getMethod(), request.getRequestURI(), e);
+                ResponseEntity<Map<String, Object>> answer = answer(HttpStatus.SERVICE_UNAVAILABLE, "STORE_UNAVAILABLE",
+                        "The database is not reachable; nothing was changed. Try again in a moment", new Object[0], request);
+                return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders()).header(HttpHeaders.RETRY_AFTER, "5")
+                        .body(answer.getBody());
+            }
+        }
         if (e instanceof ErrorResponse known) {
             HttpStatusCode status = known.getStatusCode();
             String code = switch (status.value()) {

@@ -10,7 +10,6 @@ import static org.dangjian.organisation.web.OrganisationServiceTest.eventually;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import com.mongodb.client.MongoDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,6 +21,7 @@ import org.dangjian.runtime.publication.Outbox;
 import org.dangjian.runtime.publication.PublicationRelay;
 import org.dangjian.runtime.readmodel.ReadModelRunner;
 import org.dangjian.runtime.readmodel.ReadModelRunners;
+import org.dangjian.testsupport.TestTokens;
 import org.dangjian.testsupport.UsePlatformInfrastructure;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -167,8 +167,11 @@ class ReliabilityTest {
         serviceDatabase.getCollection("organisation_unit_timelines").drop();
         assertThat(queries.tree(true)).isEmpty();
 
+        String operator = TestTokens.forUser("yunwei", "PLATFORM_OPERATOR", null);
+        assertThat(api.get("/actuator/readmodels", operator).body().has("organisation-units")).isTrue();
+        assertThat(api.post("/actuator/readmodels/no-such-model", operator, Map.of(), Map.of()).status()).isEqualTo(404);
         for (ReadModelRunner runner : runners.all()) {
-            assertThat(runner.requestRebuild().await(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(api.post("/actuator/readmodels/" + runner.name(), operator, Map.of(), Map.of()).status()).isEqualTo(202);
         }
         eventually(() -> assertThat(everything()).isEqualTo(live));
         assertThat(live.toString()).contains(union, "重建综合支部", "DISSOLVED");

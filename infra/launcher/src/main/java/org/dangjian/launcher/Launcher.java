@@ -103,7 +103,7 @@ public final class Launcher {
         kafka = EmbeddedKafkaBroker.start(settings.dataDir().resolve("kafka"), settings.kafkaPort());
         ChildApp organisation = launch("organisation", "services/organisation", settings.organisationPort(), common);
 
-        awaitReady(List.of(identity, organisation, gateway));
+        awaitReady(List.of(identity, organisation, gateway), began);
         if (settings.demoData()) {
             int added = new DemoOrganisation(settings).loadIfMissing();
             if (added > 0) {
@@ -122,7 +122,7 @@ public final class Launcher {
         return app;
     }
 
-    private void awaitReady(List<ChildApp> waiting) throws InterruptedException {
+    private void awaitReady(List<ChildApp> waiting, long began) throws InterruptedException {
         long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
         List<ChildApp> pending = new ArrayList<>(waiting);
         while (!pending.isEmpty()) {
@@ -132,7 +132,7 @@ public final class Launcher {
                             + System.lineSeparator() + app.tail(30));
                 }
                 if (app.isReady()) {
-                    say(app.name() + " is ready on port " + app.port());
+                    say(String.format("%s is ready on port %d (%.1f s)", app.name(), app.port(), (System.nanoTime() - began) / 1e9));
                     pending.remove(app);
                 }
             }

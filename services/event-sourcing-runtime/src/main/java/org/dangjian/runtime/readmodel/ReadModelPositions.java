@@ -6,7 +6,6 @@ import java.util.OptionalLong;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.ReplaceOptions;
 import org.bson.Document;
 
 /** The last sequence each read model has applied per aggregate ({@code _id = <model>|<aggregateId>}). */
@@ -29,15 +28,19 @@ public final class ReadModelPositions {
         recordAll(model, java.util.Map.of(aggregateId, sequence));
     }
 
-    /** Records many positions in one round trip (a consumer does it once per poll). */
+    /**
+     * Records many positions in one round trip (a consumer does it once per poll). A position only moves forward
+     * ({@code $max}): a consumer that lost its partitions and finishes a stale poll cannot move it back.
+     */
     public void recordAll(String model, java.util.Map<String, Long> sequences) {
         if (sequences.isEmpty()) {
             return;
         }
         java.util.List<com.mongodb.client.model.WriteModel<Document>> writes = new java.util.ArrayList<>(sequences.size());
-        sequences.forEach((aggregateId, sequence) -> writes.add(new com.mongodb.client.model.ReplaceOneModel<>(eq("_id", key(model, aggregateId)),
-                new Document("_id", key(model, aggregateId)).append("model", model).append("sequence", sequence),
-                new ReplaceOptions().upsert(true))));
+        sequences.forEach((aggregateId, sequence) -> writes.add(new com.mongodb.client.model.UpdateOneModel<>(eq("_id", key(model, aggregateId)),
+                com.mongodb.client.model.Updates.combine(com.mongodb.client.model.Updates.set("model", model),
+                        com.mongodb.client.model.Updates.max("sequence", sequence)),
+                new com.mongodb.client.model.UpdateOptions().upsert(true))));
         positions.bulkWrite(writes, new com.mongodb.client.model.BulkWriteOptions().ordered(false));
     }
 

@@ -1,7 +1,6 @@
 package org.dangjian.runtime.readmodel;
 
 import java.time.Duration;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -15,7 +14,13 @@ public final class ReadModelProgress {
     private static final long POLL_MILLIS = 50;
 
     private final ReadModelPositions positions;
-    private final ConcurrentHashMap<String, Long> applied = new ConcurrentHashMap<>();
+    /** Recent progress of this instance's runners, bounded (older progress is read from the stored positions). */
+    private final java.util.Map<String, Long> applied = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, Long> eldest) {
+            return size() > 100_000;
+        }
+    });
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition advanced = lock.newCondition();
 
@@ -34,7 +39,9 @@ public final class ReadModelProgress {
     }
 
     void reset(String model) {
-        applied.keySet().removeIf(key -> key.startsWith(model + "|"));
+        synchronized (applied) {
+            applied.keySet().removeIf(key -> key.startsWith(model + "|"));
+        }
     }
 
     /** Whether the model has applied {@code sequence} of the aggregate, waiting up to {@code timeout} for it. */

@@ -54,7 +54,13 @@ public final class ReadModelRunner implements SmartLifecycle {
     private final Outbox outbox;
     private final Clock clock;
 
-    private final Map<String, Long> lastApplied = new HashMap<>();
+    /** The last sequence applied per aggregate, for the aggregates seen lately (a miss reads the stored position). */
+    private final Map<String, Long> lastApplied = new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+            return size() > 100_000;
+        }
+    };
     /** Positions applied in this poll and not yet recorded (recorded together, before the offsets are committed). */
     private final Map<String, Long> unrecorded = new HashMap<>();
     private final AtomicLong lag = new AtomicLong();
@@ -145,6 +151,7 @@ public final class ReadModelRunner implements SmartLifecycle {
         while (running) {
             try (Consumer<String, byte[]> c = consumers.get()) {
                 consumer = c;
+                forgetUnrecorded(); // a new consumer starts from the committed offsets: trust only what is stored
                 c.subscribe(List.of(topic), new ForgetOnRevoke());
                 while (running) {
                     if (rebuildRequested) {
@@ -175,20 +182,25 @@ public final class ReadModelRunner implements SmartLifecycle {
         }
     }
 
+    /**
+     * Rewinds first and makes the rewind durable (committed offsets at the beginning), then forgets the positions,
+     * then drops the model: a crash at any point leaves either the old model with its positions (re-reading the
+     * topic then skips everything), or a model being rebuilt from offset 0.
+     */
     private void rebuild(Consumer<String, byte[]> c) {
         log.info("Rebuilding read model {} from the start of {}", model.name(), topic);
-        model.reset();
-        positions.clear(model.name());
-        lastApplied.clear();
-        unrecorded.clear();
-        progress.reset(model.name());
         while (c.assignment().isEmpty() && running) {
             c.poll(Duration.ofMillis(100)); // join the group first, so there are partitions to rewind
-            if (!c.assignment().isEmpty()) {
-                break;
-            }
         }
+        Map<TopicPartition, Long> beginnings = c.beginningOffsets(c.assignment());
+        Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> rewind = new HashMap<>();
+        beginnings.forEach((partition, offset) -> rewind.put(partition, new org.apache.kafka.clients.consumer.OffsetAndMetadata(offset)));
+        c.commitSync(rewind);
         c.seekToBeginning(c.assignment());
+        positions.clear(model.name());
+        forgetUnrecorded();
+        progress.reset(model.name());
+        model.reset();
         rebuildRequested = false;
         rebuildDone.countDown();
     }
@@ -202,6 +214,11 @@ public final class ReadModelRunner implements SmartLifecycle {
             log.error("Read model {} skipped an unreadable record at {}-{}@{}: {}", model.name(), record.topic(), record.partition(),
                     record.offset(), e.toString());
             return;
+        }
+        if (event.payload() == null) {
+            // a type this version does not know (a newer instance wrote it): wait for an upgrade rather than skip it
+            throw new IllegalStateException("Read model " + model.name() + " does not know event type " + event.type()
+                    + " (sequence " + event.sequence() + " of " + event.aggregateId() + "); it stops here until this service is upgraded");
         }
         long last = last(event.aggregateId());
         if (event.sequence() <= last) {
@@ -235,6 +252,9 @@ public final class ReadModelRunner implements SmartLifecycle {
                 failure = null;
                 break;
             } catch (RuntimeException e) {
+                if (isTransient(e)) {
+                    throw e; // the database is away: stop, and consume again from the committed offsets
+                }
                 failure = e;
                 sleep(Duration.ofMillis(100L * attempt));
             }
@@ -259,6 +279,22 @@ public final class ReadModelRunner implements SmartLifecycle {
     private void recordPositions() {
         positions.recordAll(model.name(), unrecorded);
         unrecorded.clear();
+    }
+
+    /** After a failure the positions in memory may be ahead of what is stored: forget them. */
+    private void forgetUnrecorded() {
+        unrecorded.clear();
+        lastApplied.clear();
+    }
+
+    private static boolean isTransient(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof com.mongodb.MongoSocketException || cause instanceof com.mongodb.MongoTimeoutException
+                    || cause instanceof com.mongodb.MongoNotPrimaryException || cause instanceof com.mongodb.MongoNodeIsRecoveringException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private long last(String aggregateId) {
@@ -296,8 +332,11 @@ public final class ReadModelRunner implements SmartLifecycle {
 
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            recordPositions();
-            lastApplied.clear();
+            try {
+                recordPositions();
+            } finally {
+                forgetUnrecorded();
+            }
         }
 
         @Override

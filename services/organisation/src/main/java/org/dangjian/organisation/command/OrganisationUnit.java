@@ -23,6 +23,7 @@ class OrganisationUnit {
     private String unitId;
     private OrganisationUnitKind kind;
     private String name;
+    private String parentId;
     private boolean dissolved;
 
     protected OrganisationUnit() {
@@ -65,11 +66,17 @@ class OrganisationUnit {
         return new OrganisationStructure.Parent(new OrganisationUnitId(unitId), kind, dissolved);
     }
 
+    /** Whether it stands, not dissolved, under that parent. */
+    boolean isActiveUnder(String parent) {
+        return !dissolved && parent.equals(parentId);
+    }
+
     @EventSourcingHandler
     void on(OrganisationUnitEstablished event) {
         unitId = event.unitId();
         kind = event.kind();
         name = event.name();
+        parentId = event.parentId();
     }
 
     @EventSourcingHandler

@@ -19,7 +19,7 @@ import org.dangjian.contracts.organisation.OrganisationUnitDissolved;
 import org.dangjian.contracts.organisation.OrganisationUnitEstablished;
 import org.dangjian.contracts.organisation.OrganisationUnitRenamed;
 import org.dangjian.organisation.command.OrganisationUnitId;
-import org.dangjian.organisation.command.SubordinateUnits;
+import org.dangjian.organisation.command.SubordinatesInReadModel;
 import org.dangjian.runtime.messaging.PublishedEvent;
 import org.dangjian.runtime.readmodel.ReadModel;
 import org.springframework.stereotype.Component;
@@ -32,7 +32,7 @@ import org.springframework.stereotype.Component;
  * parent's list of subordinates is a document of its own.
  */
 @Component
-public class OrganisationUnitsReadModel implements ReadModel, SubordinateUnits {
+public class OrganisationUnitsReadModel implements ReadModel, SubordinatesInReadModel {
 
     public static final String NAME = "organisation-units";
     static final String UNITS = "organisation_units";
@@ -54,6 +54,10 @@ public class OrganisationUnitsReadModel implements ReadModel, SubordinateUnits {
 
     @Override
     public void apply(PublishedEvent event) {
+        Document current = units.find(eq("_id", event.aggregateId())).first();
+        if (current != null && current.get("sequence") != null && ((Number) current.get("sequence")).longValue() >= event.sequence()) {
+            return; // already shows this event or a later one (a stale consumer's late delivery must not roll it back)
+        }
         Object payload = event.payload();
         if (payload instanceof OrganisationUnitEstablished established) {
             upsertUnit(event, set("kind", established.kind().name()),
@@ -70,8 +74,7 @@ public class OrganisationUnitsReadModel implements ReadModel, SubordinateUnits {
             upsertUnit(event, set("name", renamed.name()));
         } else if (payload instanceof OrganisationUnitDissolved dissolved) {
             upsertUnit(event, set("status", "DISSOLVED"), set("dissolvedAt", Date.from(event.occurredAt())));
-            Document unit = units.find(eq("_id", dissolved.unitId())).first();
-            String parent = unit == null || unit.getString("parentId") == null ? TOP : unit.getString("parentId");
+            String parent = current == null || current.getString("parentId") == null ? TOP : current.getString("parentId");
             subordinates.updateOne(eq("_id", parent), pull("active", dissolved.unitId()));
         }
     }
@@ -89,8 +92,8 @@ public class OrganisationUnitsReadModel implements ReadModel, SubordinateUnits {
     }
 
     @Override
-    public boolean hasActiveSubordinates(OrganisationUnitId unitId) {
-        Document doc = subordinates.find(eq("_id", unitId.value())).first();
+    public boolean hasActiveSubordinates(OrganisationUnitId unit) {
+        Document doc = subordinates.find(eq("_id", unit.value())).first();
         return doc != null && !doc.getList("active", String.class, List.of()).isEmpty();
     }
 }

@@ -2,6 +2,9 @@ package org.dangjian.organisation.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -29,17 +32,48 @@ class OrganisationUnitTest {
     private static final String BRANCH = "00000000-0000-4000-8000-000000000011";
     private static final String NEW_UNIT = "00000000-0000-4000-8000-000000000099";
 
+    private static final Instant NOW = Instant.parse("2026-03-01T09:00:00Z");
+
     private AggregateTestFixture<OrganisationUnit> fixture;
-    private final Set<String> unitsWithActiveSubordinates = new HashSet<>();
     private final Map<String, OrganisationStructure.Parent> parents = new HashMap<>();
+    /** What other units' streams say: unit id → active under its parent (absent: no stream). */
+    private final Map<String, Boolean> activeUnder = new HashMap<>();
+    private final Map<OrganisationUnitId, Map<OrganisationUnitId, Instant>> registry = new HashMap<>();
+    private final Set<String> activeInReadModel = new HashSet<>();
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(OrganisationUnit.class);
-        fixture.registerAnnotatedCommandHandler(new EstablishOrganisationUnitHandler(fixture.getRepository(),
-                id -> Optional.ofNullable(parents.get(id.value()))));
-        fixture.registerAnnotatedCommandHandler(new DissolveOrganisationUnitHandler(fixture.getRepository(),
-                unit -> unitsWithActiveSubordinates.contains(unit.value())));
+        UnitStreams streams = new UnitStreams() {
+            @Override
+            public Optional<OrganisationStructure.Parent> parent(OrganisationUnitId id) {
+                return Optional.ofNullable(parents.get(id.value()));
+            }
+
+            @Override
+            public Optional<Boolean> activeUnder(OrganisationUnitId unit, OrganisationUnitId parent) {
+                return Optional.ofNullable(activeUnder.get(unit.value()));
+            }
+        };
+        SubordinateRegistry subordinates = new SubordinateRegistry() {
+            @Override
+            public void register(OrganisationUnitId parent, OrganisationUnitId unit, Instant at) {
+                registry.computeIfAbsent(parent, p -> new HashMap<>()).put(unit, at);
+            }
+
+            @Override
+            public Map<OrganisationUnitId, Instant> registeredUnder(OrganisationUnitId parent) {
+                return registry.getOrDefault(parent, Map.of());
+            }
+        };
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        fixture.registerAnnotatedCommandHandler(new EstablishOrganisationUnitHandler(fixture.getRepository(), streams, subordinates, clock));
+        fixture.registerAnnotatedCommandHandler(new DissolveOrganisationUnitHandler(fixture.getRepository(), subordinates, streams,
+                unit -> activeInReadModel.contains(unit.value()), clock));
+    }
+
+    private void registered(String parent, String unit, Instant at) {
+        registry.computeIfAbsent(new OrganisationUnitId(parent), p -> new HashMap<>()).put(new OrganisationUnitId(unit), at);
     }
 
     private static OrganisationUnitEstablished committeeEstablished() {
@@ -81,11 +115,20 @@ class OrganisationUnitTest {
         }
 
         @Test
-        void aBranchIsEstablishedUnderTheCommittee() {
+        void aBranchIsEstablishedUnderTheCommitteeAndRegisteredThere() {
             parent(COMMITTEE, OrganisationUnitKind.COMMITTEE, false);
             fixture.givenNoPriorActivity()
                     .when(establish(OrganisationUnitKind.BRANCH, null, "第一党支部", COMMITTEE))
                     .expectEvents(new OrganisationUnitEstablished(NEW_UNIT, OrganisationUnitKind.BRANCH, null, "第一党支部", COMMITTEE, "党委会议决定"));
+            assertThat(registry.get(new OrganisationUnitId(COMMITTEE))).containsKey(new OrganisationUnitId(NEW_UNIT));
+        }
+
+        @Test
+        void aRefusedEstablishmentIsNotRegistered() {
+            parent(COMMITTEE, OrganisationUnitKind.COMMITTEE, false);
+            refusedWith(fixture.givenNoPriorActivity().when(establish(OrganisationUnitKind.PARTY_GROUP, null, "第一党小组", COMMITTEE)),
+                    "KIND_NOT_ALLOWED_UNDER_PARENT");
+            assertThat(registry).isEmpty();
         }
 
         @Test
@@ -208,8 +251,40 @@ class OrganisationUnitTest {
         }
 
         @Test
-        void aUnitWithActiveSubordinatesIsNotDissolved() {
-            unitsWithActiveSubordinates.add(COMMITTEE);
+        void aUnitWithAnActiveSubordinateIsNotDissolved() {
+            registered(COMMITTEE, BRANCH, NOW.minusSeconds(3600));
+            activeUnder.put(BRANCH, true);
+            refusedWith(fixture.given(committeeEstablished())
+                    .when(new DissolveOrganisationUnitCommand(new OrganisationUnitId(COMMITTEE), null)), "UNIT_HAS_ACTIVE_SUBORDINATES");
+        }
+
+        @Test
+        void aUnitWhoseSubordinatesAreAllDissolvedIsDissolved() {
+            registered(COMMITTEE, BRANCH, NOW.minusSeconds(3600));
+            activeUnder.put(BRANCH, false);
+            fixture.given(committeeEstablished())
+                    .when(new DissolveOrganisationUnitCommand(new OrganisationUnitId(COMMITTEE), null))
+                    .expectEvents(new OrganisationUnitDissolved(COMMITTEE, null));
+        }
+
+        @Test
+        void aSubordinateWhoseEstablishmentIsStillBeingStoredCountsAsActive() {
+            registered(COMMITTEE, BRANCH, NOW.minusSeconds(5));
+            refusedWith(fixture.given(committeeEstablished())
+                    .when(new DissolveOrganisationUnitCommand(new OrganisationUnitId(COMMITTEE), null)), "UNIT_HAS_ACTIVE_SUBORDINATES");
+        }
+
+        @Test
+        void aRegistrationWhoseEstablishmentNeverGotStoredNoLongerCounts() {
+            registered(COMMITTEE, BRANCH, NOW.minus(DissolveOrganisationUnitHandler.PENDING).minusSeconds(1));
+            fixture.given(committeeEstablished())
+                    .when(new DissolveOrganisationUnitCommand(new OrganisationUnitId(COMMITTEE), null))
+                    .expectEvents(new OrganisationUnitDissolved(COMMITTEE, null));
+        }
+
+        @Test
+        void anActiveSubordinateKnownOnlyToTheReadModelStillCounts() {
+            activeInReadModel.add(COMMITTEE);
             refusedWith(fixture.given(committeeEstablished())
                     .when(new DissolveOrganisationUnitCommand(new OrganisationUnitId(COMMITTEE), null)), "UNIT_HAS_ACTIVE_SUBORDINATES");
         }

@@ -107,6 +107,24 @@ class ReliabilityTest {
     }
 
     @Test
+    void aParentCannotBeDissolvedWhileItsNewSubordinateIsNotYetInTheReadModel() {
+        String committee = establish("COMMITTEE", "先撤党委", null);
+        api.get("/units/" + committee + "?minSequence=0", MEMBER);
+        relay.stop(); // nothing reaches the read models
+        try {
+            String branch = establish("BRANCH", "新建支部", committee);
+            Api.Response dissolve = api.post("/units/" + committee + "/dissolve", STAFF, Map.of(), Map.of());
+            assertThat(dissolve.status()).isEqualTo(409);
+            assertThat(dissolve.code()).isEqualTo("UNIT_HAS_ACTIVE_SUBORDINATES");
+            api.post("/units/" + branch + "/dissolve", STAFF, Map.of(), Map.of());
+            assertThat(api.post("/units/" + committee + "/dissolve", STAFF, Map.of(), Map.of()).status())
+                    .as("once its subordinate is dissolved, at once, without waiting for the read model").isEqualTo(200);
+        } finally {
+            relay.start();
+        }
+    }
+
+    @Test
     void anEventPublishedTwiceChangesNoReadModel() {
         String unit = establish("COMMITTEE", "重复党委", null);
         api.post("/units/" + unit + "/rename", STAFF, Map.of("name", "重复发布党委"), Map.of());

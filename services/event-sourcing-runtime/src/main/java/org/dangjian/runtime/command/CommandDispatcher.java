@@ -80,7 +80,7 @@ public final class CommandDispatcher {
         if (context.idempotencyKey() == null) {
             return execute(aggregateId, commandFor, context, actor);
         }
-        String scope = actor.id() + "|" + context.idempotencyKey().value();
+        String scope = scope(actor.id(), context.idempotencyKey());
         String fingerprint = fingerprint(context);
         Instant now = clock.instant();
         IdempotencyStore.Claim claim = keys.claim(scope, fingerprint, aggregateId, now, now.plus(settings.lease()));
@@ -88,6 +88,14 @@ public final class CommandDispatcher {
             return runOwned(claim.entry(), commandFor, context, actor);
         }
         return answerRepeat(claim.entry(), fingerprint, commandFor, context, actor);
+    }
+
+    /**
+     * The record of a caller's key: the subject's length, the subject and the key, so that no two (subject, key)
+     * pairs share one, whatever characters either holds.
+     */
+    public static String scope(String subject, IdempotencyKey key) {
+        return subject.length() + ":" + subject + "|" + key.value();
     }
 
     private CommandResult answerRepeat(IdempotencyStore.Entry first, String fingerprint, Function<String, ?> commandFor,
@@ -108,8 +116,11 @@ public final class CommandDispatcher {
                 default:
                     break;
             }
-            if (!entry.leaseUntil().isAfter(clock.instant()) && keys.takeOver(entry, clock.instant().plus(settings.lease()))) {
-                return recover(entry, commandFor, context, actor);
+            if (!entry.leaseUntil().isAfter(clock.instant())) {
+                Optional<IdempotencyStore.Entry> taken = keys.takeOver(entry, clock.instant().plus(settings.lease()));
+                if (taken.isPresent()) {
+                    return recover(taken.get(), commandFor, context, actor);
+                }
             }
             if (System.nanoTime() > deadline) {
                 throw RuleViolation.conflict("IDEMPOTENT_REQUEST_IN_PROGRESS",
@@ -128,7 +139,7 @@ public final class CommandDispatcher {
                 .reduce((a, b) -> b);
         if (done.isPresent()) {
             CommandResult result = new CommandResult(entry.aggregateId(), done.get().sequence(), false);
-            keys.complete(entry.scope(), result);
+            keys.complete(entry, result);
             return result.asReplay();
         }
         return runOwned(entry, commandFor, context, actor);
@@ -137,17 +148,17 @@ public final class CommandDispatcher {
     private CommandResult runOwned(IdempotencyStore.Entry entry, Function<String, ?> commandFor, CommandContext context, Actor actor) {
         try {
             CommandResult result = execute(entry.aggregateId(), commandFor, context, actor);
-            keys.complete(entry.scope(), result);
+            keys.complete(entry, result);
             return result;
         } catch (RuleViolation violation) {
             if (TRANSIENT.equals(violation.code())) {
-                keys.fail(entry.scope()); // a retry may well succeed: do not store this answer
+                keys.fail(entry); // a retry may well succeed: do not store this answer
             } else {
-                keys.reject(entry.scope(), violation);
+                keys.reject(entry, violation);
             }
             throw violation;
         } catch (RuntimeException | Error e) {
-            keys.fail(entry.scope());
+            keys.fail(entry);
             throw e;
         }
     }

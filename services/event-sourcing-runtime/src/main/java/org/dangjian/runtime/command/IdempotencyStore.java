@@ -40,7 +40,10 @@ final class IdempotencyStore {
         }
     }
 
-    record Entry(String scope, String fingerprint, String aggregateId, State state, Instant leaseUntil, CommandResult result,
+    /**
+     * @param owner the request that holds the key now: only it may record the answer, and a takeover replaces it
+     */
+    record Entry(String scope, String owner, String fingerprint, String aggregateId, State state, Instant leaseUntil, CommandResult result,
                  Rejection rejection) {
     }
 
@@ -53,6 +56,12 @@ final class IdempotencyStore {
     IdempotencyStore(MongoDatabase database, long retainDays) {
         this.keys = database.getCollection(COLLECTION);
         try {
+            // (_id, owner) is unique because _id is; the index lets mongo-java-server serve the owner-fenced updates by key
+            keys.createIndex(Indexes.ascending("_id", "owner"), new IndexOptions().unique(true).name("owner"));
+        } catch (RuntimeException e) {
+            log.debug("No (_id, owner) index on {} ({})", COLLECTION, e.toString());
+        }
+        try {
             // MongoDB removes answers after the retention period; mongo-java-server keeps them (harmless, small)
             keys.createIndex(Indexes.ascending("createdAt"), new IndexOptions().expireAfter(retainDays * 86_400, TimeUnit.SECONDS));
         } catch (RuntimeException e) {
@@ -61,14 +70,16 @@ final class IdempotencyStore {
     }
 
     Claim claim(String scope, String fingerprint, String aggregateId, Instant now, Instant leaseUntil) {
+        String owner = java.util.UUID.randomUUID().toString();
         try {
             keys.insertOne(new Document("_id", scope)
+                    .append("owner", owner)
                     .append("fingerprint", fingerprint)
                     .append("aggregateId", aggregateId)
                     .append("state", State.IN_PROGRESS.name())
                     .append("leaseUntil", Date.from(leaseUntil))
                     .append("createdAt", Date.from(now)));
-            return new Claim(true, new Entry(scope, fingerprint, aggregateId, State.IN_PROGRESS, leaseUntil, null, null));
+            return new Claim(true, new Entry(scope, owner, fingerprint, aggregateId, State.IN_PROGRESS, leaseUntil, null, null));
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                 throw e;
@@ -85,7 +96,8 @@ final class IdempotencyStore {
         }
         Document result = doc.get("result", Document.class);
         Document rejection = doc.get("rejection", Document.class);
-        return Optional.of(new Entry(scope, doc.getString("fingerprint"), doc.getString("aggregateId"), State.valueOf(doc.getString("state")),
+        return Optional.of(new Entry(scope, doc.getString("owner"), doc.getString("fingerprint"), doc.getString("aggregateId"),
+                State.valueOf(doc.getString("state")),
                 doc.getDate("leaseUntil").toInstant(),
                 result == null ? null : new CommandResult(result.getString("id"), ((Number) result.get("sequence")).longValue(), false),
                 rejection == null ? null : new Rejection(RuleViolation.Kind.valueOf(rejection.getString("kind")), rejection.getString("code"),
@@ -93,25 +105,34 @@ final class IdempotencyStore {
     }
 
     /** Takes over a key whose owner gave up or died (its lease ran out); only one caller wins. */
-    boolean takeOver(Entry entry, Instant leaseUntil) {
-        return keys.updateOne(and(eq("_id", entry.scope()), eq("leaseUntil", Date.from(entry.leaseUntil()))),
-                combine(set("state", State.IN_PROGRESS.name()), set("leaseUntil", Date.from(leaseUntil)))).getModifiedCount() == 1;
+    Optional<Entry> takeOver(Entry entry, Instant leaseUntil) {
+        String owner = java.util.UUID.randomUUID().toString();
+        boolean won = keys.updateOne(and(eq("_id", entry.scope()), eq("owner", entry.owner())),
+                combine(set("owner", owner), set("state", State.IN_PROGRESS.name()), set("leaseUntil", Date.from(leaseUntil))))
+                .getModifiedCount() == 1;
+        return won ? Optional.of(new Entry(entry.scope(), owner, entry.fingerprint(), entry.aggregateId(), State.IN_PROGRESS, leaseUntil,
+                null, null)) : Optional.empty();
     }
 
-    void complete(String scope, CommandResult result) {
-        keys.updateOne(eq("_id", scope), combine(set("state", State.COMPLETED.name()),
+    /** Records the answer, if this request still owns the key (a request taken over after its lease ran out does not). */
+    void complete(Entry owned, CommandResult result) {
+        keys.updateOne(owned(owned), combine(set("state", State.COMPLETED.name()),
                 set("result", new Document("id", result.id()).append("sequence", result.sequence()))));
     }
 
-    void reject(String scope, RuleViolation violation) {
+    void reject(Entry owned, RuleViolation violation) {
         List<String> arguments = java.util.Arrays.stream(violation.arguments()).map(String::valueOf).toList();
-        keys.updateOne(eq("_id", scope), combine(set("state", State.REJECTED.name()),
+        keys.updateOne(owned(owned), combine(set("state", State.REJECTED.name()),
                 set("rejection", new Document("kind", violation.kind().name()).append("code", violation.code())
                         .append("message", violation.getMessage()).append("arguments", arguments))));
     }
 
     /** The command failed unexpectedly: a retry may take over at once (and first looks for events already stored). */
-    void fail(String scope) {
-        keys.updateOne(eq("_id", scope), combine(set("state", State.FAILED.name()), set("leaseUntil", new Date(0))));
+    void fail(Entry owned) {
+        keys.updateOne(owned(owned), combine(set("state", State.FAILED.name()), set("leaseUntil", new Date(0))));
+    }
+
+    private static org.bson.conversions.Bson owned(Entry entry) {
+        return and(eq("_id", entry.scope()), eq("owner", entry.owner()));
     }
 }

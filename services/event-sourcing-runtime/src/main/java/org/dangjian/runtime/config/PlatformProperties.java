@@ -57,10 +57,11 @@ public record PlatformProperties(
 
     /**
      * @param waitForFirst how long a repeat waits for the first request with its key to finish
-     * @param lease        after this, a request still "in progress" is presumed dead and may be taken over
+     * @param lease        after this, a request still "in progress" is presumed dead and may be taken over: longer than
+     *                     any command may take (its database calls time out well within it)
      * @param retainDays   how long answers are kept (MongoDB TTL index)
      */
-    public record Idempotency(@DefaultValue("10s") Duration waitForFirst, @DefaultValue("30s") Duration lease,
+    public record Idempotency(@DefaultValue("10s") Duration waitForFirst, @DefaultValue("2m") Duration lease,
                               @DefaultValue("7") long retainDays) {
     }
 

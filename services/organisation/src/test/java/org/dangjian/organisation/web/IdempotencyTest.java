@@ -20,6 +20,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import com.mongodb.client.MongoDatabase;
+import org.dangjian.runtime.command.CommandDispatcher;
+import org.dangjian.runtime.command.IdempotencyKey;
 import org.dangjian.testsupport.TestTokens;
 import org.dangjian.testsupport.UsePlatformInfrastructure;
 import org.junit.jupiter.api.BeforeEach;
@@ -162,7 +164,7 @@ class IdempotencyTest {
         Api.Response first = establishBranch(key, "幂等恢复支部");
         String unit = first.body().get("id").asString();
         // the first request's instance died after storing its event and before recording its answer
-        serviceDatabase.getCollection("idempotency_keys").updateOne(eq("_id", "dangwei|" + key),
+        serviceDatabase.getCollection("idempotency_keys").updateOne(eq("_id", CommandDispatcher.scope("dangwei", new IdempotencyKey(key))),
                 combine(set("state", "IN_PROGRESS"), set("leaseUntil", new Date(System.currentTimeMillis() - 1000)), unset("result")));
 
         Api.Response retry = establishBranch(key, "幂等恢复支部");

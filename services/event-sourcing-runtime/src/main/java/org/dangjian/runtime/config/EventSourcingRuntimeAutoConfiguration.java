@@ -233,7 +233,7 @@ public class EventSourcingRuntimeAutoConfiguration {
         return new PublicationRelay(serviceDatabase, outbox, reader, eventProducer, () -> kafkaAdmin.createOrModifyTopics(serviceTopic),
                 cloudEvents, properties.topic(), relayLease,
                 new PublicationRelay.Settings(publication.sweepInterval(), publication.batchSize(), publication.abandonAfter(),
-                        publication.startupScan()),
+                        publication.startupScan(), publication.safetyScanInterval()),
                 clock, meters);
     }
 

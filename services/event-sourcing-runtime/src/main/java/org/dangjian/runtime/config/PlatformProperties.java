@@ -45,10 +45,11 @@ public record PlatformProperties(
      * @param abandonAfter  age after which an outbox entry whose event never appeared is dropped
      * @param leaseTtl      how long the relay's lease lasts unless renewed
      * @param startupScan   whether the relay looks for unpublished events in the store when it takes the lease
+     * @param safetyScanInterval how often it looks again while it holds the lease
      */
     public record Publication(@DefaultValue("500ms") Duration sweepInterval, @DefaultValue("200") int batchSize,
                               @DefaultValue("10m") Duration abandonAfter, @DefaultValue("15s") Duration leaseTtl,
-                              @DefaultValue("true") boolean startupScan) {
+                              @DefaultValue("true") boolean startupScan, @DefaultValue("1h") Duration safetyScanInterval) {
     }
 
     /** @param maxWait the longest a query waits for its read model to reach a given sequence */

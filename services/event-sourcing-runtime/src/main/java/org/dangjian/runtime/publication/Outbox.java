@@ -55,8 +55,14 @@ public final class Outbox {
 
     /** The oldest pending entries, in key order (so each aggregate's events come in sequence). */
     public List<Entry> pending(int limit) {
+        return pending(limit, null);
+    }
+
+    /** The pending entries after the given key (null: from the start), in key order. */
+    public List<Entry> pending(int limit, String after) {
         List<Entry> pending = new ArrayList<>();
-        for (Document doc : entries.find().sort(Sorts.ascending("_id")).limit(limit)) {
+        for (Document doc : entries.find(after == null ? new Document() : com.mongodb.client.model.Filters.gt("_id", after))
+                .sort(Sorts.ascending("_id")).limit(limit)) {
             pending.add(new Entry(doc.getString("_id"), doc.getString("aggregateId"), ((Number) doc.get("sequence")).longValue(),
                     doc.getDate("registeredAt").toInstant()));
         }
@@ -67,6 +73,12 @@ public final class Outbox {
         if (!documentIds.isEmpty()) {
             entries.deleteMany(in("_id", documentIds));
         }
+    }
+
+    /** Drops an entry only if no writer registered it again since it was read (the registration time is unchanged). */
+    public boolean removeIfUnchanged(Entry entry) {
+        return entries.deleteOne(com.mongodb.client.model.Filters.and(eq("_id", entry.documentId()),
+                eq("registeredAt", java.util.Date.from(entry.registeredAt())))).getDeletedCount() == 1;
     }
 
     public long size() {

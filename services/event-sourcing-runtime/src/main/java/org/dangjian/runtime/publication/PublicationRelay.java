@@ -49,7 +49,7 @@ public final class PublicationRelay implements SmartLifecycle, AppendListener {
     private static final Logger log = LoggerFactory.getLogger(PublicationRelay.class);
 
     /** How the relay paces itself. */
-    public record Settings(Duration sweepInterval, int batchSize, Duration abandonAfter, boolean startupScan) {
+    public record Settings(Duration sweepInterval, int batchSize, Duration abandonAfter, boolean startupScan, Duration safetyScanInterval) {
     }
 
     private final Outbox outbox;
@@ -70,6 +70,9 @@ public final class PublicationRelay implements SmartLifecycle, AppendListener {
     private volatile boolean running;
     private volatile boolean leader;
     private boolean scannedSinceLeadership;
+    private long lastSafetyScanNanos;
+    /** When this relay first found each outbox entry without its event, by its own monotonic clock. */
+    private final Map<String, Long> missingSince = new java.util.HashMap<>();
     private boolean topicReady;
     private Thread thread;
 
@@ -126,6 +129,9 @@ public final class PublicationRelay implements SmartLifecycle, AppendListener {
                 Thread.currentThread().interrupt();
             }
         }
+        if (thread != null && thread.isAlive()) {
+            return; // still sending: keep the lease until it expires rather than let another relay start beside it
+        }
         try {
             lease.release();
         } catch (RuntimeException e) {
@@ -154,13 +160,16 @@ public final class PublicationRelay implements SmartLifecycle, AppendListener {
             try {
                 leader = lease.holdOrAcquire();
                 if (leader) {
-                    if (!scannedSinceLeadership && settings.startupScan()) {
+                    boolean safetyScanDue = System.nanoTime() - lastSafetyScanNanos > settings.safetyScanInterval().toNanos();
+                    if ((!scannedSinceLeadership && settings.startupScan()) || (scannedSinceLeadership && safetyScanDue)) {
                         requeueUnpublished();
+                        lastSafetyScanNanos = System.nanoTime();
                     }
                     scannedSinceLeadership = true;
                     publishPending();
                 } else {
                     scannedSinceLeadership = false;
+                    missingSince.clear();
                 }
                 backoff = Duration.ZERO;
             } catch (RuntimeException e) {
@@ -187,10 +196,20 @@ public final class PublicationRelay implements SmartLifecycle, AppendListener {
         }
     }
 
-    /** Publishes until the outbox is empty (or holds only entries whose writer is still at work). */
+    /**
+     * Publishes until the outbox holds only entries whose writers are still at work, paging past those (and every
+     * later entry of the same aggregate, to keep its order). Checks the lease before each batch: a pass that outlives
+     * the lease stops rather than run beside the next holder.
+     */
     void publishPending() {
+        String after = null;
+        Set<String> heldBack = new HashSet<>();
         while (running) {
-            List<Outbox.Entry> entries = outbox.pending(settings.batchSize());
+            if (!lease.holdOrAcquire()) {
+                leader = false;
+                return;
+            }
+            List<Outbox.Entry> entries = outbox.pending(settings.batchSize(), after);
             if (entries.isEmpty()) {
                 return;
             }
@@ -202,19 +221,19 @@ public final class PublicationRelay implements SmartLifecycle, AppendListener {
             for (StoredEvent event : reader.readByDocumentIds(entries.stream().map(Outbox.Entry::documentId).toList())) {
                 found.put(event.documentId(), event);
             }
-            Instant now = clock.instant();
+            long now = System.nanoTime();
             List<StoredEvent> toSend = new ArrayList<>();
-            List<String> abandoned = new ArrayList<>();
-            Set<String> heldBack = new HashSet<>();
+            List<Outbox.Entry> abandoned = new ArrayList<>();
             for (Outbox.Entry entry : entries) {
                 if (heldBack.contains(entry.aggregateId())) {
                     continue; // an earlier event of this aggregate is not stored yet: keep the order
                 }
                 StoredEvent event = found.get(entry.documentId());
                 if (event != null) {
+                    missingSince.remove(entry.documentId());
                     toSend.add(event);
-                } else if (entry.registeredAt().plus(settings.abandonAfter()).isBefore(now)) {
-                    abandoned.add(entry.documentId()); // its writer failed before inserting: nothing to publish
+                } else if (now - missingSince.computeIfAbsent(entry.documentId(), id -> now) > settings.abandonAfter().toNanos()) {
+                    abandoned.add(entry); // its writer failed before inserting: nothing to publish
                 } else {
                     heldBack.add(entry.aggregateId()); // its writer is still at work
                 }
@@ -223,14 +242,27 @@ public final class PublicationRelay implements SmartLifecycle, AppendListener {
             List<String> done = new ArrayList<>(toSend.stream().map(StoredEvent::documentId).toList());
             if (!done.isEmpty()) {
                 events.updateMany(in("_id", done), set(EventDocuments.PUBLISHED, true));
+                outbox.remove(done);
             }
-            done.addAll(abandoned);
-            outbox.remove(done);
-            if (!abandoned.isEmpty()) {
-                log.warn("Dropped {} outbox entries whose events were never stored: {}", abandoned.size(), abandoned);
-            }
-            if (toSend.isEmpty() && abandoned.isEmpty()) {
-                return; // only entries whose writers are still at work
+            abandon(abandoned);
+            after = entries.get(entries.size() - 1).documentId();
+        }
+    }
+
+    /**
+     * Drops entries whose events never appeared, each only if no writer registered it again meanwhile; then looks
+     * once more for the event, in case its writer inserted it after all, and puts it back if so.
+     */
+    private void abandon(List<Outbox.Entry> abandoned) {
+        for (Outbox.Entry entry : abandoned) {
+            missingSince.remove(entry.documentId());
+            if (outbox.removeIfUnchanged(entry)) {
+                List<StoredEvent> late = reader.readByDocumentIds(List.of(entry.documentId()));
+                if (late.isEmpty()) {
+                    log.warn("Dropped outbox entry {}: its event was never stored", entry.documentId());
+                } else {
+                    outbox.requeue(late, clock.instant());
+                }
             }
         }
     }
@@ -259,7 +291,8 @@ public final class PublicationRelay implements SmartLifecycle, AppendListener {
 
     /**
      * The safety net behind the outbox: stored events still marked unpublished go back into it. On MongoDB this query
-     * is served by a partial index; on {@code mongo-java-server} it scans the store, so it runs once per leadership.
+     * is served by a partial index; on {@code mongo-java-server} it scans the store, so it runs when the relay takes
+     * the lease and then every {@code safetyScanInterval} (an hour by default).
      */
     private void requeueUnpublished() {
         List<StoredEvent> unpublished = new ArrayList<>();

@@ -35,9 +35,19 @@ public final class RelayLease {
     private final String owner;
     private final Duration ttl;
     private final Clock clock;
-    private Instant heldUntil = Instant.EPOCH;
+    /** Until when this instance may act on the lease, by the local monotonic clock (a wall-clock step cannot extend it). */
+    private long heldUntilNanos;
+    private boolean held;
+
+    private final java.util.function.LongSupplier ticker;
 
     public RelayLease(MongoDatabase database, String name, String owner, Duration ttl, Clock clock) {
+        this(database, name, owner, ttl, clock, System::nanoTime);
+    }
+
+    /** @param ticker a monotonic nanosecond clock ({@link System#nanoTime()}; tests drive their own) */
+    RelayLease(MongoDatabase database, String name, String owner, Duration ttl, Clock clock, java.util.function.LongSupplier ticker) {
+        this.ticker = ticker;
         this.leases = database.getCollection(COLLECTION);
         this.name = name;
         this.owner = owner;
@@ -47,18 +57,19 @@ public final class RelayLease {
 
     /** Whether this instance holds the lease now, renewing or acquiring it when due. */
     public synchronized boolean holdOrAcquire() {
-        Instant now = clock.instant();
-        if (heldUntil.minus(ttl.dividedBy(2)).isAfter(now)) {
+        long nanos = ticker.getAsLong();
+        if (held && heldUntilNanos - ttl.dividedBy(2).toNanos() - nanos > 0) {
             return true;
         }
+        Instant now = clock.instant();
         Instant until = now.plus(ttl);
         try {
             Document lease = leases.findOneAndUpdate(
                     and(eq("_id", name), or(eq("owner", owner), lt("until", Date.from(now)))),
                     combine(set("owner", owner), set("until", Date.from(until))),
                     new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
-            boolean held = lease != null && owner.equals(lease.getString("owner"));
-            heldUntil = held ? until : Instant.EPOCH;
+            held = lease != null && owner.equals(lease.getString("owner"));
+            heldUntilNanos = nanos + ttl.toNanos();
             return held;
         } catch (MongoCommandException e) {
             if (ErrorCategory.fromErrorCode(e.getErrorCode()) != ErrorCategory.DUPLICATE_KEY) {
@@ -69,14 +80,14 @@ public final class RelayLease {
                 throw e;
             }
         }
-        heldUntil = Instant.EPOCH; // someone else holds it: the upsert's insert collided with their document
+        held = false; // someone else holds it: the upsert's insert collided with their document
         return false;
     }
 
     public synchronized void release() {
-        if (heldUntil != Instant.EPOCH) {
+        if (held) {
             leases.deleteOne(and(eq("_id", name), eq("owner", owner)));
-            heldUntil = Instant.EPOCH;
+            held = false;
         }
     }
 

@@ -52,7 +52,8 @@ class RelayLeaseTest {
     }
 
     RelayLease lease(String owner) {
-        return new RelayLease(database, "publication-relay", owner, Duration.ofSeconds(15), clock);
+        return new RelayLease(database, "publication-relay", owner, Duration.ofSeconds(15), clock,
+                () -> now.toEpochMilli() * 1_000_000L);
     }
 
     @Test

@@ -84,6 +84,24 @@ class GatewayTest extends GatewayTestSupport {
     }
 
     @Test
+    void aServicesActuatorIsNotReachableThroughTheGatewayExceptTheReadModelEndpoint() {
+        String token = IDP.accessToken(User.unique("刘洋", "PLATFORM_OPERATOR"));
+
+        client.get().uri("/api/organisation/actuator/prometheus")
+                .headers(headers -> headers.setBearerAuth(token))
+                .exchange()
+                .expectStatus().isForbidden()
+                .expectBody().jsonPath("$.code").isEqualTo("FORBIDDEN");
+        assertThat(ORGANISATION.requestsTo("/actuator/prometheus")).isEmpty();
+
+        client.get().uri("/api/organisation/actuator/readmodels")
+                .headers(headers -> headers.setBearerAuth(token))
+                .exchange()
+                .expectStatus().isOk();
+        assertThat(ORGANISATION.requestsTo("/actuator/readmodels")).hasSize(1);
+    }
+
+    @Test
     void aSaneCorrelationIdFromTheClientIsKeptAndAnUnsafeOneIsReplaced() {
         String token = IDP.accessToken(User.unique("张丽", "PARTY_MEMBER"));
 

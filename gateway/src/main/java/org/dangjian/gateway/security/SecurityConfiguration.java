@@ -94,6 +94,10 @@ public class SecurityConfiguration {
                         .pathMatchers(PUBLIC_ASSETS).permitAll()
                         .pathMatchers(PUBLIC_ACTUATOR).permitAll()
                         .pathMatchers(HttpMethod.GET, "/api/*/v3/api-docs", "/api/*/v3/api-docs/**").permitAll()
+                        // a service's own actuator stays on its port (monitoring, probes); through the public door only
+                        // the read-model endpoint, which the service itself keeps to PLATFORM_OPERATOR
+                        .pathMatchers("/api/*/actuator/readmodels", "/api/*/actuator/readmodels/**").authenticated()
+                        .pathMatchers("/api/*/actuator", "/api/*/actuator/**").denyAll()
                         .anyExchange().authenticated())
                 .requestCache(cache -> cache.requestCache(requestCache))
                 .oauth2Login(login -> login.authenticationFailureHandler(SecurityConfiguration::loginFailed))

@@ -9,10 +9,16 @@ import java.time.Instant;
  * @param operation  a stable name of the operation and its target, e.g. {@code rename-unit <id>}
  * @param request    the request body as received (compared by its JSON form)
  * @param occurredAt business time; {@code null} means now
+ * @param actingAs   the role the operation requires, recorded as the actor's role (a user may hold several)
  */
-public record CommandContext(IdempotencyKey idempotencyKey, String operation, Object request, Instant occurredAt) {
+public record CommandContext(IdempotencyKey idempotencyKey, String operation, Object request, Instant occurredAt, String actingAs) {
 
     public static CommandContext of(String idempotencyKeyHeader, String operation, Object request, Instant occurredAt) {
-        return new CommandContext(IdempotencyKey.ofNullable(idempotencyKeyHeader), operation, request, occurredAt);
+        return new CommandContext(IdempotencyKey.ofNullable(idempotencyKeyHeader), operation, request, occurredAt, null);
+    }
+
+    /** The same, recording {@code role} as the role the actor acted in. */
+    public CommandContext actingAs(String role) {
+        return new CommandContext(idempotencyKey, operation, request, occurredAt, role);
     }
 }

@@ -11,7 +11,6 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -54,13 +53,13 @@ public final class CommandDispatcher {
     private final AppendedEvents appended;
     private final IdempotencyStore keys;
     private final EventStoreReader store;
-    private final Supplier<Actor> currentActor;
+    private final Function<String, Actor> currentActor;
     private final Settings settings;
     private final Clock clock;
     private final JsonMapper json;
 
     CommandDispatcher(CommandGateway gateway, AppendedEvents appended, IdempotencyStore keys, EventStoreReader store,
-                      Supplier<Actor> currentActor, Settings settings, Clock clock, JsonMapper json) {
+                      Function<String, Actor> currentActor, Settings settings, Clock clock, JsonMapper json) {
         this.gateway = gateway;
         this.appended = appended;
         this.keys = keys;
@@ -76,7 +75,7 @@ public final class CommandDispatcher {
      * aggregate id (a creation whose id the server chose), the command is built for that first id.
      */
     public CommandResult send(String aggregateId, Function<String, ?> commandFor, CommandContext context) {
-        Actor actor = currentActor.get();
+        Actor actor = currentActor.apply(context.actingAs());
         if (context.idempotencyKey() == null) {
             return execute(aggregateId, commandFor, context, actor);
         }
@@ -163,8 +162,18 @@ public final class CommandDispatcher {
         }
     }
 
+    /** The earliest business time a command may carry (the platform records the work of a party organisation). */
+    static final Instant EARLIEST_OCCURRED_AT = Instant.parse("1921-07-01T00:00:00Z");
+
     private CommandResult execute(String aggregateId, Function<String, ?> commandFor, CommandContext context, Actor actor) {
+        if (context.occurredAt() != null && (context.occurredAt().isBefore(EARLIEST_OCCURRED_AT)
+                || context.occurredAt().isAfter(clock.instant().plusSeconds(60)))) {
+            throw RuleViolation.invalid("INVALID_OCCURRED_AT", "occurredAt must lie between {0} and now", EARLIEST_OCCURRED_AT.toString());
+        }
         Object command = commandFor.apply(aggregateId);
+        if (!wellFormed(json.writeValueAsString(command))) {
+            throw RuleViolation.invalid("INVALID_TEXT", "The request holds text that is not well-formed Unicode (a lone surrogate)");
+        }
         for (int attempt = 1; ; attempt++) {
             CommandMessage<?> message = GenericCommandMessage.asCommandMessage(command).andMetaData(metadata(actor, context));
             appended.expect(message.getIdentifier());
@@ -218,6 +227,11 @@ public final class CommandDispatcher {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Whether the text survives UTF-8 unchanged (no lone surrogates): what is stored, hashed and published must agree. */
+    private static boolean wellFormed(String text) {
+        return StandardCharsets.UTF_8.newEncoder().canEncode(text);
     }
 
     private static void sleep() {

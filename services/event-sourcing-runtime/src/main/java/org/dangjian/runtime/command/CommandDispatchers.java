@@ -1,7 +1,7 @@
 package org.dangjian.runtime.command;
 
 import java.time.Clock;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -29,7 +29,7 @@ public final class CommandDispatchers {
         return appended;
     }
 
-    public CommandDispatcher dispatcher(CommandGateway gateway, EventStoreReader store, Supplier<Actor> currentActor, Clock clock) {
+    public CommandDispatcher dispatcher(CommandGateway gateway, EventStoreReader store, Function<String, Actor> currentActor, Clock clock) {
         return new CommandDispatcher(gateway, appended, keys, store, currentActor, settings, clock, JsonMapper.builder().build());
     }
 }

@@ -272,6 +272,12 @@ public class EventSourcingRuntimeAutoConfiguration {
     }
 
     @Bean
+    EventSourcingHealthIndicator eventStoreHealthIndicator(MongoDatabase serviceDatabase, Outbox outbox, PublicationRelay relay,
+                                                           ReadModelRunners runners) {
+        return new EventSourcingHealthIndicator(serviceDatabase, outbox, relay, runners);
+    }
+
+    @Bean
     ReadModelsEndpoint readModelsEndpoint(ReadModelRunners runners) {
         return new ReadModelsEndpoint(runners);
     }

@@ -29,8 +29,10 @@ public class PlatformDefaults implements EnvironmentPostProcessor, Ordered {
         defaults.put("server.shutdown", "graceful");
         defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus,readmodels");
         defaults.put("management.endpoint.health.probes.enabled", "true");
-        defaults.put("management.endpoint.health.show-details", "always");
+        defaults.put("management.endpoint.health.show-details", "when-authorized");
+        defaults.put("management.endpoint.health.roles", "PLATFORM_OPERATOR");
         defaults.put("management.health.kafka.enabled", "false");
+        defaults.put("management.health.mongodb.enabled", "false"); // EventSourcingHealthIndicator pings the service's database instead
         defaults.put("management.metrics.tags.service", "${dangjian.service.name:unknown}");
         defaults.put("logging.pattern.correlation", "[%X{correlationId:-}] ");
         defaults.put("spring.mvc.problemdetails.enabled", "false"); // PlatformExceptionHandler answers every error

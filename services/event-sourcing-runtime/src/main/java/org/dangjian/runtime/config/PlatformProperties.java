@@ -74,8 +74,10 @@ public record PlatformProperties(
      * @param issuer            the expected {@code iss} of access tokens (checked when set)
      * @param jwkSetUri         the identity provider's JWKS
      * @param publicKeyLocation a PEM public key instead of a JWKS (tests)
+     * @param audiences         when set, a token's {@code aud} must name one of them (the platform's clients at a
+     *                          shared OIDC provider)
      */
-    public record Security(String issuer, String jwkSetUri, String publicKeyLocation) {
+    public record Security(String issuer, String jwkSetUri, String publicKeyLocation, java.util.List<String> audiences) {
     }
 
     public String serviceName() {

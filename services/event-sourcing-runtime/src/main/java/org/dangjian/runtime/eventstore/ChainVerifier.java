@@ -7,10 +7,14 @@ import java.util.List;
  * payload or metadata field ({@code HASH_MISMATCH}), a removed or reordered event ({@code SEQUENCE_GAP} or
  * {@code PREVIOUS_HASH_MISMATCH}).
  *
- * <p>Removing the newest events of a stream leaves a shorter, valid chain; that is caught by comparing with the
- * published chain (the topic keeps every event's hash), which the audit service does.
+ * <p>What the store alone cannot show: removing the newest events of a stream (a shorter chain is still valid),
+ * removing more than {@value #PROBE} events in a row from the middle, or rewriting a whole suffix with recomputed
+ * hashes. The published chain (the topic keeps every event's hash) anchors those; the audit service compares them.
  */
 public final class ChainVerifier {
+
+    /** How far past the end of the stream it looks for events left beyond removed ones. */
+    static final long PROBE = 4096;
 
     private final EventStoreReader reader;
 
@@ -37,10 +41,12 @@ public final class ChainVerifier {
             previousHash = event.hash();
             expectedSequence++;
         }
-        // the stream ends at the first missing sequence: events stored beyond it mean one was removed
-        List<StoredEvent> beyond = reader.readRange(aggregateId, expectedSequence + 1, expectedSequence + 64);
-        if (!beyond.isEmpty()) {
-            return broken(aggregateId, checked + 1, beyond.get(0), "SEQUENCE_GAP", previousHash);
+        // the stream ends at the first missing sequence: events stored beyond it mean some were removed
+        for (long from = expectedSequence + 1; from <= expectedSequence + PROBE; from += 256) {
+            List<StoredEvent> beyond = reader.readRange(aggregateId, from, from + 255);
+            if (!beyond.isEmpty()) {
+                return broken(aggregateId, checked + 1, beyond.get(0), "SEQUENCE_GAP", previousHash);
+            }
         }
         return new ChainVerification(aggregateId, checked, true, null, null, null, previousHash);
     }

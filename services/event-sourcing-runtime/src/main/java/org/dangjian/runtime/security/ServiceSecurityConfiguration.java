@@ -89,10 +89,16 @@ public class ServiceSecurityConfiguration {
             throw new IllegalStateException("Set dangjian.security.jwk-set-uri (the identity provider's JWKS) or "
                     + "dangjian.security.public-key-location so that the service can check access tokens");
         }
-        OAuth2TokenValidator<Jwt> validator = security.issuer() == null || security.issuer().isBlank()
+        List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
+        validators.add(security.issuer() == null || security.issuer().isBlank()
                 ? JwtValidators.createDefault()
-                : JwtValidators.createDefaultWithIssuer(security.issuer());
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validator));
+                : JwtValidators.createDefaultWithIssuer(security.issuer()));
+        if (security.audiences() != null && !security.audiences().isEmpty()) {
+            // with a shared OIDC provider, only tokens issued to the platform's own clients
+            validators.add(new org.springframework.security.oauth2.jwt.JwtClaimValidator<List<String>>("aud",
+                    aud -> aud != null && aud.stream().anyMatch(security.audiences()::contains)));
+        }
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
         return decoder;
     }
 

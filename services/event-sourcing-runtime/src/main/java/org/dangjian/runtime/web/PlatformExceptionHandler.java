@@ -104,7 +104,8 @@ public class PlatformExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<Map<String, Object>> other(Exception e, HttpServletRequest request) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof com.mongodb.MongoTimeoutException || cause instanceof com.mongodb.MongoSocketException) {
+            if (cause instanceof com.mongodb.MongoTimeoutException || cause instanceof com.mongodb.MongoSocketException
+                    || cause instanceof com.mongodb.MongoNotPrimaryException || cause instanceof com.mongodb.MongoNodeIsRecoveringException) {
                 log.error("The event store did not answer {} {}", request.getMethod(), request.getRequestURI(), e);
                 ResponseEntity<Map<String, Object>> answer = answer(HttpStatus.SERVICE_UNAVAILABLE, "STORE_UNAVAILABLE",
                         "The database is not reachable; nothing was changed. Try again in a moment", new Object[0], request);

@@ -25,6 +25,7 @@ import org.dangjian.runtime.domain.RuleViolation;
 import org.dangjian.runtime.eventstore.ChainVerification;
 import org.dangjian.runtime.eventstore.ChainVerifier;
 import org.dangjian.runtime.readmodel.ReadYourWrites;
+import org.dangjian.runtime.security.Roles;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -73,7 +74,7 @@ class OrganisationUnitController {
         CommandResult result = commands.send(id, unitId -> new EstablishOrganisationUnitCommand(new OrganisationUnitId(unitId),
                         request.kind(), request.massOrganisationType(), request.name(),
                         request.parentId() == null ? null : new OrganisationUnitId(request.parentId().toLowerCase()), request.reason()),
-                CommandContext.of(idempotencyKey, "establish-unit", request, request.occurredAt()));
+                CommandContext.of(idempotencyKey, "establish-unit", request, request.occurredAt()).actingAs(Roles.COMMITTEE_STAFF));
         return answer(ResponseEntity.created(URI.create("/units/" + result.id())), result);
     }
 
@@ -83,7 +84,7 @@ class OrganisationUnitController {
     ResponseEntity<CommandResponse> rename(@PathVariable String id, @Valid @RequestBody OrganisationRequests.RenameUnit request,
                                            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
         CommandResult result = commands.send(id, unitId -> new RenameOrganisationUnitCommand(new OrganisationUnitId(unitId), request.name(),
-                request.reason()), CommandContext.of(idempotencyKey, "rename-unit " + id, request, request.occurredAt()));
+                request.reason()), CommandContext.of(idempotencyKey, "rename-unit " + id, request, request.occurredAt()).actingAs(Roles.COMMITTEE_STAFF));
         return answer(ResponseEntity.ok(), result);
     }
 
@@ -93,7 +94,7 @@ class OrganisationUnitController {
     ResponseEntity<CommandResponse> dissolve(@PathVariable String id, @Valid @RequestBody OrganisationRequests.DissolveUnit request,
                                              @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
         CommandResult result = commands.send(id, unitId -> new DissolveOrganisationUnitCommand(new OrganisationUnitId(unitId),
-                request.reason()), CommandContext.of(idempotencyKey, "dissolve-unit " + id, request, request.occurredAt()));
+                request.reason()), CommandContext.of(idempotencyKey, "dissolve-unit " + id, request, request.occurredAt()).actingAs(Roles.COMMITTEE_STAFF));
         return answer(ResponseEntity.ok(), result);
     }
 

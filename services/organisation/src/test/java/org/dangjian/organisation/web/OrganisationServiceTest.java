@@ -188,6 +188,47 @@ class OrganisationServiceTest {
     }
 
     @Test
+    void textThatIsNotWellFormedUnicodeAndImpossibleBusinessTimesAreRefused() {
+        Api.Response lone = api.post("/units", STAFF, "{\"kind\":\"COMMITTEE\",\"name\":\"党委\\ud800\"}", Map.of());
+        assertThat(lone.status()).isEqualTo(400);
+        assertThat(lone.code()).isEqualTo("INVALID_TEXT");
+        Api.Response ancient = api.post("/units", STAFF, Map.of("kind", "COMMITTEE", "name", "古老党委", "occurredAt", "1900-01-01T00:00:00Z"),
+                Map.of());
+        assertThat(ancient.status()).isEqualTo(400);
+        assertThat(ancient.code()).isEqualTo("INVALID_OCCURRED_AT");
+        Api.Response future = api.post("/units", STAFF, Map.of("kind", "COMMITTEE", "name", "未来党委", "occurredAt", "2999-01-01T00:00:00Z"),
+                Map.of());
+        assertThat(future.status()).isEqualTo(400);
+    }
+
+    @Test
+    void theRecordedRoleIsTheOneTheOperationRequires() {
+        String twoRoles = TestTokens.issue("lisi", java.util.List.of("PARTY_MEMBER", "COMMITTEE_STAFF"), null, Duration.ofHours(1));
+        Api.Response created = api.post("/units", twoRoles, Map.of("kind", "COMMITTEE", "name", "双角色党委"), Map.of());
+        assertThat(created.status()).isEqualTo(201);
+        JsonNode entry = api.get("/units/" + created.body().get("id").asString() + "/timeline?minSequence=0", MEMBER).body().at("/entries/0");
+        assertThat(entry.at("/actor/id").asString()).isEqualTo("lisi");
+        assertThat(entry.at("/actor/role").asString()).isEqualTo("COMMITTEE_STAFF");
+    }
+
+    @Test
+    void aTokenWithoutASubjectCannotActButIsToldWhy() {
+        String anonymous = TestTokens.issue(null, java.util.List.of("COMMITTEE_STAFF"), null, Duration.ofHours(1));
+        Api.Response refused = api.post("/units", anonymous, Map.of("kind", "COMMITTEE", "name", "无名党委"), Map.of());
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.code()).isEqualTo("TOKEN_WITHOUT_SUBJECT");
+    }
+
+    @Test
+    void healthDetailsAreForOperatorsOnly() {
+        assertThat(api.get("/actuator/health", null).body().has("components")).isFalse();
+        String operator = TestTokens.forUser("yunwei", "PLATFORM_OPERATOR", null);
+        JsonNode health = api.get("/actuator/health", operator).body();
+        assertThat(health.get("status").asString()).as(health.toString()).isEqualTo("UP");
+        assertThat(health.at("/components/eventStore/details/readModelLag").has("organisation-units")).isTrue();
+    }
+
+    @Test
     void problemsSpeakChineseByDefaultAndEnglishWhenAsked() {
         String path = "/units/9d2f3a4b-0000-4000-8000-000000000001";
         assertThat(api.get(path, MEMBER).body().get("title").asString()).isEqualTo("组织不存在");

@@ -1,0 +1,48 @@
+package org.dangjian.runtime.config;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.mongodb.client.MongoDatabase;
+import org.bson.Document;
+import org.dangjian.runtime.publication.Outbox;
+import org.dangjian.runtime.publication.PublicationRelay;
+import org.dangjian.runtime.readmodel.ReadModelRunner;
+import org.dangjian.runtime.readmodel.ReadModelRunners;
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
+
+/**
+ * The event store's health, in place of Boot's MongoDB indicator (which uses commands {@code mongo-java-server} does
+ * not serve): the service's database answers a {@code ping}; details for operators: events waiting for publication,
+ * whether this instance runs the relay, and each read model's lag.
+ */
+class EventSourcingHealthIndicator extends AbstractHealthIndicator {
+
+    private final MongoDatabase database;
+    private final Outbox outbox;
+    private final PublicationRelay relay;
+    private final ReadModelRunners runners;
+
+    EventSourcingHealthIndicator(MongoDatabase database, Outbox outbox, PublicationRelay relay, ReadModelRunners runners) {
+        super("The event store did not answer");
+        this.database = database;
+        this.outbox = outbox;
+        this.relay = relay;
+        this.runners = runners;
+    }
+
+    @Override
+    protected void doHealthCheck(Health.Builder builder) {
+        database.runCommand(new Document("ping", 1));
+        Map<String, Long> lag = new LinkedHashMap<>();
+        for (ReadModelRunner runner : runners.all()) {
+            lag.put(runner.name(), runner.lag());
+        }
+        builder.up()
+                .withDetail("database", database.getName())
+                .withDetail("unpublishedEvents", outbox.size())
+                .withDetail("publicationRelayHere", relay.isLeader())
+                .withDetail("readModelLag", lag);
+    }
+}

@@ -7,12 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.PropertyAccessor;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import io.micrometer.core.instrument.Counter;
@@ -44,7 +38,6 @@ import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
-import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.dangjian.runtime.command.CommandDispatcher;
 import org.dangjian.runtime.command.CommandDispatchers;
@@ -53,6 +46,7 @@ import org.dangjian.runtime.eventstore.EventPayloadCodec;
 import org.dangjian.runtime.eventstore.EventStoreReader;
 import org.dangjian.runtime.eventstore.EventTypeRegistry;
 import org.dangjian.runtime.eventstore.KeyedMongoEventStorageEngine;
+import org.dangjian.runtime.eventstore.SnapshotSerializer;
 import org.dangjian.runtime.messaging.CloudEventCodec;
 import org.dangjian.runtime.metadata.PlatformCorrelationDataProvider;
 import org.dangjian.runtime.publication.Outbox;
@@ -158,19 +152,8 @@ public class EventSourcingRuntimeAutoConfiguration {
     EventStorageEngine eventStorageEngine(MongoDatabase serviceDatabase, EventTypeRegistry registry, EventPayloadCodec codec, Outbox outbox,
                                           PublicationRelay relay, CommandDispatchers dispatchers, MeterRegistry meters, Clock clock) {
         Counter stored = Counter.builder("dangjian.events.stored").description("Events appended to the event store").register(meters);
-        return new KeyedMongoEventStorageEngine(serviceDatabase, registry, codec, snapshotSerializer(), outbox,
+        return new KeyedMongoEventStorageEngine(serviceDatabase, registry, codec, SnapshotSerializer.create(), outbox,
                 List.of(events -> stored.increment(events.size()), dispatchers.appendListener(), relay), clock);
-    }
-
-    /** Snapshots hold aggregate state (fields, not getters): a Jackson 2 mapper of their own, for Axon's serializer. */
-    private static JacksonSerializer snapshotSerializer() {
-        ObjectMapper mapper = new ObjectMapper()
-                .registerModule(new JavaTimeModule())
-                .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
-                .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        return JacksonSerializer.builder().objectMapper(mapper).defaultTyping().build();
     }
 
     /**

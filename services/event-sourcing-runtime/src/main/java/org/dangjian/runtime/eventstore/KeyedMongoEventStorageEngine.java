@@ -1,8 +1,6 @@
 package org.dangjian.runtime.eventstore;
 
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.lt;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -17,7 +15,6 @@ import java.util.stream.Stream;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
@@ -221,15 +218,13 @@ public class KeyedMongoEventStorageEngine implements EventStorageEngine {
                 .append("payloadRevision", serialized.getType().getRevision())
                 .append("payload", serialized.getData())
                 .append("recordedAt", Date.from(snapshot.getTimestamp()));
-        try {
-            // keep the newest snapshot only; an older one arriving late must not replace it
-            snapshots.replaceOne(and(eq("_id", snapshot.getAggregateIdentifier()), lt("sequence", snapshot.getSequenceNumber())), doc,
-                    new ReplaceOptions().upsert(true));
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                throw e;
-            }
+        // keep the newest snapshot only; both steps by _id (a compound filter would scan on mongo-java-server). Two
+        // snapshotters racing may leave the older of two valid snapshots: harmless, snapshots are a cache.
+        Document current = snapshots.find(eq("_id", snapshot.getAggregateIdentifier())).projection(new Document("sequence", 1)).first();
+        if (current != null && ((Number) current.get("sequence")).longValue() >= snapshot.getSequenceNumber()) {
+            return;
         }
+        snapshots.replaceOne(eq("_id", snapshot.getAggregateIdentifier()), doc, new ReplaceOptions().upsert(true));
     }
 
     @Override

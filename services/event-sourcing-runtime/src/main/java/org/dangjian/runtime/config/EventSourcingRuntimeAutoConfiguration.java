@@ -149,10 +149,11 @@ public class EventSourcingRuntimeAutoConfiguration {
     }
 
     @Bean
-    EventStorageEngine eventStorageEngine(MongoDatabase serviceDatabase, EventTypeRegistry registry, EventPayloadCodec codec, Outbox outbox,
-                                          PublicationRelay relay, CommandDispatchers dispatchers, MeterRegistry meters, Clock clock) {
+    EventStorageEngine eventStorageEngine(MongoDatabase serviceDatabase, EventStoreReader reader, EventTypeRegistry registry,
+                                          EventPayloadCodec codec, Outbox outbox, PublicationRelay relay, CommandDispatchers dispatchers,
+                                          MeterRegistry meters, Clock clock) {
         Counter stored = Counter.builder("dangjian.events.stored").description("Events appended to the event store").register(meters);
-        return new KeyedMongoEventStorageEngine(serviceDatabase, registry, codec, SnapshotSerializer.create(), outbox,
+        return new KeyedMongoEventStorageEngine(serviceDatabase, reader, registry, codec, SnapshotSerializer.create(), outbox,
                 List.of(events -> stored.increment(events.size()), dispatchers.appendListener(), relay), clock);
     }
 

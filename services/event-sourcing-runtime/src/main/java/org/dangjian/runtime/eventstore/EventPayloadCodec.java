@@ -34,8 +34,4 @@ public final class EventPayloadCodec {
     public String toJson(Document payload) {
         return payload.toJson(RELAXED);
     }
-
-    public JsonMapper mapper() {
-        return mapper;
-    }
 }

@@ -39,8 +39,4 @@ public final class EventTypeRegistry {
     public Optional<Class<?>> classOf(String type) {
         return Optional.ofNullable(byType.get(type));
     }
-
-    public boolean isRegistered(String type) {
-        return byType.containsKey(type);
-    }
 }

@@ -71,11 +71,11 @@ public class KeyedMongoEventStorageEngine implements EventStorageEngine {
     private final Clock clock;
     private final ChainTips tips = new ChainTips(10_000);
 
-    public KeyedMongoEventStorageEngine(MongoDatabase database, EventTypeRegistry registry, EventPayloadCodec codec,
+    public KeyedMongoEventStorageEngine(MongoDatabase database, EventStoreReader reader, EventTypeRegistry registry, EventPayloadCodec codec,
                                         Serializer snapshotSerializer, Outbox outbox, List<AppendListener> listeners, Clock clock) {
         this.events = database.getCollection(EventDocuments.COLLECTION);
         this.snapshots = database.getCollection(SNAPSHOTS);
-        this.reader = new EventStoreReader(database, codec);
+        this.reader = reader;
         this.registry = registry;
         this.codec = codec;
         this.snapshotSerializer = snapshotSerializer;
@@ -180,7 +180,7 @@ public class KeyedMongoEventStorageEngine implements EventStorageEngine {
     }
 
     /** An event as Axon's message, for sourcing an aggregate. */
-    public DomainEventMessage<?> toMessage(StoredEvent event) {
+    private DomainEventMessage<?> toMessage(StoredEvent event) {
         Class<?> payloadType = registry.classOf(event.type())
                 .orElseThrow(() -> new EventStoreException("Event type " + event.type() + " of " + event.aggregateId()
                         + " is not known to this service (a newer version needs an upcaster)"));
@@ -243,9 +243,5 @@ public class KeyedMongoEventStorageEngine implements EventStorageEngine {
     @Override
     public Stream<? extends TrackedEventMessage<?>> readEvents(TrackingToken trackingToken, boolean mayBlock) {
         throw new UnsupportedOperationException("Nothing streams from the MongoDB event store: read models consume the service's Kafka topic");
-    }
-
-    public EventStoreReader reader() {
-        return reader;
     }
 }

@@ -28,11 +28,6 @@ public record PublishedEvent(
         String data,
         Object payload) {
 
-    /** The payload as the given record type. */
-    public <T> T payload(Class<T> type) {
-        return type.cast(payload);
-    }
-
     /** The hashed fields, to re-verify the chain from published events alone. */
     public CanonicalEvent canonical() {
         return new CanonicalEvent(eventId, type, aggregateId, sequence, occurredAt, recordedAt, actor, correlationId, causationId, data,

@@ -35,7 +35,10 @@ public final class Outbox {
         this.entries = database.getCollection(COLLECTION);
     }
 
-    /** Registers events about to be inserted. Upserts: an entry left by a failed writer of the same key is reused. */
+    /**
+     * Registers events about to be inserted, or already stored ones again (repairs: an event found unpublished, or
+     * missing downstream). Upserts: an entry left by a failed writer of the same key is reused.
+     */
     public void register(List<StoredEvent> events, Instant now) {
         ReplaceOptions upsert = new ReplaceOptions().upsert(true);
         for (StoredEvent event : events) {
@@ -46,11 +49,6 @@ public final class Outbox {
                             .append("registeredAt", Date.from(now)),
                     upsert);
         }
-    }
-
-    /** Registers already stored events again (repairs: an event found unpublished, or missing downstream). */
-    public void requeue(List<StoredEvent> events, Instant now) {
-        register(events, now);
     }
 
     /** The oldest pending entries, in key order (so each aggregate's events come in sequence). */

@@ -261,7 +261,7 @@ public final class PublicationRelay implements SmartLifecycle, AppendListener {
                 if (late.isEmpty()) {
                     log.warn("Dropped outbox entry {}: its event was never stored", entry.documentId());
                 } else {
-                    outbox.requeue(late, clock.instant());
+                    outbox.register(late, clock.instant());
                 }
             }
         }
@@ -305,7 +305,7 @@ public final class PublicationRelay implements SmartLifecycle, AppendListener {
         }
         if (!unpublished.isEmpty()) {
             log.info("Found {} stored events not yet published; publishing them", unpublished.size());
-            outbox.requeue(unpublished, clock.instant());
+            outbox.register(unpublished, clock.instant());
         }
     }
 

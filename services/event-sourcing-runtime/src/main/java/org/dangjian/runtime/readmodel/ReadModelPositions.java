@@ -24,10 +24,6 @@ public final class ReadModelPositions {
         return doc == null ? OptionalLong.empty() : OptionalLong.of(((Number) doc.get("sequence")).longValue());
     }
 
-    public void record(String model, String aggregateId, long sequence) {
-        recordAll(model, java.util.Map.of(aggregateId, sequence));
-    }
-
     /**
      * Records many positions in one round trip (a consumer does it once per poll). A position only moves forward
      * ({@code $max}): a consumer that lost its partitions and finishes a stale poll cannot move it back.

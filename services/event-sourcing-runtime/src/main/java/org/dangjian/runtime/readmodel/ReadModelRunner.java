@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -22,6 +21,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.dangjian.runtime.eventstore.EventStoreReader;
+import org.dangjian.runtime.eventstore.StoreFailures;
 import org.dangjian.runtime.eventstore.StoredEvent;
 import org.dangjian.runtime.messaging.CloudEventCodec;
 import org.dangjian.runtime.messaging.PublishedEvent;
@@ -71,7 +71,6 @@ public final class ReadModelRunner implements SmartLifecycle {
 
     private volatile boolean running;
     private volatile boolean rebuildRequested;
-    private volatile CountDownLatch rebuildDone = new CountDownLatch(0);
     private volatile Consumer<String, byte[]> consumer;
     private Thread thread;
 
@@ -108,14 +107,12 @@ public final class ReadModelRunner implements SmartLifecycle {
     }
 
     /** Drops the model and rebuilds it from the start of the topic; returns at once. */
-    public synchronized CountDownLatch requestRebuild() {
-        rebuildDone = new CountDownLatch(1);
+    public void requestRebuild() {
         rebuildRequested = true;
         Consumer<String, byte[]> current = consumer;
         if (current != null) {
             current.wakeup();
         }
-        return rebuildDone;
     }
 
     @Override
@@ -202,7 +199,6 @@ public final class ReadModelRunner implements SmartLifecycle {
         progress.reset(model.name());
         model.reset();
         rebuildRequested = false;
-        rebuildDone.countDown();
     }
 
     private void handle(ConsumerRecord<String, byte[]> record) {
@@ -240,7 +236,7 @@ public final class ReadModelRunner implements SmartLifecycle {
             applyAndRecord(cloudEvents.fromStore(stored));
         }
         if (!missing.isEmpty()) {
-            outbox.requeue(missing, clock.instant());
+            outbox.register(missing, clock.instant());
         }
     }
 
@@ -252,7 +248,7 @@ public final class ReadModelRunner implements SmartLifecycle {
                 failure = null;
                 break;
             } catch (RuntimeException e) {
-                if (isTransient(e)) {
+                if (StoreFailures.isUnavailable(e)) {
                     throw e; // the database is away: stop, and consume again from the committed offsets
                 }
                 failure = e;
@@ -285,16 +281,6 @@ public final class ReadModelRunner implements SmartLifecycle {
     private void forgetUnrecorded() {
         unrecorded.clear();
         lastApplied.clear();
-    }
-
-    private static boolean isTransient(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof com.mongodb.MongoSocketException || cause instanceof com.mongodb.MongoTimeoutException
-                    || cause instanceof com.mongodb.MongoNotPrimaryException || cause instanceof com.mongodb.MongoNodeIsRecoveringException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private long last(String aggregateId) {

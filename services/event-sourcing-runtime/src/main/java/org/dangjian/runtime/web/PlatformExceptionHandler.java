@@ -5,6 +5,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.dangjian.runtime.domain.RuleViolation;
+import org.dangjian.runtime.eventstore.StoreFailures;
 import org.dangjian.runtime.readmodel.ReadModelBehindException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -103,15 +104,12 @@ public class PlatformExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Map<String, Object>> other(Exception e, HttpServletRequest request) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof com.mongodb.MongoTimeoutException || cause instanceof com.mongodb.MongoSocketException
-                    || cause instanceof com.mongodb.MongoNotPrimaryException || cause instanceof com.mongodb.MongoNodeIsRecoveringException) {
-                log.error("The event store did not answer {} {}", request.getMethod(), request.getRequestURI(), e);
-                ResponseEntity<Map<String, Object>> answer = answer(HttpStatus.SERVICE_UNAVAILABLE, "STORE_UNAVAILABLE",
-                        "The database is not reachable; nothing was changed. Try again in a moment", new Object[0], request);
-                return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders()).header(HttpHeaders.RETRY_AFTER, "5")
-                        .body(answer.getBody());
-            }
+        if (StoreFailures.isUnavailable(e)) {
+            log.error("The event store did not answer {} {}", request.getMethod(), request.getRequestURI(), e);
+            ResponseEntity<Map<String, Object>> answer = answer(HttpStatus.SERVICE_UNAVAILABLE, "STORE_UNAVAILABLE",
+                    "The database is not reachable; nothing was changed. Try again in a moment", new Object[0], request);
+            return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders()).header(HttpHeaders.RETRY_AFTER, "5")
+                    .body(answer.getBody());
         }
         if (e instanceof ErrorResponse known) {
             HttpStatusCode status = known.getStatusCode();

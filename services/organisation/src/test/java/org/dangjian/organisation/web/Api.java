@@ -41,6 +41,25 @@ final class Api {
         return send(request, token, headers);
     }
 
+    /** POST /units: establishes a unit ({@code parentId} and {@code reason} may be null). */
+    Response establish(String token, String kind, String name, String parentId, String reason) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("kind", kind, "name", name));
+        if (parentId != null) {
+            body.put("parentId", parentId);
+        }
+        if (reason != null) {
+            body.put("reason", reason);
+        }
+        return post("/units", token, body, Map.of());
+    }
+
+    /** Establishes a unit that must be accepted, and answers its id. */
+    String established(String token, String kind, String name, String parentId) {
+        Response created = establish(token, kind, name, parentId, null);
+        org.assertj.core.api.Assertions.assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        return created.body().get("id").asString();
+    }
+
     Response get(String path, String token) {
         return get(path, token, Map.of());
     }

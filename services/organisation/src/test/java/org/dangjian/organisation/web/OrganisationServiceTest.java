@@ -35,11 +35,7 @@ class OrganisationServiceTest {
     }
 
     Api.Response establish(String kind, String name, String parentId) {
-        Map<String, Object> body = new java.util.HashMap<>(Map.of("kind", kind, "name", name, "reason", "党委会议决定"));
-        if (parentId != null) {
-            body.put("parentId", parentId);
-        }
-        return api.post("/units", STAFF, body, Map.of());
+        return api.establish(STAFF, kind, name, parentId, "党委会议决定");
     }
 
     String committee() {

@@ -64,13 +64,7 @@ class ReliabilityTest {
     }
 
     String establish(String kind, String name, String parentId) {
-        Map<String, Object> body = new java.util.HashMap<>(Map.of("kind", kind, "name", name));
-        if (parentId != null) {
-            body.put("parentId", parentId);
-        }
-        Api.Response created = api.post("/units", STAFF, body, Map.of());
-        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
-        return created.body().get("id").asString();
+        return api.established(STAFF, kind, name, parentId);
     }
 
     @Test
@@ -150,7 +144,7 @@ class ReliabilityTest {
         JsonNode unitBefore = api.get("/units/" + unit + "?minSequence=1", MEMBER).body();
         double duplicatesBefore = duplicates();
 
-        outbox.requeue(store.readStream(unit, 0), java.time.Instant.now());
+        outbox.register(store.readStream(unit, 0), java.time.Instant.now());
         relay.signal();
 
         eventually(() -> assertThat(duplicates() - duplicatesBefore).isGreaterThanOrEqualTo(4)); // 2 events x 2 read models

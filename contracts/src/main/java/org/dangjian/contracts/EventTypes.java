@@ -1,7 +1,16 @@
 package org.dangjian.contracts;
 
-/** Reads {@link EventType} names. */
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads {@link EventType} names, and the platform's naming rules that follow from them: an event type
+ * {@code org.dangjian.<service>.<Event>.v<n>} is published by {@code <service>} on the topic
+ * {@code dangjian.<service>.events}, with CloudEvents source {@code /dangjian/<service>}.
+ */
 public final class EventTypes {
+
+    private static final Pattern TYPE = Pattern.compile("org\\.dangjian\\.([a-z][a-z0-9-]*)\\.([A-Z][A-Za-z0-9]*)\\.v([1-9][0-9]*)");
 
     private EventTypes() {
     }
@@ -13,5 +22,39 @@ public final class EventTypes {
             throw new IllegalArgumentException(eventClass.getName() + " is not a published event (no @EventType)");
         }
         return type.name() + ".v" + type.version();
+    }
+
+    /** The service that publishes events of this type ({@code organisation} for {@code org.dangjian.organisation.X.v1}). */
+    public static String serviceOf(String type) {
+        return parse(type).group(1);
+    }
+
+    /** The type without its version ({@code org.dangjian.organisation.X}). */
+    public static String unversioned(String type) {
+        Matcher m = parse(type);
+        return "org.dangjian." + m.group(1) + "." + m.group(2);
+    }
+
+    /** The type's version number. */
+    public static int versionOf(String type) {
+        return Integer.parseInt(parse(type).group(3));
+    }
+
+    /** Whether the text follows the rule {@code org.dangjian.<service>.<Event>.v<n>}. */
+    public static boolean isWellFormed(String type) {
+        return type != null && TYPE.matcher(type).matches();
+    }
+
+    /** The topic a service publishes on: {@code dangjian.<service>.events}. */
+    public static String topicOf(String service) {
+        return "dangjian." + service + ".events";
+    }
+
+    private static Matcher parse(String type) {
+        Matcher m = type == null ? null : TYPE.matcher(type);
+        if (m == null || !m.matches()) {
+            throw new IllegalArgumentException("Not an event type of the platform (org.dangjian.<service>.<Event>.v<n>): " + type);
+        }
+        return m;
     }
 }

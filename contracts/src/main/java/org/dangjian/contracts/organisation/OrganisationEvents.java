@@ -5,17 +5,22 @@ import java.util.List;
 /** What the organisation service (组织) publishes, and where. */
 public final class OrganisationEvents {
 
+    /** The service's name, from which its topic and source follow ({@link org.dangjian.contracts.EventTypes}). */
+    public static final String SERVICE = "organisation";
+
     /** The Kafka topic: every event of the service, keyed by unit id, kept forever. */
-    public static final String TOPIC = "dangjian.organisation.events";
+    public static final String TOPIC = "dangjian." + SERVICE + ".events";
 
     /** The CloudEvents {@code source} of the service's events. */
-    public static final String SOURCE = "/dangjian/organisation";
+    public static final String SOURCE = "/dangjian/" + SERVICE;
 
     /** Every event type the service publishes. */
     public static final List<Class<? extends Record>> ALL = List.of(
             OrganisationUnitEstablished.class,
             OrganisationUnitRenamed.class,
-            OrganisationUnitDissolved.class);
+            OrganisationUnitDissolved.class,
+            OrganisationUnitSubordinateAttached.class,
+            OrganisationUnitSubordinateDetached.class);
 
     private OrganisationEvents() {
     }

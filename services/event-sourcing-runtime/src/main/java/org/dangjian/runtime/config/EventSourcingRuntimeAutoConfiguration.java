@@ -3,9 +3,12 @@ package org.dangjian.runtime.config;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
@@ -29,6 +32,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
@@ -37,27 +42,35 @@ import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.dangjian.runtime.command.CommandDispatcher;
 import org.dangjian.runtime.command.CommandDispatchers;
+import org.dangjian.runtime.consumer.ConsumerPositions;
+import org.dangjian.runtime.consumer.ConsumerProgress;
+import org.dangjian.runtime.consumer.ConsumerRunner;
+import org.dangjian.runtime.consumer.ConsumerRunners;
+import org.dangjian.runtime.consumer.EventConsumer;
+import org.dangjian.runtime.consumer.ParkedAggregates;
+import org.dangjian.runtime.consumer.ReadModelsEndpoint;
 import org.dangjian.runtime.eventstore.ChainVerifier;
+import org.dangjian.runtime.eventstore.Commits;
 import org.dangjian.runtime.eventstore.EventPayloadCodec;
 import org.dangjian.runtime.eventstore.EventStoreReader;
 import org.dangjian.runtime.eventstore.EventTypeRegistry;
 import org.dangjian.runtime.eventstore.KeyedMongoEventStorageEngine;
 import org.dangjian.runtime.eventstore.SnapshotSerializer;
 import org.dangjian.runtime.messaging.CloudEventCodec;
+import org.dangjian.runtime.metadata.Actor;
+import org.dangjian.runtime.metadata.EventMetadata;
 import org.dangjian.runtime.metadata.PlatformCorrelationDataProvider;
 import org.dangjian.runtime.publication.Outbox;
 import org.dangjian.runtime.publication.PublicationRelay;
 import org.dangjian.runtime.publication.RelayLease;
+import org.dangjian.runtime.reaction.DispatchingReactor;
+import org.dangjian.runtime.reaction.Reaction;
 import org.dangjian.runtime.readmodel.ReadModel;
-import org.dangjian.runtime.readmodel.ReadModelPositions;
-import org.dangjian.runtime.readmodel.ReadModelProgress;
-import org.dangjian.runtime.readmodel.ReadModelRunner;
-import org.dangjian.runtime.readmodel.ReadModelRunners;
-import org.dangjian.runtime.readmodel.ReadModelsEndpoint;
 import org.dangjian.runtime.readmodel.ReadYourWrites;
 import org.dangjian.runtime.security.CurrentActor;
 import org.dangjian.runtime.security.ServiceSecurityConfiguration;
@@ -65,10 +78,12 @@ import org.dangjian.runtime.web.CorrelationIdFilter;
 import org.dangjian.runtime.web.PlatformExceptionHandler;
 import org.dangjian.runtime.web.ProblemFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.mongodb.autoconfigure.MongoProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -77,12 +92,13 @@ import org.springframework.core.Ordered;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /**
- * Wires an event-sourced service: the keyed MongoDB event store under Axon, the outbox and publication relay to the
- * service's Kafka topic, read-model runners for every {@link ReadModel} bean, the command dispatcher with safe
- * retries, event metadata, problem+json errors, correlation ids and resource-server security.
+ * Wires an event-sourced service: the keyed MongoDB event store under Axon (one commit per command), the outbox and
+ * publication relay to the service's Kafka topic, a consumer for every {@link ReadModel} and {@link Reaction} bean on
+ * the topics it subscribes to, the command dispatcher with deadlines and safe retries, event metadata, database
+ * timeouts, problem+json errors, correlation ids and resource-server security.
  *
- * <p>A service supplies {@code dangjian.service.name}, a {@link PublishedEventTypes} bean, its aggregates, read models
- * and controllers. Runs before Axon's auto-configuration so that Axon builds its event store on this engine.
+ * <p>A service supplies {@code dangjian.service.name}, a {@link PublishedEventTypes} bean, its aggregates, read models,
+ * reactions and controllers. Runs before Axon's auto-configuration so that Axon builds its event store on this engine.
  */
 @AutoConfiguration(before = AxonAutoConfiguration.class)
 @EnableConfigurationProperties(PlatformProperties.class)
@@ -121,8 +137,13 @@ public class EventSourcingRuntimeAutoConfiguration {
     }
 
     @Bean
-    EventStoreReader eventStoreReader(MongoDatabase serviceDatabase, EventPayloadCodec codec) {
-        return new EventStoreReader(serviceDatabase, codec);
+    Commits commits(MongoDatabase serviceDatabase, Clock clock) {
+        return new Commits(serviceDatabase, clock);
+    }
+
+    @Bean
+    EventStoreReader eventStoreReader(MongoDatabase serviceDatabase, Commits commits) {
+        return new EventStoreReader(serviceDatabase, commits);
     }
 
     @Bean
@@ -131,15 +152,38 @@ public class EventSourcingRuntimeAutoConfiguration {
     }
 
     @Bean
-    CloudEventCodec cloudEventCodec(PlatformProperties properties, EventTypeRegistry registry, EventPayloadCodec codec) {
-        return new CloudEventCodec(properties.source(), registry, codec);
+    CloudEventCodec cloudEventCodec(PlatformProperties properties) {
+        return new CloudEventCodec(properties.serviceName());
     }
 
+    /** Bounds on every database call, so that no request or consumer hangs on MongoDB. */
     @Bean
+    MongoClientSettingsBuilderCustomizer platformMongoTimeouts(PlatformProperties properties) {
+        PlatformProperties.Mongo mongo = properties.mongo();
+        return settings -> settings
+                .applyToSocketSettings(socket -> socket.connectTimeout(mongo.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                        .readTimeout(mongo.socketTimeout().toMillis(), TimeUnit.MILLISECONDS))
+                .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(mongo.serverSelectionTimeout().toMillis(), TimeUnit.MILLISECONDS))
+                .timeout(mongo.operationTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Bean(destroyMethod = "close")
     CommandDispatchers commandDispatchers(MongoDatabase serviceDatabase, PlatformProperties properties) {
         PlatformProperties.Idempotency idempotency = properties.idempotency();
-        return new CommandDispatchers(serviceDatabase, new CommandDispatcher.Settings(idempotency.waitForFirst(), idempotency.lease(),
-                idempotency.retainDays()));
+        if (properties.commands().deadline().compareTo(properties.mongo().operationTimeout()) <= 0) {
+            throw new IllegalStateException("dangjian.commands.deadline must be longer than one database operation's timeout");
+        }
+        return new CommandDispatchers(serviceDatabase, new CommandDispatcher.Settings(idempotency.waitForFirst(), idempotency.ownerSilence(),
+                properties.commands().deadline(), idempotency.retainDays()));
+    }
+
+    /** A command that names no actor is refused before any handler runs (the store would refuse its events anyway). */
+    @Bean
+    SmartInitializingSingleton commandsNeedAnActor(CommandBus commandBus) {
+        return () -> commandBus.registerHandlerInterceptor((MessageHandlerInterceptor<CommandMessage<?>>) (unitOfWork, chain) -> {
+            EventMetadata.requireActor(unitOfWork.getMessage().getMetaData(), "Command " + unitOfWork.getMessage().getCommandName());
+            return chain.proceed();
+        });
     }
 
     @Bean
@@ -149,11 +193,11 @@ public class EventSourcingRuntimeAutoConfiguration {
     }
 
     @Bean
-    EventStorageEngine eventStorageEngine(MongoDatabase serviceDatabase, EventStoreReader reader, EventTypeRegistry registry,
+    EventStorageEngine eventStorageEngine(MongoDatabase serviceDatabase, EventStoreReader reader, Commits commits, EventTypeRegistry registry,
                                           EventPayloadCodec codec, Outbox outbox, PublicationRelay relay, CommandDispatchers dispatchers,
                                           MeterRegistry meters, Clock clock) {
         Counter stored = Counter.builder("dangjian.events.stored").description("Events appended to the event store").register(meters);
-        return new KeyedMongoEventStorageEngine(serviceDatabase, reader, registry, codec, SnapshotSerializer.create(), outbox,
+        return new KeyedMongoEventStorageEngine(serviceDatabase, reader, commits, registry, codec, SnapshotSerializer.create(), outbox,
                 List.of(events -> stored.increment(events.size()), dispatchers.appendListener(), relay), clock);
     }
 
@@ -193,10 +237,12 @@ public class EventSourcingRuntimeAutoConfiguration {
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
-        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
-        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
-        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
-        config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 0);
+        // a send never outlives the relay's lease: delivery timeout + max block < half the lease (checked by the relay)
+        PlatformProperties.Publication publication = properties.publication();
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) publication.maxBlock().toMillis());
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) publication.deliveryTimeout().toMillis());
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) publication.deliveryTimeout().toMillis());
         config.put(ProducerConfig.CLIENT_ID_CONFIG, properties.serviceName() + "-relay");
         return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
     }
@@ -208,61 +254,92 @@ public class EventSourcingRuntimeAutoConfiguration {
     }
 
     @Bean
-    PublicationRelay publicationRelay(MongoDatabase serviceDatabase, Outbox outbox, EventStoreReader reader, Producer<String, byte[]> eventProducer,
+    PublicationRelay publicationRelay(MongoDatabase serviceDatabase, Outbox outbox, EventStoreReader reader, Commits commits,
+                                      Producer<String, byte[]> eventProducer,
                                       KafkaAdmin kafkaAdmin, NewTopic serviceTopic, CloudEventCodec cloudEvents, RelayLease relayLease,
                                       PlatformProperties properties, Clock clock, MeterRegistry meters) {
         PlatformProperties.Publication publication = properties.publication();
         Gauge.builder("dangjian.events.unpublished", outbox, Outbox::size)
                 .description("Stored events waiting for publication to Kafka").baseUnit("events").register(meters);
-        return new PublicationRelay(serviceDatabase, outbox, reader, eventProducer, () -> kafkaAdmin.createOrModifyTopics(serviceTopic),
+        return new PublicationRelay(serviceDatabase, outbox, reader, commits, eventProducer, () -> kafkaAdmin.createOrModifyTopics(serviceTopic),
                 cloudEvents, properties.topic(), relayLease,
                 new PublicationRelay.Settings(publication.sweepInterval(), publication.batchSize(), publication.abandonAfter(),
-                        publication.startupScan(), publication.safetyScanInterval()),
+                        publication.startupScan(), publication.safetyScanInterval(), publication.deliveryTimeout().plus(publication.maxBlock())),
                 clock, meters);
     }
 
     @Bean
-    ReadModelPositions readModelPositions(MongoDatabase serviceDatabase) {
-        return new ReadModelPositions(serviceDatabase);
+    ConsumerPositions consumerPositions(MongoDatabase serviceDatabase) {
+        return new ConsumerPositions(serviceDatabase);
     }
 
     @Bean
-    ReadModelProgress readModelProgress(ReadModelPositions positions) {
-        return new ReadModelProgress(positions);
+    ParkedAggregates parkedAggregates(MongoDatabase serviceDatabase) {
+        return new ParkedAggregates(serviceDatabase);
     }
 
     @Bean
-    ReadYourWrites readYourWrites(ReadModelProgress progress, PlatformProperties properties) {
-        return new ReadYourWrites(progress, properties.readModels().maxWait());
+    ConsumerProgress consumerProgress(ConsumerPositions positions, ParkedAggregates parked) {
+        return new ConsumerProgress(positions, parked);
     }
 
     @Bean
-    ReadModelRunners readModelRunners(ObjectProvider<ReadModel> models, KafkaProperties kafka, PlatformProperties properties,
-                                      CloudEventCodec cloudEvents, ReadModelPositions positions, ReadModelProgress progress,
-                                      EventStoreReader reader, Outbox outbox, Clock clock, MeterRegistry meters) {
-        List<ReadModelRunner> runners = new ArrayList<>();
+    ReadYourWrites readYourWrites(ConsumerProgress progress, PlatformProperties properties) {
+        return new ReadYourWrites(progress, properties.serviceName(), properties.readModels().maxWait());
+    }
+
+    /** Every read model and reaction as a consumer of the topics its subscription names. */
+    @Bean
+    ConsumerRunners consumerRunners(ObjectProvider<ReadModel> models, ObjectProvider<Reaction> reactions, ObjectProvider<CommandDispatcher> dispatcher,
+                                    KafkaProperties kafka, PlatformProperties properties, CloudEventCodec cloudEvents, EventPayloadCodec payloads,
+                                    ConsumerPositions positions, ParkedAggregates parked, ConsumerProgress progress, EventStoreReader reader,
+                                    Outbox outbox, MongoDatabase serviceDatabase, Clock clock, MeterRegistry meters) {
+        List<EventConsumer> consumers = new ArrayList<>();
         for (ReadModel model : models.orderedStream().toList()) {
+            consumers.add(new EventConsumer(model.name(), EventConsumer.Kind.READ_MODEL, model.subscription(), model::apply, model.collections(),
+                    model::reset));
+        }
+        Actor service = Actor.service(properties.serviceName());
+        for (Reaction reaction : reactions.orderedStream().toList()) {
+            Counter refusals = Counter.builder("dangjian.reaction.refusals").description("Commands of a reaction that a business rule refused")
+                    .tag("model", reaction.name()).register(meters);
+            consumers.add(new EventConsumer(reaction.name(), EventConsumer.Kind.REACTION, reaction.subscription(),
+                    event -> reaction.react(event, new DispatchingReactor(dispatcher.getObject(), service, reaction.name(), event, refusals)),
+                    List.of(), null));
+        }
+        PlatformProperties.Consumers settings = properties.consumers();
+        List<ConsumerRunner> runners = new ArrayList<>();
+        for (EventConsumer consumer : consumers) {
+            Map<String, String> serviceByTopic = new LinkedHashMap<>();
+            consumer.subscription().services().forEach(s -> serviceByTopic.put(properties.topicOf(s), s));
             Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
-            config.put(ConsumerConfig.GROUP_ID_CONFIG, properties.consumerGroup(model.name()));
-            config.put(ConsumerConfig.CLIENT_ID_CONFIG, properties.serviceName() + "-" + model.name());
             config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
             config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
             config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-            runners.add(new ReadModelRunner(model,
-                    () -> (Consumer<String, byte[]>) new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer()),
-                    properties.topic(), cloudEvents, positions, progress, reader, outbox, clock, meters));
+            config.put(ConsumerConfig.CLIENT_ID_CONFIG, properties.serviceName() + "-" + consumer.name());
+            Map<String, Object> plain = new HashMap<>(config);
+            plain.remove(ConsumerConfig.GROUP_ID_CONFIG);
+            plain.put(ConsumerConfig.CLIENT_ID_CONFIG, properties.serviceName() + "-" + consumer.name() + "-reread");
+            config.put(ConsumerConfig.GROUP_ID_CONFIG, properties.consumerGroup(consumer.name()));
+            runners.add(new ConsumerRunner(consumer, properties.serviceName(), serviceByTopic, kafkaConsumers(config), kafkaConsumers(plain),
+                    cloudEvents, payloads, positions, parked, progress, reader, outbox, serviceDatabase, clock,
+                    new ConsumerRunner.Settings(settings.applyAttempts(), settings.parkRetryInterval(), settings.rereadTimeout()), meters));
         }
-        return new ReadModelRunners(runners);
+        return new ConsumerRunners(runners);
+    }
+
+    private static Supplier<Consumer<String, byte[]>> kafkaConsumers(Map<String, Object> config) {
+        return () -> new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
     @Bean
     EventSourcingHealthIndicator eventStoreHealthIndicator(MongoDatabase serviceDatabase, Outbox outbox, PublicationRelay relay,
-                                                           ReadModelRunners runners) {
+                                                           ConsumerRunners runners) {
         return new EventSourcingHealthIndicator(serviceDatabase, outbox, relay, runners);
     }
 
     @Bean
-    ReadModelsEndpoint readModelsEndpoint(ReadModelRunners runners) {
+    ReadModelsEndpoint readModelsEndpoint(ConsumerRunners runners) {
         return new ReadModelsEndpoint(runners);
     }
 

@@ -1,6 +1,7 @@
 package org.dangjian.runtime.config;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -12,7 +13,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param eventing    the Kafka topic
  * @param publication how the relay publishes
  * @param readModels  read-your-writes
+ * @param consumers   how read models and reactions handle failing events
+ * @param commands    command deadlines
  * @param idempotency safe retries
+ * @param mongo       database client timeouts
  * @param eventStore  snapshots
  * @param security    access-token validation
  */
@@ -22,7 +26,10 @@ public record PlatformProperties(
         @DefaultValue Eventing eventing,
         @DefaultValue Publication publication,
         @DefaultValue ReadModels readModels,
+        @DefaultValue Consumers consumers,
+        @DefaultValue Commands commands,
         @DefaultValue Idempotency idempotency,
+        @DefaultValue Mongo mongo,
         @DefaultValue EventStore eventStore,
         @DefaultValue Security security) {
 
@@ -30,25 +37,26 @@ public record PlatformProperties(
     }
 
     /**
-     * @param namespace         prefix of the topic and consumer groups (tests isolate themselves with it)
-     * @param topic             the topic; default {@code dangjian.<service>.events}
+     * @param namespace         prefix of topics and consumer groups (tests isolate themselves with it)
      * @param partitions        partitions of a new topic
      * @param replicationFactor replicas of a new topic (1 for the embedded broker, 3 in production)
      */
-    public record Eventing(@DefaultValue("") String namespace, String topic, @DefaultValue("3") int partitions,
-                           @DefaultValue("1") short replicationFactor) {
+    public record Eventing(@DefaultValue("") String namespace, @DefaultValue("3") int partitions, @DefaultValue("1") short replicationFactor) {
     }
 
     /**
-     * @param sweepInterval how often the relay looks at the outbox without being woken
-     * @param batchSize     events per publication pass
-     * @param abandonAfter  age after which an outbox entry whose event never appeared is dropped
-     * @param leaseTtl      how long the relay's lease lasts unless renewed
-     * @param startupScan   whether the relay looks for unpublished events in the store when it takes the lease
+     * @param sweepInterval      how often the relay looks at the outbox without being woken
+     * @param batchSize          events per publication batch
+     * @param abandonAfter       how long an outbox entry whose event never appeared is kept (by the relay's own clock)
+     * @param leaseTtl           how long the relay's lease lasts unless renewed (renewed at half)
+     * @param deliveryTimeout    the producer's {@code delivery.timeout.ms}: a record not acknowledged by then fails
+     * @param maxBlock           the producer's {@code max.block.ms}; with the delivery timeout under half the lease
+     * @param startupScan        whether the relay looks for unpublished events in the store when it takes the lease
      * @param safetyScanInterval how often it looks again while it holds the lease
      */
     public record Publication(@DefaultValue("500ms") Duration sweepInterval, @DefaultValue("200") int batchSize,
-                              @DefaultValue("10m") Duration abandonAfter, @DefaultValue("15s") Duration leaseTtl,
+                              @DefaultValue("10m") Duration abandonAfter, @DefaultValue("20s") Duration leaseTtl,
+                              @DefaultValue("6s") Duration deliveryTimeout, @DefaultValue("2s") Duration maxBlock,
                               @DefaultValue("true") boolean startupScan, @DefaultValue("1h") Duration safetyScanInterval) {
     }
 
@@ -57,13 +65,37 @@ public record PlatformProperties(
     }
 
     /**
+     * @param applyAttempts     attempts at an event before its aggregate is parked
+     * @param parkRetryInterval how often parked aggregates are tried again
+     * @param rereadTimeout     the longest a consumer reads another service's partition again to fill a gap
+     */
+    public record Consumers(@DefaultValue("3") int applyAttempts, @DefaultValue("30s") Duration parkRetryInterval,
+                            @DefaultValue("60s") Duration rereadTimeout) {
+    }
+
+    /** @param deadline how long a command may take to reach its commit; past it nothing is stored (503) */
+    public record Commands(@DefaultValue("20s") Duration deadline) {
+    }
+
+    /**
      * @param waitForFirst how long a repeat waits for the first request with its key to finish
-     * @param lease        after this, a request still "in progress" is presumed dead and may be taken over: longer than
-     *                     any command may take (its database calls time out well within it)
+     * @param ownerSilence after this long without a heartbeat from the first request's instance, a repeat takes over
      * @param retainDays   how long answers are kept (MongoDB TTL index)
      */
-    public record Idempotency(@DefaultValue("10s") Duration waitForFirst, @DefaultValue("2m") Duration lease,
+    public record Idempotency(@DefaultValue("10s") Duration waitForFirst, @DefaultValue("5s") Duration ownerSilence,
                               @DefaultValue("7") long retainDays) {
+    }
+
+    /**
+     * The MongoDB client's bounds, so that no request hangs on the database.
+     *
+     * @param connectTimeout         opening a connection
+     * @param serverSelectionTimeout finding a server (a primary) to talk to
+     * @param socketTimeout          waiting for an answer on an open connection
+     * @param operationTimeout       one operation in all (the driver's {@code timeoutMS}, sent as {@code maxTimeMS})
+     */
+    public record Mongo(@DefaultValue("5s") Duration connectTimeout, @DefaultValue("5s") Duration serverSelectionTimeout,
+                        @DefaultValue("15s") Duration socketTimeout, @DefaultValue("10s") Duration operationTimeout) {
     }
 
     /** @param snapshotThreshold events between snapshots of an aggregate; 0 turns snapshots off */
@@ -77,26 +109,27 @@ public record PlatformProperties(
      * @param audiences         when set, a token's {@code aud} must name one of them (the platform's clients at a
      *                          shared OIDC provider)
      */
-    public record Security(String issuer, String jwkSetUri, String publicKeyLocation, java.util.List<String> audiences) {
+    public record Security(String issuer, String jwkSetUri, String publicKeyLocation, List<String> audiences) {
     }
 
     public String serviceName() {
-        if (service == null || service.name() == null || service.name().isBlank()) {
-            throw new IllegalStateException("Set dangjian.service.name (e.g. organisation)");
+        if (service == null || service.name() == null || !service.name().matches("[a-z][a-z0-9-]*")) {
+            throw new IllegalStateException("Set dangjian.service.name to the service's name in the registry (e.g. organisation)");
         }
         return service.name();
     }
 
+    /** The topic a service publishes on, in this namespace. */
+    public String topicOf(String service) {
+        return eventing.namespace() + org.dangjian.contracts.EventTypes.topicOf(service);
+    }
+
+    /** This service's topic. */
     public String topic() {
-        String base = eventing.topic() == null || eventing.topic().isBlank() ? "dangjian." + serviceName() + ".events" : eventing.topic();
-        return eventing.namespace() + base;
+        return topicOf(serviceName());
     }
 
-    public String source() {
-        return "/dangjian/" + serviceName();
-    }
-
-    public String consumerGroup(String readModel) {
-        return eventing.namespace() + serviceName() + "." + readModel;
+    public String consumerGroup(String consumer) {
+        return eventing.namespace() + serviceName() + "." + consumer;
     }
 }

@@ -1,5 +1,6 @@
 package org.dangjian.runtime.eventstore;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -11,28 +12,29 @@ import java.util.HexFormat;
 
 import org.dangjian.runtime.metadata.Actor;
 import org.erdtman.jcs.JsonCanonicalizer;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The fields of an event that its hash covers, exactly as they are published, and the hash itself.
+ * The fields of an event that its hash covers, exactly as they are stored and published, and the hash itself.
  *
  * <p>{@code hash = lowercase hex(SHA-256(UTF-8(JCS(object))))}, where JCS is the JSON Canonicalization Scheme
  * (RFC 8785) and {@code object} is the JSON object
  * <pre>
- * { "id", "type", "subject", "sequence", "time", "recordedtime", "actor": {"id", "role", "organisation"},
- *   "correlationid", "causationid", "data", "prevhash" }
+ * { "id", "type", "subject", "aggregatetype", "sequence", "time", "recordedtime",
+ *   "actor": {"id", "role", "organisation"?}, "correlationid"?, "causationid"?, "data", "prevhash" }
  * </pre>
- * with absent values left out, times as {@code yyyy-MM-ddTHH:mm:ss.SSSZ} in UTC, {@code data} the event's JSON body
- * and {@code prevhash} the hash of the aggregate's previous event ({@link #GENESIS} for its first). Every one of these
- * travels with the published CloudEvent, so anyone can re-verify a chain from the topic alone; docs/event-store.md
- * has a worked example.
+ * with absent ({@code ?}) values left out, times as {@code yyyy-MM-ddTHH:mm:ss.SSSZ} in UTC, {@code data} the event's
+ * JSON body exactly as stored and published (the text is parsed by the canonicaliser itself, so what is hashed is
+ * what a consumer receives) and {@code prevhash} the hash of the aggregate's previous event ({@link #GENESIS} for its
+ * first). Every one of these travels with the published CloudEvent; docs/event-store.md defines the rule with two
+ * worked examples.
  */
 public record CanonicalEvent(
         String id,
         String type,
         String subject,
+        String aggregateType,
         long sequence,
         Instant time,
         Instant recordedTime,
@@ -54,6 +56,7 @@ public record CanonicalEvent(
         node.put("id", id);
         node.put("type", type);
         node.put("subject", subject);
+        node.put("aggregatetype", aggregateType);
         node.put("sequence", sequence);
         node.put("time", format(time));
         node.put("recordedtime", format(recordedTime));
@@ -69,27 +72,32 @@ public record CanonicalEvent(
         if (causationId != null) {
             node.put("causationid", causationId);
         }
-        JsonNode dataNode = JSON.readTree(data);
-        node.set("data", dataNode);
         node.put("prevhash", prevHash);
+        String withoutData = JSON.writeValueAsString(node);
+        // the body goes in as the very text that is stored and published, for the canonicaliser to parse
+        String object = withoutData.substring(0, withoutData.length() - 1) + ",\"data\":" + data + "}";
         try {
-            return new JsonCanonicalizer(JSON.writeValueAsString(node)).getEncodedString();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("Could not canonicalise event " + id, e);
+            return new JsonCanonicalizer(object).getEncodedString();
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("Event " + id + " cannot be canonicalised (RFC 8785): " + e.getMessage(), e);
         }
     }
 
     /** The event's hash: SHA-256 over the canonical JSON, lowercase hex. */
     public String hash() {
+        return sha256(canonicalJson());
+    }
+
+    static String sha256(String text) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonicalJson().getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    /** The time format of the canonical form and of the published time attributes. */
+    /** The time format of the canonical form and of the published {@code recordedtime}. */
     public static String format(Instant instant) {
         return TIME.format(instant.truncatedTo(ChronoUnit.MILLIS));
     }

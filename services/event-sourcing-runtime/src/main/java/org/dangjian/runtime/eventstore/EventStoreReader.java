@@ -1,21 +1,24 @@
 package org.dangjian.runtime.eventstore;
 
-import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import org.bson.Document;
 
 /**
- * Reads events by key only ({@code _id} and {@code _id $in}), so that reading one aggregate costs the same with a
- * thousand or a million events in the store.
+ * Reads committed events by key only ({@code _id} and {@code _id $in}), so that reading one aggregate costs the same
+ * with a thousand or a million events in the store. Events of a multi-event commit that is not committed (still
+ * pending, or aborted) are not there for readers ({@link Commits}).
  */
 public final class EventStoreReader {
 
@@ -23,11 +26,11 @@ public final class EventStoreReader {
     private static final int MAX_BATCH = 512;
 
     private final MongoCollection<Document> events;
-    private final EventPayloadCodec codec;
+    private final Commits commits;
 
-    public EventStoreReader(MongoDatabase database, EventPayloadCodec codec) {
+    public EventStoreReader(MongoDatabase database, Commits commits) {
         this.events = database.getCollection(EventDocuments.COLLECTION);
-        this.codec = codec;
+        this.commits = commits;
     }
 
     /** The aggregate's events from {@code fromSequence} on, in order, up to the first missing sequence. */
@@ -51,28 +54,46 @@ public final class EventStoreReader {
         }
     }
 
-    /** The aggregate's events with sequences in {@code [from, to]} that exist, in order. */
+    /** The aggregate's events with sequences in {@code [from, to]} that exist, in order; at most 512 ids per read. */
     public List<StoredEvent> readRange(String aggregateId, long from, long to) {
-        List<String> ids = new ArrayList<>((int) (to - from + 1));
-        for (long sequence = from; sequence <= to; sequence++) {
-            ids.add(EventDocuments.documentId(aggregateId, sequence));
+        List<StoredEvent> found = new ArrayList<>();
+        for (long start = from; start <= to; start += MAX_BATCH) {
+            long end = Math.min(to, start + MAX_BATCH - 1);
+            List<String> ids = new ArrayList<>((int) (end - start + 1));
+            for (long sequence = start; sequence <= end; sequence++) {
+                ids.add(EventDocuments.documentId(aggregateId, sequence));
+            }
+            found.addAll(readByDocumentIds(ids));
         }
-        return readByDocumentIds(ids);
+        return found;
     }
 
     public Optional<StoredEvent> read(String aggregateId, long sequence) {
-        Document doc = events.find(eq("_id", EventDocuments.documentId(aggregateId, sequence))).first();
-        return Optional.ofNullable(doc).map(d -> EventDocuments.fromDocument(d, codec));
+        List<StoredEvent> found = readByDocumentIds(List.of(EventDocuments.documentId(aggregateId, sequence)));
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
 
-    /** The events with these store keys that exist, ordered by aggregate and sequence. */
+    /** The committed events with these store keys, ordered by aggregate and sequence. */
     public List<StoredEvent> readByDocumentIds(Collection<String> documentIds) {
         if (documentIds.isEmpty()) {
             return List.of();
         }
-        List<StoredEvent> found = new ArrayList<>(documentIds.size());
-        for (Document doc : events.find(in("_id", documentIds))) {
-            found.add(EventDocuments.fromDocument(doc, codec));
+        List<Document> docs = new ArrayList<>(documentIds.size());
+        events.find(in("_id", documentIds)).into(docs);
+        Set<String> marked = new HashSet<>();
+        for (Document doc : docs) {
+            String commit = doc.getString(EventDocuments.COMMIT);
+            if (commit != null) {
+                marked.add(commit);
+            }
+        }
+        Map<String, Commits.State> states = marked.isEmpty() ? Map.of() : commits.states(marked);
+        List<StoredEvent> found = new ArrayList<>(docs.size());
+        for (Document doc : docs) {
+            String commit = doc.getString(EventDocuments.COMMIT);
+            if (commit == null || states.get(commit) == Commits.State.COMMITTED) {
+                found.add(EventDocuments.fromDocument(doc));
+            }
         }
         found.sort(Comparator.comparing(StoredEvent::aggregateId).thenComparingLong(StoredEvent::sequence));
         return found;

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
@@ -30,8 +31,6 @@ import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.messaging.MetaData;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
@@ -46,11 +45,17 @@ import org.slf4j.LoggerFactory;
  * Axon's event storage on MongoDB, keyed so that every read is by {@code _id} (see {@link EventDocuments}), with a
  * hash chain per aggregate and the outbox written first for guaranteed publication.
  *
- * <p>Appending, per batch: compute each event's hash from its aggregate's previous hash; register the events in the
- * {@link Outbox}; insert them (ordered). A duplicate {@code _id} means another writer took the sequence first: Axon's
- * {@link ConcurrencyException}, which the command layer retries against the new state. There are no Mongo
- * transactions (the embedded server has none): a batch of several events that fails half way keeps its first
- * events; commands here produce one event each, so that does not arise.
+ * <p>Appending one command's events (Axon hands over every event of a unit of work in one call, of one aggregate or
+ * of several): compute each event's hash from its aggregate's previous hash; register the events in the
+ * {@link Outbox}; store them as one commit. One event is one insert, the commit point. Several events are one
+ * {@link Commits commit}: all of them become visible together, or none. A sequence that is taken means another
+ * writer was first: {@link AggregateConflictException} (or {@link AggregateAlreadyExistsException} for a stream's
+ * first event), naming that aggregate; the outbox entries of a failed append are removed again, so a refused command
+ * never republishes anything.
+ *
+ * <p>Payloads are stored as the JSON text that is hashed and published. An event type this service does not know
+ * cannot be loaded into an aggregate: events are versioned in {@code contracts}, and a change an old reader could not
+ * read is a new type ({@code .v2}) that the aggregate handles beside the old one, so no upcasting happens here.
  *
  * <p>Nothing streams from this store (AxonIQ does not recommend Mongo for it, and its timestamp tokens can skip
  * events): read models consume Kafka. {@link #readEvents(TrackingToken, boolean)} is therefore refused.
@@ -60,34 +65,53 @@ public class KeyedMongoEventStorageEngine implements EventStorageEngine {
     private static final Logger log = LoggerFactory.getLogger(KeyedMongoEventStorageEngine.class);
     private static final String SNAPSHOTS = "snapshots";
 
+    /** How a multi-event commit inserts its marked documents (tests put a failing one in its place). */
+    @FunctionalInterface
+    interface CommitWriter {
+        void insert(MongoCollection<Document> events, List<Document> documents);
+    }
+
     private final MongoCollection<Document> events;
     private final MongoCollection<Document> snapshots;
     private final EventStoreReader reader;
+    private final Commits commits;
     private final EventTypeRegistry registry;
     private final EventPayloadCodec codec;
     private final Serializer snapshotSerializer;
     private final Outbox outbox;
     private final List<AppendListener> listeners;
     private final Clock clock;
+    private final CommitWriter writer;
     private final ChainTips tips = new ChainTips(10_000);
 
-    public KeyedMongoEventStorageEngine(MongoDatabase database, EventStoreReader reader, EventTypeRegistry registry, EventPayloadCodec codec,
-                                        Serializer snapshotSerializer, Outbox outbox, List<AppendListener> listeners, Clock clock) {
+    public KeyedMongoEventStorageEngine(MongoDatabase database, EventStoreReader reader, Commits commits, EventTypeRegistry registry,
+                                        EventPayloadCodec codec, Serializer snapshotSerializer, Outbox outbox, List<AppendListener> listeners,
+                                        Clock clock) {
+        this(database, reader, commits, registry, codec, snapshotSerializer, outbox, listeners, clock,
+                (collection, documents) -> collection.insertMany(documents, new InsertManyOptions().ordered(true)));
+    }
+
+    KeyedMongoEventStorageEngine(MongoDatabase database, EventStoreReader reader, Commits commits, EventTypeRegistry registry,
+                                 EventPayloadCodec codec, Serializer snapshotSerializer, Outbox outbox, List<AppendListener> listeners,
+                                 Clock clock, CommitWriter writer) {
         this.events = database.getCollection(EventDocuments.COLLECTION);
         this.snapshots = database.getCollection(SNAPSHOTS);
         this.reader = reader;
+        this.commits = commits;
         this.registry = registry;
         this.codec = codec;
         this.snapshotSerializer = snapshotSerializer;
         this.outbox = outbox;
         this.listeners = List.copyOf(listeners);
         this.clock = clock;
+        this.writer = writer;
+        StoreFormat.check(database);
         createUnpublishedIndex();
     }
 
     /**
      * On MongoDB a partial index serves the relay's look for events still unpublished; {@code mongo-java-server} does
-     * not use it (that look scans, once per relay start).
+     * not use it (that look scans, once per relay start and then hourly).
      */
     private void createUnpublishedIndex() {
         try {
@@ -103,6 +127,7 @@ public class KeyedMongoEventStorageEngine implements EventStorageEngine {
         if (messages.isEmpty()) {
             return;
         }
+        CommandDeadline.check();
         Instant recordedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Map<String, String> lastHash = new HashMap<>();
         List<StoredEvent> batch = new ArrayList<>(messages.size());
@@ -111,25 +136,25 @@ public class KeyedMongoEventStorageEngine implements EventStorageEngine {
                 throw new EventStoreException("Only aggregate events are stored; got " + message.getPayloadType().getName());
             }
             String aggregateId = domainEvent.getAggregateIdentifier();
-            String prevHash = lastHash.computeIfAbsent(aggregateId, id -> previousHash(id, domainEvent.getSequenceNumber()));
+            String prevHash = lastHash.computeIfAbsent(aggregateId, id -> previousHash(domainEvent));
             StoredEvent event = toStoredEvent(domainEvent, recordedAt, prevHash);
             lastHash.put(aggregateId, event.hash());
             batch.add(event);
         }
         outbox.register(batch, recordedAt);
-        List<Document> documents = batch.stream().map(e -> EventDocuments.toDocument(e, codec)).toList();
         try {
-            events.insertMany(documents, new InsertManyOptions().ordered(true));
-        } catch (MongoBulkWriteException e) {
-            if (e.getWriteErrors().stream().anyMatch(err -> ErrorCategory.fromErrorCode(err.getCode()) == ErrorCategory.DUPLICATE_KEY)) {
-                StoredEvent first = batch.get(0);
-                if (first.sequence() == 0) {
-                    throw new AggregateStreamCreationException(first.aggregateType() + " " + first.aggregateId() + " already exists");
-                }
-                throw new ConcurrencyException("Another change to " + first.aggregateType() + " " + first.aggregateId()
-                        + " was stored first (sequence " + first.sequence() + " is taken)", e);
+            if (batch.size() == 1) {
+                insertOne(batch.get(0));
+            } else {
+                insertCommit(batch);
             }
-            throw new EventStoreException("Could not store events of " + batch.get(0).aggregateId(), e);
+        } catch (RuntimeException e) {
+            try {
+                outbox.unregister(batch); // these entries name these event ids alone: nobody else's are touched
+            } catch (RuntimeException cleanup) {
+                e.addSuppressed(cleanup); // the relay drops entries whose events never appear
+            }
+            throw e;
         }
         batch.forEach(tips::remember);
         for (AppendListener listener : listeners) {
@@ -141,7 +166,59 @@ public class KeyedMongoEventStorageEngine implements EventStorageEngine {
         }
     }
 
-    private String previousHash(String aggregateId, long sequence) {
+    private void insertOne(StoredEvent event) {
+        try {
+            events.insertOne(EventDocuments.toDocument(event, null));
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                throw conflict(event, e);
+            }
+            throw new EventStoreException("Could not store event " + event.sequence() + " of " + event.aggregateId(), e);
+        }
+    }
+
+    /** Several events: a pending commit record, the marked events, then the compare-and-set that commits them. */
+    private void insertCommit(List<StoredEvent> batch) {
+        List<String> documentIds = batch.stream().map(StoredEvent::documentId).toList();
+        String commit = commits.begin(documentIds);
+        try {
+            writer.insert(events, batch.stream().map(e -> EventDocuments.toDocument(e, commit)).toList());
+        } catch (RuntimeException e) {
+            if (commits.abort(commit)) {
+                commits.cleanUp(commit, documentIds);
+            }
+            if (e instanceof MongoBulkWriteException bulk && !bulk.getWriteErrors().isEmpty()
+                    && ErrorCategory.fromErrorCode(bulk.getWriteErrors().get(0).getCode()) == ErrorCategory.DUPLICATE_KEY) {
+                throw conflict(batch.get(bulk.getWriteErrors().get(0).getIndex()), e);
+            }
+            throw new EventStoreException("Could not store the " + batch.size() + " events of one command; none was kept", e);
+        }
+        if (!commits.commit(commit)) {
+            // a reader found it pending too long and aborted it (and removes the events): nothing is stored
+            StoredEvent first = batch.get(0);
+            throw new AggregateConflictException(first.aggregateType(), first.aggregateId(), first.sequence(),
+                    "The command's events were not committed in time; nothing was stored", null);
+        }
+        try {
+            commits.settle(commit, documentIds);
+        } catch (RuntimeException e) {
+            log.debug("Commit {} is stored; the sweep will settle it ({})", commit, e.toString());
+        }
+    }
+
+    /** The sequence is taken: by a committed event (a real conflict) or by the leftovers of an aborted commit (retry). */
+    private RuntimeException conflict(StoredEvent event, Throwable cause) {
+        if (event.sequence() == 0 && reader.read(event.aggregateId(), 0).isPresent()) {
+            return new AggregateAlreadyExistsException(event.aggregateType(), event.aggregateId());
+        }
+        return new AggregateConflictException(event.aggregateType(), event.aggregateId(), event.sequence(),
+                "Another change to " + event.aggregateType() + " " + event.aggregateId() + " was stored first (sequence "
+                        + event.sequence() + " is taken)", cause);
+    }
+
+    private String previousHash(DomainEventMessage<?> message) {
+        String aggregateId = message.getAggregateIdentifier();
+        long sequence = message.getSequenceNumber();
         if (sequence == 0) {
             return CanonicalEvent.GENESIS;
         }
@@ -151,17 +228,18 @@ public class KeyedMongoEventStorageEngine implements EventStorageEngine {
         }
         return reader.read(aggregateId, sequence - 1)
                 .map(StoredEvent::hash)
-                .orElseThrow(() -> new ConcurrencyException("Event " + (sequence - 1) + " of " + aggregateId
-                        + " is not in the store; the stream changed while the command ran"));
+                .orElseThrow(() -> new AggregateConflictException(message.getType(), aggregateId, sequence, "Event " + (sequence - 1)
+                        + " of " + aggregateId + " is not in the store; the stream changed while the command ran", null));
     }
 
     private StoredEvent toStoredEvent(DomainEventMessage<?> message, Instant recordedAt, String prevHash) {
         Map<String, Object> metadata = message.getMetaData();
-        Actor actor = EventMetadata.actor(metadata);
+        Actor actor = EventMetadata.requireActor(metadata, "Event " + message.getPayloadType().getSimpleName() + " of "
+                + message.getAggregateIdentifier());
         Instant occurredAt = EventMetadata.occurredAt(metadata, recordedAt).truncatedTo(ChronoUnit.MILLIS);
         String type = registry.typeOf(message.getPayloadType());
         String data = codec.toJson(message.getPayload());
-        CanonicalEvent canonical = new CanonicalEvent(message.getIdentifier(), type, message.getAggregateIdentifier(),
+        CanonicalEvent canonical = new CanonicalEvent(message.getIdentifier(), type, message.getAggregateIdentifier(), message.getType(),
                 message.getSequenceNumber(), occurredAt, recordedAt, actor, EventMetadata.string(metadata, EventMetadata.CORRELATION_ID),
                 EventMetadata.string(metadata, EventMetadata.CAUSATION_ID), data, prevHash);
         return new StoredEvent(message.getIdentifier(), message.getAggregateIdentifier(), message.getType(), message.getSequenceNumber(),
@@ -183,7 +261,7 @@ public class KeyedMongoEventStorageEngine implements EventStorageEngine {
     private DomainEventMessage<?> toMessage(StoredEvent event) {
         Class<?> payloadType = registry.classOf(event.type())
                 .orElseThrow(() -> new EventStoreException("Event type " + event.type() + " of " + event.aggregateId()
-                        + " is not known to this service (a newer version needs an upcaster)"));
+                        + " is not known to this version of the service; run the version that wrote it, or a newer one"));
         Map<String, Object> metadata = new HashMap<>();
         metadata.put(EventMetadata.ACTOR_ID, event.actor().id());
         metadata.put(EventMetadata.ACTOR_ROLE, event.actor().role());

@@ -13,13 +13,13 @@ import org.dangjian.runtime.metadata.Actor;
  * @param aggregateType  e.g. {@code OrganisationUnit}
  * @param sequence       its position in the aggregate's stream, from 0
  * @param type           the versioned event type
- * @param data           the JSON body
+ * @param data           the JSON body, the exact text that is hashed and published
  * @param occurredAt     business time
  * @param recordedAt     when the store appended it
  * @param actor          who did it
  * @param correlationId  the request that started it
  * @param causationId    the message that caused it
- * @param idempotencyKey the client's key for the command that produced it, if any
+ * @param idempotencyKey the key of the command that produced it, if any
  * @param prevHash       the previous event's hash ({@link CanonicalEvent#GENESIS} for the first)
  * @param hash           this event's hash
  * @param published      whether the relay has published it
@@ -42,8 +42,8 @@ public record StoredEvent(
         boolean published) {
 
     public CanonicalEvent canonical() {
-        return new CanonicalEvent(eventId, type, aggregateId, sequence, occurredAt, recordedAt, actor, correlationId, causationId,
-                data, prevHash);
+        return new CanonicalEvent(eventId, type, aggregateId, aggregateType, sequence, occurredAt, recordedAt, actor, correlationId,
+                causationId, data, prevHash);
     }
 
     /** The store's key of this event: aggregate id and zero-padded sequence. */

@@ -2,6 +2,7 @@ package org.dangjian.runtime.messaging;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
@@ -11,14 +12,12 @@ import io.cloudevents.kafka.KafkaMessageFactory;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.dangjian.runtime.eventstore.CanonicalEvent;
-import org.dangjian.runtime.eventstore.EventPayloadCodec;
-import org.dangjian.runtime.eventstore.EventTypeRegistry;
 import org.dangjian.runtime.eventstore.StoredEvent;
 import org.dangjian.runtime.metadata.Actor;
 
 /**
- * Events on Kafka: CloudEvents 1.0 in binary mode. The body is the event's JSON; the attributes travel as
- * {@code ce_*} headers:
+ * Events on Kafka: CloudEvents 1.0 in binary mode. The body is the event's JSON, byte for byte as stored and hashed;
+ * the attributes travel as {@code ce_*} headers:
  * <ul>
  *   <li>{@code id}, {@code source} ({@code /dangjian/<service>}), {@code type} (the versioned event type),
  *       {@code subject} (the aggregate id), {@code time} (business time), {@code datacontenttype},
@@ -28,17 +27,20 @@ import org.dangjian.runtime.metadata.Actor;
  *   <li>ours: {@code aggregatetype}, {@code recordedtime}, {@code actorid}, {@code actorrole}, {@code actororg},
  *       {@code correlationid}, {@code causationid}, {@code prevhash}, {@code hash}.</li>
  * </ul>
+ * Reading does not decode the body: a consumer decodes the types it declared ({@link PublishedEvent#withPayload}).
  */
 public final class CloudEventCodec {
 
-    private final String source;
-    private final EventTypeRegistry registry;
-    private final EventPayloadCodec payloads;
+    public static final String SOURCE_PREFIX = "/dangjian/";
 
-    public CloudEventCodec(String source, EventTypeRegistry registry, EventPayloadCodec payloads) {
-        this.source = source;
-        this.registry = registry;
-        this.payloads = payloads;
+    private final String source;
+
+    public CloudEventCodec(String serviceName) {
+        this.source = SOURCE_PREFIX + serviceName;
+    }
+
+    public String source() {
+        return source;
     }
 
     public ProducerRecord<String, byte[]> toRecord(String topic, StoredEvent event) {
@@ -71,38 +73,61 @@ public final class CloudEventCodec {
         return KafkaMessageFactory.<String>createWriter(topic, event.aggregateId()).writeBinary(builder.build());
     }
 
+    /**
+     * The record as an event, body not decoded.
+     *
+     * @throws UnreadableEventException when it is not one of the platform's CloudEvents
+     */
     public PublishedEvent fromRecord(ConsumerRecord<String, byte[]> record) {
-        CloudEvent event = KafkaMessageFactory.createReader(record).toEvent();
-        String data = event.getData() == null ? "{}" : new String(event.getData().toBytes(), StandardCharsets.UTF_8);
-        Object payload = registry.classOf(event.getType()).map(type -> (Object) payloads.fromJson(data, type)).orElse(null);
-        return new PublishedEvent(
-                event.getId(),
-                event.getSource().toString(),
-                event.getType(),
-                event.getSubject(),
-                string(event, "aggregatetype"),
-                Long.parseLong(string(event, "sequence")),
-                event.getTime().toInstant(),
-                java.time.Instant.parse(string(event, "recordedtime")),
-                new Actor(string(event, "actorid"), string(event, "actorrole"), string(event, "actororg")),
-                string(event, "correlationid"),
-                string(event, "causationid"),
-                string(event, "prevhash"),
-                string(event, "hash"),
-                data,
-                payload);
+        try {
+            CloudEvent event = KafkaMessageFactory.createReader(record).toEvent();
+            String data = event.getData() == null ? "{}" : new String(event.getData().toBytes(), StandardCharsets.UTF_8);
+            return new PublishedEvent(
+                    event.getId(),
+                    event.getSource().toString(),
+                    event.getType(),
+                    required(event.getSubject(), "subject"),
+                    string(event, "aggregatetype"),
+                    Long.parseLong(required(string(event, "sequence"), "sequence")),
+                    required(event.getTime(), "time").toInstant(),
+                    Instant.parse(required(string(event, "recordedtime"), "recordedtime")),
+                    new Actor(string(event, "actorid"), string(event, "actorrole"), string(event, "actororg")),
+                    string(event, "correlationid"),
+                    string(event, "causationid"),
+                    string(event, "prevhash"),
+                    string(event, "hash"),
+                    data,
+                    null);
+        } catch (RuntimeException e) {
+            throw new UnreadableEventException(record, e);
+        }
     }
 
-    /** A stored event as consumers see it, for repairs that read the store directly. */
+    /** A stored event as consumers see it, for repairs that read the store directly (body not decoded). */
     public PublishedEvent fromStore(StoredEvent event) {
-        Object payload = registry.classOf(event.type()).map(type -> (Object) payloads.fromJson(event.data(), type)).orElse(null);
         return new PublishedEvent(event.eventId(), source, event.type(), event.aggregateId(), event.aggregateType(), event.sequence(),
                 event.occurredAt(), event.recordedAt(), event.actor(), event.correlationId(), event.causationId(), event.prevHash(),
-                event.hash(), event.data(), payload);
+                event.hash(), event.data(), null);
     }
 
     private static String string(CloudEvent event, String extension) {
         Object value = event.getExtension(extension);
         return value == null ? null : value.toString();
+    }
+
+    private static <T> T required(T value, String attribute) {
+        if (value == null) {
+            throw new IllegalArgumentException("no " + attribute);
+        }
+        return value;
+    }
+
+    /** A record that is not one of the platform's CloudEvents (missing or malformed attributes). */
+    public static final class UnreadableEventException extends RuntimeException {
+
+        UnreadableEventException(ConsumerRecord<String, byte[]> record, Throwable cause) {
+            super("Record " + record.topic() + "-" + record.partition() + "@" + record.offset() + " is not a readable event: " + cause.getMessage(),
+                    cause);
+        }
     }
 }

@@ -6,10 +6,11 @@ import org.dangjian.runtime.eventstore.CanonicalEvent;
 import org.dangjian.runtime.metadata.Actor;
 
 /**
- * An event as a consumer receives it from Kafka (a CloudEvent in binary mode), with its body decoded to the
- * contract record when the consumer knows the type.
+ * An event as a consumer receives it from Kafka (a CloudEvent in binary mode), with its body decoded to the contract
+ * record when the consumer declared the type.
  *
- * @param payload the decoded record, or {@code null} for a type this service does not know
+ * @param source  the CloudEvents {@code source}, {@code /dangjian/<service>}
+ * @param payload the decoded record, or {@code null} when the consumer did not declare the type
  */
 public record PublishedEvent(
         String eventId,
@@ -30,7 +31,18 @@ public record PublishedEvent(
 
     /** The hashed fields, to re-verify the chain from published events alone. */
     public CanonicalEvent canonical() {
-        return new CanonicalEvent(eventId, type, aggregateId, sequence, occurredAt, recordedAt, actor, correlationId, causationId, data,
-                prevHash);
+        return new CanonicalEvent(eventId, type, aggregateId, aggregateType, sequence, occurredAt, recordedAt, actor, correlationId,
+                causationId, data, prevHash);
+    }
+
+    /** The publishing service's name, from {@code source}. */
+    public String service() {
+        return source.startsWith(CloudEventCodec.SOURCE_PREFIX) ? source.substring(CloudEventCodec.SOURCE_PREFIX.length()) : source;
+    }
+
+    /** The same event with its body decoded. */
+    public PublishedEvent withPayload(Object decoded) {
+        return new PublishedEvent(eventId, source, type, aggregateId, aggregateType, sequence, occurredAt, recordedAt, actor, correlationId,
+                causationId, prevHash, hash, data, decoded);
     }
 }

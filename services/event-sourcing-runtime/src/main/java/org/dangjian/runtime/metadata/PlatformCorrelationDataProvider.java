@@ -9,8 +9,9 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 
 /**
  * Carries the metadata of a command onto every event it produces (Axon applies correlation data providers to each
- * message created while handling another): the actor, correlation id, business time and idempotency key are
- * copied, and the causation id becomes the handled message's own id.
+ * message created while handling another): the actor, correlation id, business time and idempotency key are copied.
+ * The causation id of the events is the command's own causation id when it has one (a reaction's command names the
+ * other service's event that caused it, so the stored events point at a stored event), else the command's id.
  */
 public class PlatformCorrelationDataProvider implements CorrelationDataProvider {
 
@@ -27,7 +28,8 @@ public class PlatformCorrelationDataProvider implements CorrelationDataProvider 
                 data.put(key, value);
             }
         }
-        data.put(EventMetadata.CAUSATION_ID, message.getIdentifier());
+        Object causation = message.getMetaData().get(EventMetadata.CAUSATION_ID);
+        data.put(EventMetadata.CAUSATION_ID, causation != null ? causation : message.getIdentifier());
         data.putIfAbsent(EventMetadata.CORRELATION_ID, message.getIdentifier());
         return data;
     }

@@ -8,17 +8,21 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoCursor;
 import com.mongodb.client.MongoDatabase;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -26,6 +30,7 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.bson.Document;
 import org.dangjian.runtime.eventstore.AppendListener;
+import org.dangjian.runtime.eventstore.Commits;
 import org.dangjian.runtime.eventstore.EventDocuments;
 import org.dangjian.runtime.eventstore.EventStoreReader;
 import org.dangjian.runtime.eventstore.StoredEvent;
@@ -39,21 +44,34 @@ import org.springframework.context.SmartLifecycle;
  *
  * <p>One thread; it runs only while this instance holds the {@link RelayLease}. Fast path: the store tells it of
  * every append and it wakes at once. Safety net: it sweeps the {@link Outbox} every {@code sweepInterval}, and on
- * taking the lease it first looks for stored events still marked unpublished (a scan of the event store, once). Per
- * pass: read the pending entries in key order, load their events by {@code _id}, send them (idempotent producer,
- * {@code acks=all}), wait for the acknowledgements, then mark the events published and drop the entries. A crash
- * anywhere in between publishes some events again, which consumers absorb; nothing is lost.
+ * taking the lease (and then every {@code safetyScanInterval}) it pages through the store for events still marked
+ * unpublished. Per batch: read the pending entries in key order, load their events by {@code _id}, send them
+ * (idempotent producer, {@code acks=all}), wait for the acknowledgements, then mark the events published and drop
+ * the entries. A crash anywhere in between publishes some events again, which consumers absorb; nothing is lost.
+ *
+ * <p>A send cannot outlive the lease: a batch starts only while the lease has at least {@code sendBound} left
+ * (renewed before each batch), and the producer fails any record it could not deliver within that bound
+ * ({@code delivery.timeout.ms} plus {@code max.block.ms}), so a relay that lost its lease has nothing in flight
+ * when the next one starts.
  */
 public final class PublicationRelay implements SmartLifecycle, AppendListener {
 
     private static final Logger log = LoggerFactory.getLogger(PublicationRelay.class);
+    private static final int SCAN_PAGE = 500;
 
-    /** How the relay paces itself. */
-    public record Settings(Duration sweepInterval, int batchSize, Duration abandonAfter, boolean startupScan, Duration safetyScanInterval) {
+    /**
+     * How the relay paces itself.
+     *
+     * @param sendBound the longest a batch's sends may take (the producer's {@code delivery.timeout.ms} +
+     *                  {@code max.block.ms}); must be less than half the lease
+     */
+    public record Settings(Duration sweepInterval, int batchSize, Duration abandonAfter, boolean startupScan, Duration safetyScanInterval,
+                           Duration sendBound) {
     }
 
     private final Outbox outbox;
     private final EventStoreReader reader;
+    private final Commits commits;
     private final MongoCollection<Document> events;
     private final Producer<String, byte[]> producer;
     private final Runnable ensureTopic;
@@ -72,15 +90,20 @@ public final class PublicationRelay implements SmartLifecycle, AppendListener {
     private boolean scannedSinceLeadership;
     private long lastSafetyScanNanos;
     /** When this relay first found each outbox entry without its event, by its own monotonic clock. */
-    private final Map<String, Long> missingSince = new java.util.HashMap<>();
+    private final Map<String, Long> missingSince = new HashMap<>();
     private boolean topicReady;
     private Thread thread;
 
-    public PublicationRelay(MongoDatabase database, Outbox outbox, EventStoreReader reader, Producer<String, byte[]> producer,
+    public PublicationRelay(MongoDatabase database, Outbox outbox, EventStoreReader reader, Commits commits, Producer<String, byte[]> producer,
                             Runnable ensureTopic, CloudEventCodec cloudEvents, String topic, RelayLease lease, Settings settings,
                             Clock clock, MeterRegistry meters) {
+        if (settings.sendBound().multipliedBy(2).compareTo(lease.ttl()) >= 0) {
+            throw new IllegalArgumentException("The relay's send bound (" + settings.sendBound() + ") must be under half its lease ("
+                    + lease.ttl() + "): a send must never outlive the lease");
+        }
         this.outbox = outbox;
         this.reader = reader;
+        this.commits = commits;
         this.events = database.getCollection(EventDocuments.COLLECTION);
         this.producer = producer;
         this.ensureTopic = ensureTopic;
@@ -166,6 +189,7 @@ public final class PublicationRelay implements SmartLifecycle, AppendListener {
                         lastSafetyScanNanos = System.nanoTime();
                     }
                     scannedSinceLeadership = true;
+                    commits.sweep();
                     publishPending();
                 } else {
                     scannedSinceLeadership = false;
@@ -198,15 +222,15 @@ public final class PublicationRelay implements SmartLifecycle, AppendListener {
 
     /**
      * Publishes until the outbox holds only entries whose writers are still at work, paging past those (and every
-     * later entry of the same aggregate, to keep its order). Checks the lease before each batch: a pass that outlives
-     * the lease stops rather than run beside the next holder.
+     * later entry of the same aggregate, to keep its order). Each batch starts only with the lease held for longer
+     * than a batch's sends can take.
      */
     void publishPending() {
         String after = null;
         Set<String> heldBack = new HashSet<>();
         while (running) {
-            if (!lease.holdOrAcquire()) {
-                leader = false;
+            if (!lease.holdOrAcquire() || lease.remaining().compareTo(settings.sendBound()) <= 0) {
+                leader = lease.holdOrAcquire();
                 return;
             }
             List<Outbox.Entry> entries = outbox.pending(settings.batchSize(), after);
@@ -218,51 +242,52 @@ public final class PublicationRelay implements SmartLifecycle, AppendListener {
                 topicReady = true;
             }
             Map<String, StoredEvent> found = new LinkedHashMap<>();
-            for (StoredEvent event : reader.readByDocumentIds(entries.stream().map(Outbox.Entry::documentId).toList())) {
+            for (StoredEvent event : reader.readByDocumentIds(entries.stream().map(Outbox.Entry::documentId).distinct().toList())) {
                 found.put(event.documentId(), event);
             }
             long now = System.nanoTime();
             List<StoredEvent> toSend = new ArrayList<>();
+            List<String> done = new ArrayList<>();
+            List<String> stale = new ArrayList<>();
             List<Outbox.Entry> abandoned = new ArrayList<>();
             for (Outbox.Entry entry : entries) {
                 if (heldBack.contains(entry.aggregateId())) {
                     continue; // an earlier event of this aggregate is not stored yet: keep the order
                 }
                 StoredEvent event = found.get(entry.documentId());
-                if (event != null) {
-                    missingSince.remove(entry.documentId());
+                if (event != null && event.eventId().equals(entry.eventId())) {
+                    missingSince.remove(entry.key());
                     toSend.add(event);
-                } else if (now - missingSince.computeIfAbsent(entry.documentId(), id -> now) > settings.abandonAfter().toNanos()) {
+                    done.add(entry.key());
+                } else if (event != null) {
+                    stale.add(entry.key()); // another writer's event holds that sequence: this one was never stored
+                } else if (now - missingSince.computeIfAbsent(entry.key(), id -> now) > settings.abandonAfter().toNanos()) {
                     abandoned.add(entry); // its writer failed before inserting: nothing to publish
                 } else {
                     heldBack.add(entry.aggregateId()); // its writer is still at work
                 }
             }
             send(toSend);
-            List<String> done = new ArrayList<>(toSend.stream().map(StoredEvent::documentId).toList());
-            if (!done.isEmpty()) {
-                events.updateMany(in("_id", done), set(EventDocuments.PUBLISHED, true));
+            if (!toSend.isEmpty()) {
+                events.updateMany(in("_id", toSend.stream().map(StoredEvent::documentId).toList()), set(EventDocuments.PUBLISHED, true));
                 outbox.remove(done);
             }
+            outbox.remove(stale);
             abandon(abandoned);
-            after = entries.get(entries.size() - 1).documentId();
+            after = entries.get(entries.size() - 1).key();
         }
     }
 
-    /**
-     * Drops entries whose events never appeared, each only if no writer registered it again meanwhile; then looks
-     * once more for the event, in case its writer inserted it after all, and puts it back if so.
-     */
+    /** Drops entries whose events never appeared; then looks once more, in case the writer inserted it after all. */
     private void abandon(List<Outbox.Entry> abandoned) {
         for (Outbox.Entry entry : abandoned) {
-            missingSince.remove(entry.documentId());
-            if (outbox.removeIfUnchanged(entry)) {
-                List<StoredEvent> late = reader.readByDocumentIds(List.of(entry.documentId()));
-                if (late.isEmpty()) {
-                    log.warn("Dropped outbox entry {}: its event was never stored", entry.documentId());
-                } else {
-                    outbox.register(late, clock.instant());
-                }
+            missingSince.remove(entry.key());
+            outbox.remove(List.of(entry.key()));
+            List<StoredEvent> late = reader.readByDocumentIds(List.of(entry.documentId()));
+            if (late.isEmpty() || !late.get(0).eventId().equals(entry.eventId())) {
+                log.warn("Dropped outbox entry {}: its event was never stored", entry.key());
+            } else {
+                outbox.register(late, clock.instant());
             }
         }
     }
@@ -271,6 +296,7 @@ public final class PublicationRelay implements SmartLifecycle, AppendListener {
         if (batch.isEmpty()) {
             return;
         }
+        long deadline = System.nanoTime() + settings.sendBound().toNanos();
         List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
         for (StoredEvent event : batch) {
             acks.add(producer.send(cloudEvents.toRecord(topic, event)));
@@ -278,34 +304,50 @@ public final class PublicationRelay implements SmartLifecycle, AppendListener {
         producer.flush();
         for (Future<RecordMetadata> ack : acks) {
             try {
-                ack.get();
+                ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("Interrupted while publishing", e);
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (ExecutionException e) {
                 throw new IllegalStateException("Kafka did not acknowledge an event: " + e.getCause(), e.getCause());
+            } catch (TimeoutException e) {
+                throw new IllegalStateException("Kafka did not acknowledge an event within " + settings.sendBound(), e);
             }
         }
         publishedCounter.increment(batch.size());
     }
 
     /**
-     * The safety net behind the outbox: stored events still marked unpublished go back into it. On MongoDB this query
-     * is served by a partial index; on {@code mongo-java-server} it scans the store, so it runs when the relay takes
-     * the lease and then every {@code safetyScanInterval} (an hour by default).
+     * The safety net behind the outbox: stored events still marked unpublished go back into it, a page at a time,
+     * by key and position only (no payloads). On MongoDB this query is served by a partial index; on
+     * {@code mongo-java-server} it scans the store, so it runs when the relay takes the lease and then every
+     * {@code safetyScanInterval} (an hour by default).
      */
     private void requeueUnpublished() {
-        List<StoredEvent> unpublished = new ArrayList<>();
-        List<String> ids = new ArrayList<>();
-        for (Document doc : events.find(eq(EventDocuments.PUBLISHED, false)).projection(new Document("_id", 1))) {
-            ids.add(doc.getString("_id"));
+        Instant now = clock.instant();
+        int found = 0;
+        List<Outbox.Entry> page = new ArrayList<>(SCAN_PAGE);
+        Document fields = new Document(EventDocuments.AGGREGATE_ID, 1).append(EventDocuments.SEQUENCE, 1)
+                .append(EventDocuments.EVENT_ID, 1);
+        try (MongoCursor<Document> unpublished = events.find(eq(EventDocuments.PUBLISHED, false)).projection(fields)
+                .batchSize(SCAN_PAGE).iterator()) {
+            while (unpublished.hasNext()) {
+                Document doc = unpublished.next();
+                String documentId = doc.getString("_id");
+                String eventId = doc.getString(EventDocuments.EVENT_ID);
+                page.add(new Outbox.Entry(documentId + "|" + eventId, documentId, eventId, doc.getString(EventDocuments.AGGREGATE_ID),
+                        ((Number) doc.get(EventDocuments.SEQUENCE)).longValue(), now));
+                if (page.size() == SCAN_PAGE) {
+                    outbox.registerEntries(page);
+                    found += page.size();
+                    page.clear();
+                }
+            }
         }
-        for (int i = 0; i < ids.size(); i += 500) {
-            unpublished.addAll(reader.readByDocumentIds(ids.subList(i, Math.min(ids.size(), i + 500))));
-        }
-        if (!unpublished.isEmpty()) {
-            log.info("Found {} stored events not yet published; publishing them", unpublished.size());
-            outbox.register(unpublished, clock.instant());
+        outbox.registerEntries(page);
+        found += page.size();
+        if (found > 0) {
+            log.info("Found {} stored events not yet published; publishing them", found);
         }
     }
 

@@ -91,6 +91,16 @@ public final class RelayLease {
         }
     }
 
+    public Duration ttl() {
+        return ttl;
+    }
+
+    /** How long this instance may still act on the lease (zero when it does not hold it), by its monotonic clock. */
+    public synchronized Duration remaining() {
+        long left = heldUntilNanos - ticker.getAsLong();
+        return held && left > 0 ? Duration.ofNanos(left) : Duration.ZERO;
+    }
+
     public String owner() {
         return owner;
     }

@@ -1,22 +1,37 @@
 package org.dangjian.runtime.readmodel;
 
+import java.util.List;
+
+import org.dangjian.runtime.consumer.Subscription;
 import org.dangjian.runtime.messaging.PublishedEvent;
 
 /**
- * A read model: built only from published events (a Kafka consumer), so it can be dropped and rebuilt from offset 0.
+ * A read model: built only from published events (a Kafka consumer of the topics its {@link #subscription()} names,
+ * its own service's or any other's), so it can be dropped and rebuilt from offset 0.
  *
- * <p>The runtime delivers each aggregate's events in order, at most once each in effect: it remembers the last
- * sequence applied per aggregate, skips what it has seen and repairs gaps. {@link #apply} must still be an
- * idempotent upsert (field-level {@code $set} keyed by id and sequence): a crash between applying and remembering
- * delivers an event again.
+ * <p>The runtime delivers each aggregate's events in order and once in effect: it remembers the last sequence handled
+ * per aggregate, skips what it has seen, repairs gaps, and parks an aggregate whose event keeps failing (the others go
+ * on). {@link #apply} is called only with declared types, the payload decoded. It must be safe to repeat: after a
+ * failure half way, or a crash before the position is recorded, the same event comes again. Write each document so
+ * that a repeat changes nothing ({@link VersionedDocuments} for a document written by one aggregate's events,
+ * {@code $addToSet}/{@code $pull}/{@code $max} for sets, {@link TimelineStore} for histories), and never skip a later
+ * write because an earlier one of the same event already happened.
  */
 public interface ReadModel {
 
-    /** A stable name: the consumer group, the metrics tag, the key of its positions. */
+    /** A stable name ({@code [a-z0-9-]+}): the consumer group, the metrics tag, the key of its positions. */
     String name();
 
+    /** The event types it handles (and so the topics it reads). */
+    Subscription subscription();
+
+    /** Applies one event of a declared type ({@link PublishedEvent#payload()} is the decoded record). */
     void apply(PublishedEvent event);
 
-    /** Drops everything the model holds, before a rebuild. */
-    void reset();
+    /** The collections it owns: dropped before a rebuild, compared with the rebuilt ones by the conformance test. */
+    List<String> collections();
+
+    /** Anything else to forget before a rebuild (caches); the collections are dropped by the runtime. */
+    default void reset() {
+    }
 }

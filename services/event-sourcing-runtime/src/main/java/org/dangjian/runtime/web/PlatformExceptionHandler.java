@@ -6,7 +6,9 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import org.dangjian.runtime.domain.RuleViolation;
 import org.dangjian.runtime.eventstore.StoreFailures;
+import org.dangjian.runtime.eventstore.CommandDeadline;
 import org.dangjian.runtime.readmodel.ReadModelBehindException;
+import org.dangjian.runtime.readmodel.ReadModelParkedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -98,6 +100,19 @@ public class PlatformExceptionHandler {
     ResponseEntity<Map<String, Object>> behind(ReadModelBehindException e, HttpServletRequest request) {
         ResponseEntity<Map<String, Object>> answer = answer(HttpStatus.SERVICE_UNAVAILABLE, "READ_MODEL_BEHIND", e.getMessage(),
                 new Object[] {e.aggregateId(), e.sequence()}, request);
+        return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders()).header(HttpHeaders.RETRY_AFTER, "1")
+                .body(answer.getBody());
+    }
+
+    @ExceptionHandler(ReadModelParkedException.class)
+    ResponseEntity<Map<String, Object>> parked(ReadModelParkedException e, HttpServletRequest request) {
+        return answer(HttpStatus.SERVICE_UNAVAILABLE, "READ_MODEL_PARKED", e.getMessage(), new Object[] {e.aggregateId(), e.sequence()}, request);
+    }
+
+    @ExceptionHandler(CommandDeadline.DeadlineExceededException.class)
+    ResponseEntity<Map<String, Object>> deadline(CommandDeadline.DeadlineExceededException e, HttpServletRequest request) {
+        ResponseEntity<Map<String, Object>> answer = answer(HttpStatus.SERVICE_UNAVAILABLE, "COMMAND_DEADLINE_EXCEEDED", e.getMessage(),
+                new Object[0], request);
         return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders()).header(HttpHeaders.RETRY_AFTER, "1")
                 .body(answer.getBody());
     }

@@ -21,6 +21,7 @@ class CanonicalEventTest {
             "5f0c6a3e-9b1d-4c2a-8e7f-1a2b3c4d5e6f",
             "org.dangjian.organisation.OrganisationUnitEstablished.v1",
             "00000000-0000-4000-8000-000000000011",
+            "OrganisationUnit",
             0,
             Instant.parse("2022-03-01T09:30:00Z"),
             Instant.parse("2022-03-01T09:30:05.123Z"),

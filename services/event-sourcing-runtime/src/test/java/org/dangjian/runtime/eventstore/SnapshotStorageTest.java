@@ -50,7 +50,8 @@ class SnapshotStorageTest {
     void connect() {
         client = MongoClients.create(TestInfrastructure.endpoints().mongoConnectionString());
         var database = client.getDatabase("snap" + UUID.randomUUID().toString().substring(0, 8));
-        engine = new KeyedMongoEventStorageEngine(database, new EventStoreReader(database, new EventPayloadCodec()),
+        Commits commits = new Commits(database, Clock.systemUTC());
+        engine = new KeyedMongoEventStorageEngine(database, new EventStoreReader(database, commits), commits,
                 new EventTypeRegistry(List.of()), new EventPayloadCodec(),
                 SnapshotSerializer.create(), new Outbox(database), List.of(), Clock.systemUTC());
     }

@@ -1,39 +1,42 @@
 package org.dangjian.organisation.command;
 
-import java.time.Clock;
-
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.modelling.command.Aggregate;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.dangjian.runtime.domain.RuleViolation;
 import org.springframework.stereotype.Component;
 
 /**
- * Establishes a unit once its parent, read from the parent's own stream, is known to fit; registers it under the
- * parent before its event is appended (at the end of the unit of work).
+ * Establishes a unit and records it on its parent's stream, in one commit: the new unit first (its lock), then the
+ * parent, which refuses when it is dissolved or cannot hold that kind. A dissolution of the parent at the same moment
+ * takes the same sequence of the parent's stream, so one of the two is retried against the other's result: an active
+ * unit never stands under a dissolved one.
  */
 @Component
 class EstablishOrganisationUnitHandler {
 
     private final Repository<OrganisationUnit> units;
-    private final UnitStreams streams;
-    private final SubordinateRegistry registry;
-    private final Clock clock;
 
-    EstablishOrganisationUnitHandler(Repository<OrganisationUnit> units, UnitStreams streams, SubordinateRegistry registry, Clock clock) {
+    EstablishOrganisationUnitHandler(Repository<OrganisationUnit> units) {
         this.units = units;
-        this.streams = streams;
-        this.registry = registry;
-        this.clock = clock;
     }
 
     @CommandHandler
     void handle(EstablishOrganisationUnitCommand command) throws Exception {
-        OrganisationStructure.Parent parent = command.parentId() == null ? null
-                : streams.parent(command.parentId()).orElseThrow(() -> RuleViolation.notFound("PARENT_NOT_FOUND",
-                        "There is no unit {0} to establish the new unit under", command.parentId().value()));
-        units.newInstance(() -> new OrganisationUnit(command, parent));
-        if (parent != null) {
-            registry.register(parent.id(), command.unitId(), clock.instant());
+        if (command.unitId().equals(command.parentId())) {
+            throw RuleViolation.invalid("UNIT_UNDER_ITSELF", "A unit cannot stand under itself");
+        }
+        units.newInstance(() -> new OrganisationUnit(command));
+        if (command.parentId() != null) {
+            Aggregate<OrganisationUnit> parent;
+            try {
+                parent = units.load(command.parentId().value());
+            } catch (AggregateNotFoundException e) {
+                throw RuleViolation.notFound("PARENT_NOT_FOUND", "There is no unit {0} to establish the new unit under",
+                        command.parentId().value());
+            }
+            parent.execute(p -> p.attachSubordinate(command.unitId(), command.kind()));
         }
     }
 }

@@ -31,12 +31,12 @@ public final class OrganisationStructure {
     private OrganisationStructure() {
     }
 
-    /** What is known of the parent when a unit is established under it. */
+    /** What the parent knows of itself when a unit is established under it. */
     public record Parent(OrganisationUnitId id, OrganisationUnitKind kind, boolean dissolved) {
     }
 
-    /** Refuses an establishment that does not fit the tree; returns normally when it fits. */
-    public static void checkEstablishment(OrganisationUnitKind kind, MassOrganisationType massType, Parent parent) {
+    /** Refuses a unit whose own fields do not fit together; {@code hasParent}: whether it names a parent. */
+    public static void checkOwnFields(OrganisationUnitKind kind, MassOrganisationType massType, boolean hasParent) {
         if (kind == MASS_ORGANISATION && massType == null) {
             throw RuleViolation.invalid("MASS_ORGANISATION_TYPE_REQUIRED",
                     "A mass organisation needs its type: trade union, youth league or women's federation");
@@ -44,13 +44,14 @@ public final class OrganisationStructure {
         if (kind != MASS_ORGANISATION && massType != null) {
             throw RuleViolation.invalid("MASS_ORGANISATION_TYPE_NOT_APPLICABLE", "Only a mass organisation has a mass organisation type");
         }
-        if (parent == null) {
-            if (kind != COMMITTEE) {
-                throw RuleViolation.invalid("PARENT_REQUIRED", "Only a committee stands at the top of the tree; a {1} needs a parent unit",
-                        chinese(kind), english(kind));
-            }
-            return;
+        if (!hasParent && kind != COMMITTEE) {
+            throw RuleViolation.invalid("PARENT_REQUIRED", "Only a committee stands at the top of the tree; a {1} needs a parent unit",
+                    chinese(kind), english(kind));
         }
+    }
+
+    /** Refuses a subordinate of that kind under the parent as it stands; returns normally when it fits. */
+    public static void checkSubordinate(Parent parent, OrganisationUnitKind kind) {
         if (parent.dissolved()) {
             throw RuleViolation.conflict("PARENT_DISSOLVED", "The parent unit {0} is dissolved and takes no new units", parent.id().value());
         }

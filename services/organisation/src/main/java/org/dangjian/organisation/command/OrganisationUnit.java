@@ -2,6 +2,9 @@ package org.dangjian.organisation.command;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.util.HashSet;
+import java.util.Set;
+
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -10,11 +13,15 @@ import org.dangjian.contracts.organisation.OrganisationUnitDissolved;
 import org.dangjian.contracts.organisation.OrganisationUnitEstablished;
 import org.dangjian.contracts.organisation.OrganisationUnitKind;
 import org.dangjian.contracts.organisation.OrganisationUnitRenamed;
+import org.dangjian.contracts.organisation.OrganisationUnitSubordinateAttached;
+import org.dangjian.contracts.organisation.OrganisationUnitSubordinateDetached;
 import org.dangjian.runtime.domain.RuleViolation;
 
 /**
  * An organisation unit (组织): committee, general branch, branch, party group or mass organisation. Its stream is its
- * whole history; every change is an event and nothing is changed in place.
+ * whole history; every change is an event and nothing is changed in place. It knows its active subordinate units
+ * from its own stream (each establishment and dissolution under it is recorded there too, in the same commit), so
+ * the rules that span a unit and its subordinates are decided by the unit itself, under the store's optimistic lock.
  */
 @Aggregate(snapshotTriggerDefinition = "snapshotTrigger", cache = "aggregateCache")
 class OrganisationUnit {
@@ -25,16 +32,34 @@ class OrganisationUnit {
     private String name;
     private String parentId;
     private boolean dissolved;
+    private Set<String> activeSubordinates = new HashSet<>();
 
     protected OrganisationUnit() {
         // for Axon
     }
 
-    /** Establishes a unit; the parent's facts were loaded by {@link EstablishOrganisationUnitHandler}. */
-    OrganisationUnit(EstablishOrganisationUnitCommand command, OrganisationStructure.Parent parent) {
-        OrganisationStructure.checkEstablishment(command.kind(), command.massOrganisationType(), parent);
+    /**
+     * Establishes a unit; whether it fits under its parent is decided by the parent ({@link #attachSubordinate}), in
+     * the same commit ({@link EstablishOrganisationUnitHandler}).
+     */
+    OrganisationUnit(EstablishOrganisationUnitCommand command) {
+        OrganisationStructure.checkOwnFields(command.kind(), command.massOrganisationType(), command.parentId() != null);
         apply(new OrganisationUnitEstablished(command.unitId().value(), command.kind(), command.massOrganisationType(),
-                OrganisationStructure.checkName(command.name()), parent == null ? null : parent.id().value(), reason(command.reason())));
+                OrganisationStructure.checkName(command.name()), command.parentId() == null ? null : command.parentId().value(),
+                reason(command.reason())));
+    }
+
+    /** A unit is being established under this one: refused when this one is dissolved or cannot hold that kind. */
+    void attachSubordinate(OrganisationUnitId subordinate, OrganisationUnitKind subordinateKind) {
+        OrganisationStructure.checkSubordinate(new OrganisationStructure.Parent(new OrganisationUnitId(unitId), kind, dissolved), subordinateKind);
+        apply(new OrganisationUnitSubordinateAttached(unitId, subordinate.value(), subordinateKind));
+    }
+
+    /** A unit under this one was dissolved. */
+    void detachSubordinate(OrganisationUnitId subordinate) {
+        if (activeSubordinates.contains(subordinate.value())) {
+            apply(new OrganisationUnitSubordinateDetached(unitId, subordinate.value()));
+        }
     }
 
     @CommandHandler
@@ -49,26 +74,20 @@ class OrganisationUnit {
         apply(new OrganisationUnitRenamed(unitId, name, newName, reason(command.reason())));
     }
 
-    /** Dissolves the unit; whether it still has active subordinate units was looked up by {@link DissolveOrganisationUnitHandler}. */
-    void dissolve(DissolveOrganisationUnitCommand command, boolean hasActiveSubordinates) {
+    /**
+     * Dissolves the unit, which must have no active subordinate units; answers its parent's id (null at the top), whose
+     * stream records the dissolution too ({@link DissolveOrganisationUnitHandler}).
+     */
+    String dissolve(DissolveOrganisationUnitCommand command) {
         if (dissolved) {
             throw RuleViolation.conflict("UNIT_ALREADY_DISSOLVED", "Unit {0} is already dissolved", unitId);
         }
-        if (hasActiveSubordinates) {
+        if (!activeSubordinates.isEmpty()) {
             throw RuleViolation.conflict("UNIT_HAS_ACTIVE_SUBORDINATES",
                     "Unit {0} still has active subordinate units; dissolve or move them first", unitId);
         }
         apply(new OrganisationUnitDissolved(unitId, reason(command.reason())));
-    }
-
-    /** What a subordinate unit's establishment needs to know of this one. */
-    OrganisationStructure.Parent asParent() {
-        return new OrganisationStructure.Parent(new OrganisationUnitId(unitId), kind, dissolved);
-    }
-
-    /** Whether it stands, not dissolved, under that parent. */
-    boolean isActiveUnder(String parent) {
-        return !dissolved && parent.equals(parentId);
+        return parentId;
     }
 
     @EventSourcingHandler
@@ -87,6 +106,16 @@ class OrganisationUnit {
     @EventSourcingHandler
     void on(OrganisationUnitDissolved event) {
         dissolved = true;
+    }
+
+    @EventSourcingHandler
+    void on(OrganisationUnitSubordinateAttached event) {
+        activeSubordinates.add(event.subordinateId());
+    }
+
+    @EventSourcingHandler
+    void on(OrganisationUnitSubordinateDetached event) {
+        activeSubordinates.remove(event.subordinateId());
     }
 
     private static String reason(String reason) {

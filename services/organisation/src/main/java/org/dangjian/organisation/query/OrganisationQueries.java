@@ -9,17 +9,16 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import org.bson.Document;
 import org.dangjian.contracts.organisation.MassOrganisationType;
 import org.dangjian.contracts.organisation.OrganisationUnitKind;
+import org.dangjian.runtime.readmodel.TimelineStore;
 import org.springframework.stereotype.Component;
 
 /** Answers the organisation queries from the read models, by key only. */
@@ -32,12 +31,12 @@ public class OrganisationQueries {
 
     private final MongoCollection<Document> units;
     private final MongoCollection<Document> subordinates;
-    private final MongoCollection<Document> timelines;
+    private final TimelineStore timelines;
 
     public OrganisationQueries(MongoDatabase serviceDatabase) {
         this.units = serviceDatabase.getCollection(OrganisationUnitsReadModel.UNITS);
         this.subordinates = serviceDatabase.getCollection(OrganisationUnitsReadModel.SUBORDINATES);
-        this.timelines = serviceDatabase.getCollection(UnitTimelinesReadModel.TIMELINES);
+        this.timelines = new TimelineStore(serviceDatabase, UnitTimelinesReadModel.TIMELINES);
     }
 
     /** One unit with its parent and subordinate units in brief. */
@@ -72,25 +71,9 @@ public class OrganisationQueries {
         return nodes(OrganisationUnitsReadModel.TOP, children, found, includeDissolved);
     }
 
-    /** A unit's timeline, oldest event first. */
-    public Optional<List<TimelineEntry>> timeline(String id) {
-        Document doc = timelines.find(eq("_id", id)).first();
-        if (doc == null) {
-            return Optional.empty();
-        }
-        List<TimelineEntry> entries = new ArrayList<>();
-        Document byKey = doc.get("entries", Document.class);
-        for (Object value : new TreeMap<>(byKey).values()) {
-            Document entry = (Document) value;
-            Document actor = entry.get("actor", Document.class);
-            Map<String, String> actorMap = new LinkedHashMap<>();
-            actor.forEach((k, v) -> actorMap.put(k, String.valueOf(v)));
-            entries.add(new TimelineEntry(sequence(entry), entry.getString("eventId"), entry.getString("type"),
-                    instant(entry, "occurredAt"), instant(entry, "recordedAt"), actorMap, entry.getString("correlationId"),
-                    entry.getString("causationId"), entry.getString("prevHash"), entry.getString("hash"),
-                    new LinkedHashMap<>(entry.get("data", Document.class))));
-        }
-        return Optional.of(entries);
+    /** A page of a unit's timeline, oldest event first. */
+    public Optional<TimelineStore.Page> timeline(String id, long from, int limit) {
+        return timelines.page(id, from, limit);
     }
 
     private List<TreeNode> nodes(String parent, Map<String, List<String>> children, Map<String, Document> found, boolean includeDissolved) {

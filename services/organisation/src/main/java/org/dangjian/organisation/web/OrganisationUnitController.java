@@ -1,6 +1,7 @@
 package org.dangjian.organisation.web;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -8,13 +9,14 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.dangjian.organisation.command.DissolveOrganisationUnitCommand;
 import org.dangjian.organisation.command.EstablishOrganisationUnitCommand;
 import org.dangjian.organisation.command.OrganisationUnitId;
 import org.dangjian.organisation.command.RenameOrganisationUnitCommand;
 import org.dangjian.organisation.query.OrganisationQueries;
 import org.dangjian.organisation.query.OrganisationUnitsReadModel;
-import org.dangjian.organisation.query.TimelineEntry;
 import org.dangjian.organisation.query.TreeNode;
 import org.dangjian.organisation.query.UnitTimelinesReadModel;
 import org.dangjian.organisation.query.UnitView;
@@ -25,6 +27,7 @@ import org.dangjian.runtime.domain.RuleViolation;
 import org.dangjian.runtime.eventstore.ChainVerification;
 import org.dangjian.runtime.eventstore.ChainVerifier;
 import org.dangjian.runtime.readmodel.ReadYourWrites;
+import org.dangjian.runtime.readmodel.TimelineStore;
 import org.dangjian.runtime.security.Roles;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -117,13 +120,22 @@ class OrganisationUnitController {
         return queries.unit(id).orElseThrow(() -> unitNotFound(id));
     }
 
-    @Operation(summary = "组织时间线 A unit's timeline", description = "Every event: actor, business and recorded time, correlation, "
-            + "causation, sequence and hash chain.")
+    @Operation(summary = "组织时间线 A unit's timeline", description = "Every event, oldest first: actor, business and recorded time, "
+            + "correlation, causation, sequence and hash chain; a page at a time (from, limit ≤ 500), next names where the next page "
+            + "begins (absent on the last).")
     @GetMapping(path = "/units/{id}/timeline", produces = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, Object> timeline(@PathVariable String id, @RequestParam(required = false) Long minSequence) {
+    Map<String, Object> timeline(@PathVariable String id, @RequestParam(required = false) Long minSequence,
+                                 @RequestParam(defaultValue = "0") @Min(0) long from,
+                                 @RequestParam(defaultValue = "200") @Min(1) @Max(TimelineStore.MAX_PAGE) int limit) {
         readYourWrites.await(UnitTimelinesReadModel.NAME, id, minSequence);
-        List<TimelineEntry> entries = queries.timeline(id).orElseThrow(() -> unitNotFound(id));
-        return Map.of("unitId", id, "entries", entries);
+        TimelineStore.Page page = queries.timeline(id, from, limit).orElseThrow(() -> unitNotFound(id));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("unitId", id);
+        answer.put("entries", page.entries());
+        if (page.next() != null) {
+            answer.put("next", page.next());
+        }
+        return answer;
     }
 
     @Operation(summary = "校验 Verify a unit's hash chain", description = "Walks the unit's stream in the event store and names the "

@@ -19,8 +19,8 @@ import org.dangjian.runtime.eventstore.EventDocuments;
 import org.dangjian.runtime.eventstore.EventStoreReader;
 import org.dangjian.runtime.publication.Outbox;
 import org.dangjian.runtime.publication.PublicationRelay;
-import org.dangjian.runtime.readmodel.ReadModelRunner;
-import org.dangjian.runtime.readmodel.ReadModelRunners;
+import org.dangjian.runtime.consumer.ConsumerRunner;
+import org.dangjian.runtime.consumer.ConsumerRunners;
 import org.dangjian.testsupport.TestTokens;
 import org.dangjian.testsupport.UsePlatformInfrastructure;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,7 +50,7 @@ class ReliabilityTest {
     @Autowired
     EventStoreReader store;
     @Autowired
-    ReadModelRunners runners;
+    ConsumerRunners runners;
     @Autowired
     OrganisationQueries queries;
     @Autowired
@@ -93,7 +93,7 @@ class ReliabilityTest {
         String unit;
         try {
             unit = establish("COMMITTEE", "遗漏党委", null);
-            outbox.remove(List.of(EventDocuments.documentId(unit, 0))); // as if the entry never made it
+            outbox.remove(List.of(Outbox.key(store.read(unit, 0).orElseThrow()))); // as if the entry never made it
         } finally {
             relay.start();
         }
@@ -125,14 +125,14 @@ class ReliabilityTest {
         for (int i = 0; i < 250; i++) {
             String aggregate = String.format("00000000-0000-0000-0000-%012d", i);
             inFlight.add(new org.dangjian.runtime.eventstore.StoredEvent("e" + i, aggregate, "OrganisationUnit", 0, "t", "{}",
-                    java.time.Instant.now(), java.time.Instant.now(), org.dangjian.runtime.metadata.Actor.SYSTEM, null, null, null, "", "", false));
+                    java.time.Instant.now(), java.time.Instant.now(), new org.dangjian.runtime.metadata.Actor("system", "SYSTEM", null), null, null, null, "", "", false));
         }
         outbox.register(inFlight, java.time.Instant.now());
         try {
             String unit = establish("COMMITTEE", "不受阻党委", null);
             assertThat(api.get("/units/" + unit + "?minSequence=0", MEMBER).status()).isEqualTo(200);
         } finally {
-            outbox.remove(inFlight.stream().map(org.dangjian.runtime.eventstore.StoredEvent::documentId).toList());
+            outbox.remove(inFlight.stream().map(Outbox::key).toList());
         }
     }
 
@@ -160,7 +160,7 @@ class ReliabilityTest {
             unit = establish("COMMITTEE", "缺口党委", null);
             api.post("/units/" + unit + "/rename", STAFF, Map.of("name", "缺口党委（一）"), Map.of());
             // event 1 is lost on its way: no outbox entry, and marked as if published
-            outbox.remove(List.of(EventDocuments.documentId(unit, 1)));
+            outbox.remove(List.of(Outbox.key(store.read(unit, 1).orElseThrow())));
             serviceDatabase.getCollection(EventDocuments.COLLECTION)
                     .updateOne(eq("_id", EventDocuments.documentId(unit, 1)), set(EventDocuments.PUBLISHED, true));
         } finally {
@@ -200,7 +200,7 @@ class ReliabilityTest {
         String operator = TestTokens.forUser("yunwei", "PLATFORM_OPERATOR", null);
         assertThat(api.get("/actuator/readmodels", operator).body().has("organisation-units")).isTrue();
         assertThat(api.post("/actuator/readmodels/no-such-model", operator, Map.of(), Map.of()).status()).isEqualTo(404);
-        for (ReadModelRunner runner : runners.all()) {
+        for (ConsumerRunner runner : runners.all()) {
             assertThat(api.post("/actuator/readmodels/" + runner.name(), operator, Map.of(), Map.of()).status()).isEqualTo(202);
         }
         eventually(() -> assertThat(everything()).isEqualTo(live));
@@ -215,7 +215,8 @@ class ReliabilityTest {
         assertThat(api.get("/units/" + unit + "/verification", MEMBER).body().get("intact").asBoolean()).isTrue();
 
         serviceDatabase.getCollection(EventDocuments.COLLECTION)
-                .updateOne(eq("_id", EventDocuments.documentId(unit, 1)), set("data.name", "篡改后的名称"));
+                .updateOne(eq("_id", EventDocuments.documentId(unit, 1)),
+                        set("data", store.read(unit, 1).orElseThrow().data().replace("校验党委（新）", "篡改后的名称")));
 
         JsonNode verification = api.get("/units/" + unit + "/verification", MEMBER).body();
         assertThat(verification.get("intact").asBoolean()).isFalse();
@@ -251,7 +252,7 @@ class ReliabilityTest {
     private void collectIds(List<org.dangjian.organisation.query.TreeNode> nodes, List<Object> all) {
         for (var node : nodes) {
             all.add(queries.unit(node.id()).orElseThrow());
-            all.add(queries.timeline(node.id()).orElseThrow());
+            all.add(queries.timeline(node.id(), 0, 500).orElseThrow().entries());
             collectIds(node.subordinates(), all);
         }
     }

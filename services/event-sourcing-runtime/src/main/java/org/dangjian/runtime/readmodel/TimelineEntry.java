@@ -1,11 +1,11 @@
-package org.dangjian.organisation.query;
+package org.dangjian.runtime.readmodel;
 
 import java.time.Instant;
 import java.util.Map;
 
 /**
- * One event in a unit's timeline, with everything an auditor needs: who, when it happened and when it was recorded,
- * what caused it, and its place in the hash chain.
+ * One event in an aggregate's timeline, with everything an auditor needs: who, when it happened and when it was
+ * recorded, what caused it, and its place in the hash chain.
  */
 public record TimelineEntry(
         long sequence,

@@ -1,0 +1,90 @@
+package org.dangjian.runtime.consumer;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Read-your-writes: lets a query wait (bounded) until a consumer has handled a given aggregate's sequence. Runners in
+ * this instance report progress here and wake waiting queries at once; progress made by another instance is seen
+ * through the stored positions. An aggregate that is parked is answered at once, not waited for.
+ */
+public final class ConsumerProgress {
+
+    private static final long POLL_MILLIS = 50;
+
+    /** What a wait came to. */
+    public enum Outcome { REACHED, PARKED, TIMED_OUT }
+
+    private final ConsumerPositions positions;
+    private final ParkedAggregates parked;
+    /** Recent progress of this instance's runners, bounded (older progress is read from the stored positions). */
+    private final Map<String, Long> handled = Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+            return size() > 100_000;
+        }
+    });
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition advanced = lock.newCondition();
+
+    public ConsumerProgress(ConsumerPositions positions, ParkedAggregates parked) {
+        this.positions = positions;
+        this.parked = parked;
+    }
+
+    void advanced(String key, long sequence) {
+        handled.merge(key, sequence, Math::max);
+        lock.lock();
+        try {
+            advanced.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void reset(String consumer) {
+        synchronized (handled) {
+            handled.keySet().removeIf(key -> key.startsWith(consumer + "|"));
+        }
+    }
+
+    /** Waits up to {@code timeout} for the consumer to have handled {@code sequence} of the aggregate. */
+    public Outcome await(String consumer, String service, String aggregateId, long sequence, Duration timeout) {
+        String key = ConsumerPositions.key(consumer, service, aggregateId);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            if (reached(key, sequence)) {
+                return Outcome.REACHED;
+            }
+            if (parked.parkedHere(key)) {
+                return Outcome.PARKED;
+            }
+            long remaining = deadline - System.nanoTime();
+            if (remaining <= 0) {
+                return parked.find(key).isPresent() ? Outcome.PARKED : Outcome.TIMED_OUT;
+            }
+            lock.lock();
+            try {
+                advanced.await(Math.min(TimeUnit.NANOSECONDS.toMillis(remaining) + 1, POLL_MILLIS), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Outcome.TIMED_OUT;
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    private boolean reached(String key, long sequence) {
+        Long local = handled.get(key);
+        if (local != null && local >= sequence) {
+            return true;
+        }
+        return positions.last(key).orElse(-1) >= sequence;
+    }
+}

@@ -1,0 +1,619 @@
+package org.dangjian.runtime.consumer;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+import com.mongodb.client.MongoDatabase;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.dangjian.runtime.eventstore.EventPayloadCodec;
+import org.dangjian.runtime.eventstore.EventStoreReader;
+import org.dangjian.runtime.eventstore.StoreFailures;
+import org.dangjian.runtime.eventstore.StoredEvent;
+import org.dangjian.runtime.messaging.CloudEventCodec;
+import org.dangjian.runtime.messaging.PublishedEvent;
+import org.dangjian.runtime.publication.Outbox;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Feeds one read model or reaction from the topics of its subscription: its own consumer group and thread, offsets
+ * committed after handling, each aggregate's events handled in order and once in effect.
+ *
+ * <p>Per event, by aggregate (and publishing service): a sequence at or below the last one handled is a duplicate and
+ * is skipped. One beyond the next expected is a gap: the missing events are read from this service's own store
+ * (and put back into its outbox, so every consumer gets them), or, for another service's topic, read again from the
+ * start of the partition they must be on; what is still missing parks the aggregate until it arrives. A type the
+ * subscription does not declare is passed over (its sequence counts); a newer version of a declared one parks the
+ * aggregate. A declared event is handled, retried a few times when it fails, and, if it keeps failing, parks its
+ * aggregate: its later events are held, every other aggregate goes on, and the aggregate resumes by itself when a
+ * retry succeeds (every {@code parkRetryInterval}) or when an operator asks ({@link #retry}, {@link #skip}). A database
+ * that does not answer stops the consumer instead, to start again from the committed offsets.
+ */
+public final class ConsumerRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(ConsumerRunner.class);
+    private static final int REPAIR_PAGE = 256;
+
+    /** How the runner paces itself. */
+    public record Settings(int applyAttempts, Duration parkRetryInterval, Duration rereadTimeout) {
+    }
+
+    private record OperatorAction(String key, boolean skip) {
+    }
+
+    private final EventConsumer consumer;
+    private final String ownService;
+    private final Map<String, String> serviceByTopic;
+    private final Supplier<Consumer<String, byte[]>> groupConsumers;
+    private final Supplier<Consumer<String, byte[]>> plainConsumers;
+    private final CloudEventCodec cloudEvents;
+    private final EventPayloadCodec payloads;
+    private final ConsumerPositions positions;
+    private final ParkedAggregates parked;
+    private final ConsumerProgress progress;
+    private final EventStoreReader store;
+    private final Outbox outbox;
+    private final MongoDatabase database;
+    private final Clock clock;
+    private final Settings settings;
+
+    /** The last sequence handled per aggregate, for the aggregates seen lately (a miss reads the stored position). */
+    private final Map<String, Long> lastHandled = new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+            return size() > 100_000;
+        }
+    };
+    /** Positions handled in this poll and not yet recorded (recorded together, before the offsets are committed). */
+    private final Map<String, Long> unrecorded = new HashMap<>();
+    /** This consumer's parked aggregates, by position key. */
+    private final Map<String, ParkedAggregates.Parked> parkedHere = new HashMap<>();
+    private final ConcurrentLinkedQueue<OperatorAction> actions = new ConcurrentLinkedQueue<>();
+    private final AtomicLong lag = new AtomicLong();
+    private final AtomicLong parkedCount = new AtomicLong();
+    private final Counter handledCounter;
+    private final Counter duplicateCounter;
+    private final Counter ignoredCounter;
+    private final Counter gapCounter;
+    private final Counter failureCounter;
+    private final Counter skippedCounter;
+    private final Counter unreadableCounter;
+
+    private volatile boolean running;
+    private volatile boolean rebuildRequested;
+    private volatile Consumer<String, byte[]> kafka;
+    private long lastParkRetryNanos = System.nanoTime();
+    private Thread thread;
+
+    public ConsumerRunner(EventConsumer consumer, String ownService, Map<String, String> serviceByTopic,
+                          Supplier<Consumer<String, byte[]>> groupConsumers, Supplier<Consumer<String, byte[]>> plainConsumers,
+                          CloudEventCodec cloudEvents, EventPayloadCodec payloads, ConsumerPositions positions, ParkedAggregates parked,
+                          ConsumerProgress progress, EventStoreReader store, Outbox outbox, MongoDatabase database, Clock clock,
+                          Settings settings, MeterRegistry meters) {
+        this.consumer = consumer;
+        this.ownService = ownService;
+        this.serviceByTopic = Map.copyOf(serviceByTopic);
+        this.groupConsumers = groupConsumers;
+        this.plainConsumers = plainConsumers;
+        this.cloudEvents = cloudEvents;
+        this.payloads = payloads;
+        this.positions = positions;
+        this.parked = parked;
+        this.progress = progress;
+        this.store = store;
+        this.outbox = outbox;
+        this.database = database;
+        this.clock = clock;
+        this.settings = settings;
+        String name = consumer.name();
+        this.handledCounter = counter(meters, "dangjian.readmodel.events.applied", "Events applied (read model) or reacted to (reaction)");
+        this.duplicateCounter = counter(meters, "dangjian.readmodel.events.duplicates", "Events delivered again and skipped");
+        this.ignoredCounter = counter(meters, "dangjian.readmodel.events.ignored", "Events of types the subscription does not declare");
+        this.gapCounter = counter(meters, "dangjian.readmodel.gaps", "Sequence gaps found");
+        this.failureCounter = counter(meters, "dangjian.readmodel.failures", "Events that kept failing and parked their aggregate");
+        this.skippedCounter = counter(meters, "dangjian.readmodel.events.skipped", "Events an operator told the consumer to skip");
+        this.unreadableCounter = counter(meters, "dangjian.readmodel.records.unreadable", "Records that are not the platform's CloudEvents");
+        Gauge.builder("dangjian.readmodel.lag", lag, AtomicLong::get)
+                .description("Events on the topics the consumer has not consumed yet").tag("model", name).baseUnit("events").register(meters);
+        Gauge.builder("dangjian.readmodel.parked", parkedCount, AtomicLong::get)
+                .description("Aggregates the consumer has stopped at (their later events are held)").tag("model", name).register(meters);
+    }
+
+    private Counter counter(MeterRegistry meters, String name, String description) {
+        return Counter.builder(name).description(description).tag("model", consumer.name()).register(meters);
+    }
+
+    public EventConsumer consumer() {
+        return consumer;
+    }
+
+    public String name() {
+        return consumer.name();
+    }
+
+    public long lag() {
+        return lag.get();
+    }
+
+    public long parkedCount() {
+        return parkedCount.get();
+    }
+
+    public List<String> topics() {
+        return List.copyOf(serviceByTopic.keySet());
+    }
+
+    /** Drops the model and rebuilds it from the start of its topics; returns at once. */
+    public void requestRebuild() {
+        if (!consumer.rebuildable()) {
+            throw new IllegalStateException(consumer.name() + " is a reaction: replaying it would send its commands again");
+        }
+        rebuildRequested = true;
+        wakeUp();
+    }
+
+    /** Asks the runner to retry a parked aggregate now; false when it has no such aggregate parked. */
+    public boolean retry(String service, String aggregateId) {
+        return enqueue(service, aggregateId, false);
+    }
+
+    /**
+     * Asks the runner to pass over the event its aggregate is parked at (for a gap: to accept the missing events as
+     * missing), then apply the held ones. The skipped sequence is logged; false when nothing is parked there.
+     */
+    public boolean skip(String service, String aggregateId) {
+        return enqueue(service, aggregateId, true);
+    }
+
+    private boolean enqueue(String service, String aggregateId, boolean skip) {
+        String key = ConsumerPositions.key(consumer.name(), service, aggregateId);
+        if (parked.find(key).isEmpty()) {
+            return false;
+        }
+        actions.add(new OperatorAction(key, skip));
+        wakeUp();
+        return true;
+    }
+
+    private void wakeUp() {
+        Consumer<String, byte[]> current = kafka;
+        if (current != null) {
+            current.wakeup();
+        }
+    }
+
+    void start() {
+        running = true;
+        thread = new Thread(this::loop, "consumer-" + consumer.name());
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void stop() {
+        running = false;
+        wakeUp();
+        if (thread != null) {
+            try {
+                thread.join(TimeUnit.SECONDS.toMillis(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void loop() {
+        while (running) {
+            try (Consumer<String, byte[]> c = groupConsumers.get()) {
+                kafka = c;
+                forgetUnrecorded(); // a new consumer starts from the committed offsets: trust only what is stored
+                loadParked();
+                c.subscribe(serviceByTopic.keySet(), new OnRebalance());
+                while (running) {
+                    if (rebuildRequested) {
+                        rebuild(c);
+                    }
+                    try {
+                        runOperatorActions();
+                        retryParkedWhenDue(c);
+                        ConsumerRecords<String, byte[]> records = c.poll(Duration.ofMillis(250));
+                        for (ConsumerRecord<String, byte[]> record : records) {
+                            handle(record);
+                        }
+                        if (!records.isEmpty()) {
+                            recordPositions();
+                            c.commitSync();
+                        }
+                        updateLag(c);
+                    } catch (WakeupException e) {
+                        // a rebuild or an operator's action was requested, or we are stopping
+                    }
+                }
+            } catch (RuntimeException e) {
+                if (running) {
+                    log.error("{} stopped consuming ({}); restarting its consumer from the committed offsets", consumer.name(), e.toString(), e);
+                    sleep(Duration.ofSeconds(1));
+                }
+            } finally {
+                kafka = null;
+            }
+        }
+    }
+
+    /**
+     * Rewinds first and makes the rewind durable (committed offsets at the beginning), then forgets the positions and
+     * what was parked, then drops the model: a crash at any point leaves either the old model with its positions
+     * (re-reading the topics then skips everything), or a model being rebuilt from offset 0.
+     */
+    private void rebuild(Consumer<String, byte[]> c) {
+        log.info("Rebuilding read model {} from the start of {}", consumer.name(), serviceByTopic.keySet());
+        while (c.assignment().isEmpty() && running) {
+            c.poll(Duration.ofMillis(100)); // join the group first, so there are partitions to rewind
+        }
+        Map<TopicPartition, OffsetAndMetadata> rewind = new HashMap<>();
+        c.beginningOffsets(c.assignment()).forEach((partition, offset) -> rewind.put(partition, new OffsetAndMetadata(offset)));
+        c.commitSync(rewind);
+        c.seekToBeginning(c.assignment());
+        positions.clear(consumer.name());
+        parked.clear(consumer.name());
+        parkedHere.clear();
+        parkedCount.set(0);
+        forgetUnrecorded();
+        progress.reset(consumer.name());
+        consumer.collections().forEach(collection -> database.getCollection(collection).drop());
+        consumer.reset().run();
+        rebuildRequested = false;
+    }
+
+    private void handle(ConsumerRecord<String, byte[]> record) {
+        PublishedEvent event;
+        try {
+            event = cloudEvents.fromRecord(record);
+        } catch (CloudEventCodec.UnreadableEventException e) {
+            unreadableCounter.increment();
+            log.error("{} passed over a record that is not one of the platform's events: {}", consumer.name(), e.getMessage());
+            return;
+        }
+        String service = serviceByTopic.get(record.topic());
+        String key = ConsumerPositions.key(consumer.name(), service, event.aggregateId());
+        ParkedAggregates.Parked stopped = parkedHere.get(key);
+        if (stopped != null) {
+            if (event.sequence() > last(key)) {
+                parked.hold(key, event);
+                parkedHere.put(key, parked.find(key).orElse(stopped));
+            } else {
+                duplicateCounter.increment();
+            }
+            return;
+        }
+        process(key, service, event, record.topic(), record.partition(), record.offset());
+    }
+
+    /** Handles one event of an aggregate that is not parked; parks it when that fails. */
+    private void process(String key, String service, PublishedEvent event, String topic, int partition, long offset) {
+        long last = last(key);
+        if (event.sequence() <= last) {
+            duplicateCounter.increment();
+            return;
+        }
+        if (event.sequence() > last + 1) {
+            gapCounter.increment();
+            if (!repairGap(key, service, event.aggregateId(), last + 1, event.sequence() - 1, topic, partition, offset)) {
+                if (!parkedHere.containsKey(key)) {
+                    long missing = last(key) + 1;
+                    park(key, service, event.aggregateId(), ParkedAggregates.Reason.GAP, missing, "Events " + missing + ".."
+                            + (event.sequence() - 1) + " are missing from " + topic + " and could not be found", topic, partition);
+                }
+                parked.hold(key, event);
+                parkedHere.put(key, parked.find(key).orElseThrow());
+                return;
+            }
+        }
+        deliver(key, service, event, topic, partition);
+    }
+
+    /** Applies (or passes over) one event that is next in its aggregate's order; false when it parked the aggregate. */
+    private boolean deliver(String key, String service, PublishedEvent event, String topic, int partition) {
+        Optional<Class<?>> declared = consumer.subscription().classOf(event.type());
+        if (declared.isEmpty()) {
+            if (consumer.subscription().isNewerVersionOfDeclared(event.type())) {
+                parkHolding(key, service, event, ParkedAggregates.Reason.UNKNOWN_VERSION,
+                        event.type() + " is newer than the version this service reads; upgrade it", topic, partition);
+                return false;
+            }
+            ignoredCounter.increment();
+            advance(key, service, event);
+            return true;
+        }
+        RuntimeException failure = null;
+        for (int attempt = 1; attempt <= settings.applyAttempts(); attempt++) {
+            try {
+                consumer.handler().accept(event.withPayload(payloads.fromJson(event.data(), declared.get())));
+                failure = null;
+                break;
+            } catch (RuntimeException e) {
+                if (StoreFailures.isUnavailable(e)) {
+                    throw e; // the database is away: stop, and consume again from the committed offsets
+                }
+                failure = e;
+                if (attempt < settings.applyAttempts()) {
+                    sleep(Duration.ofMillis(100L * attempt));
+                }
+            }
+        }
+        if (failure != null) {
+            failureCounter.increment();
+            log.error("{} could not handle {} (sequence {} of {}) after {} attempts; parking that aggregate, the others go on",
+                    consumer.name(), event.type(), event.sequence(), event.aggregateId(), settings.applyAttempts(), failure);
+            parkHolding(key, service, event, ParkedAggregates.Reason.FAILED, String.valueOf(failure), topic, partition);
+            return false;
+        }
+        handledCounter.increment();
+        advance(key, service, event);
+        return true;
+    }
+
+    private void parkHolding(String key, String service, PublishedEvent event, ParkedAggregates.Reason reason, String error, String topic,
+                             int partition) {
+        park(key, service, event.aggregateId(), reason, event.sequence(), error, topic, partition);
+        parked.hold(key, event);
+        parkedHere.put(key, parked.find(key).orElseThrow());
+    }
+
+    private void park(String key, String service, String aggregateId, ParkedAggregates.Reason reason, long sequence, String error, String topic,
+                      int partition) {
+        // what was handled before it must be durable before anything is held: record the poll's positions first
+        recordPositions();
+        ParkedAggregates.Parked header = parked.park(consumer.name(), service, aggregateId, reason, sequence, abbreviate(error), topic, partition,
+                clock.instant());
+        if (!parkedHere.containsKey(key)) {
+            log.warn("{} parked {} {} at sequence {} ({}): {}", consumer.name(), service, aggregateId, sequence, reason, error);
+        }
+        parkedHere.put(key, header);
+        parkedCount.set(parkedHere.size());
+    }
+
+    /**
+     * Fills a gap before the event at {@code offset}: from this service's own store (and back into its outbox), or by
+     * reading the partition again from its start. False when some of the missing events are still missing (or one
+     * of them parked the aggregate).
+     */
+    private boolean repairGap(String key, String service, String aggregateId, long from, long to, String topic, int partition, long offset) {
+        if (service.equals(ownService)) {
+            for (long start = from; start <= to; start += REPAIR_PAGE) {
+                List<StoredEvent> found = store.readRange(aggregateId, start, Math.min(to, start + REPAIR_PAGE - 1));
+                log.warn("{} found a gap in {}: sequences {}..{} missing from the topic; {} of the next page found in the event store",
+                        consumer.name(), aggregateId, from, to, found.size());
+                for (StoredEvent stored : found) {
+                    if (stored.sequence() != last(key) + 1 || !deliver(key, service, cloudEvents.fromStore(stored), topic, partition)) {
+                        return false;
+                    }
+                }
+                if (!found.isEmpty()) {
+                    outbox.register(found, clock.instant()); // every other consumer missed them too
+                }
+            }
+            return last(key) == to;
+        }
+        Map<Long, PublishedEvent> found = reread(topic, partition, offset, aggregateId, from, to);
+        log.warn("{} found a gap in {} {}: sequences {}..{} missing; {} found by reading partition {}-{} again", consumer.name(), service,
+                aggregateId, from, to, found.size(), topic, partition);
+        for (PublishedEvent event : found.values()) {
+            if (event.sequence() != last(key) + 1 || !deliver(key, service, event, topic, partition)) {
+                return false;
+            }
+        }
+        return last(key) == to;
+    }
+
+    /** Reads a partition from its start up to {@code beforeOffset}, for one aggregate's events in a range of sequences. */
+    private Map<Long, PublishedEvent> reread(String topic, int partition, long beforeOffset, String aggregateId, long from, long to) {
+        Map<Long, PublishedEvent> found = new TreeMap<>();
+        TopicPartition tp = new TopicPartition(topic, partition);
+        long deadline = System.nanoTime() + settings.rereadTimeout().toNanos();
+        try (Consumer<String, byte[]> reader = plainConsumers.get()) {
+            reader.assign(List.of(tp));
+            reader.seekToBeginning(List.of(tp));
+            long limit = Math.min(beforeOffset, reader.endOffsets(List.of(tp)).getOrDefault(tp, 0L));
+            while (reader.position(tp) < limit && System.nanoTime() < deadline && running) {
+                for (ConsumerRecord<String, byte[]> record : reader.poll(Duration.ofMillis(500)).records(tp)) {
+                    if (record.offset() >= limit) {
+                        break;
+                    }
+                    if (aggregateId.equals(record.key())) {
+                        try {
+                            PublishedEvent event = cloudEvents.fromRecord(record);
+                            if (event.sequence() >= from && event.sequence() <= to) {
+                                found.putIfAbsent(event.sequence(), event);
+                            }
+                        } catch (CloudEventCodec.UnreadableEventException e) {
+                            // not one of ours: it cannot fill the gap
+                        }
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            if (StoreFailures.isUnavailable(e)) {
+                throw e;
+            }
+            log.warn("{} could not read {}-{} again: {}", consumer.name(), topic, partition, e.toString());
+        }
+        return found;
+    }
+
+    private void runOperatorActions() {
+        for (OperatorAction action; (action = actions.poll()) != null; ) {
+            Optional<ParkedAggregates.Parked> header = parked.find(action.key());
+            if (header.isPresent()) {
+                parkedHere.put(action.key(), header.get());
+                resume(header.get(), action.skip());
+            }
+        }
+    }
+
+    /** Retries the parked aggregates whose partitions this consumer holds, every {@code parkRetryInterval}. */
+    private void retryParkedWhenDue(Consumer<String, byte[]> c) {
+        if (parkedHere.isEmpty() || System.nanoTime() - lastParkRetryNanos < settings.parkRetryInterval().toNanos()) {
+            return;
+        }
+        lastParkRetryNanos = System.nanoTime();
+        for (ParkedAggregates.Parked header : List.copyOf(parkedHere.values())) {
+            if (c.assignment().contains(new TopicPartition(header.topic(), header.partition()))) {
+                resume(header, false);
+            }
+        }
+    }
+
+    /**
+     * Tries a parked aggregate again: first the gap or the event it stopped at (or, told to skip, passes over it),
+     * then every held event in order. It stays parked, its attempt counted, if any of them fails again.
+     */
+    private void resume(ParkedAggregates.Parked header, boolean skip) {
+        String key = header.key();
+        if (skip) {
+            long skipTo = header.reason() == ParkedAggregates.Reason.GAP ? header.heldFrom() - 1 : header.sequence();
+            if (skipTo > last(key)) {
+                log.warn("{}: an operator skipped {} {} up to sequence {} ({}); it was not applied", consumer.name(), header.service(),
+                        header.aggregateId(), skipTo, header.reason());
+                skippedCounter.increment();
+                lastHandled.put(key, skipTo);
+                unrecorded.put(key, skipTo);
+            }
+        }
+        parkedHere.remove(key);
+        if (header.reason() == ParkedAggregates.Reason.GAP && header.heldFrom() - 1 > last(key)) {
+            if (!repairGap(key, header.service(), header.aggregateId(), last(key) + 1, header.heldFrom() - 1, header.topic(), header.partition(),
+                    Long.MAX_VALUE)) {
+                restillParked(header, key);
+                return;
+            }
+        }
+        for (PublishedEvent event : parked.held(header)) {
+            if (event.sequence() <= last(key)) {
+                continue;
+            }
+            if (event.sequence() != last(key) + 1) {
+                restillParked(header, key); // still a gap before this held event
+                return;
+            }
+            if (!deliver(key, header.service(), event, header.topic(), header.partition())) {
+                return; // parked again: deliver counted the attempt, the held events stay
+            }
+        }
+        recordPositions(); // the positions are durable before the held events go
+        parked.release(parked.find(key).orElse(header));
+        parkedCount.set(parkedHere.size());
+        log.info("{} resumed {} {} at sequence {}", consumer.name(), header.service(), header.aggregateId(), last(key));
+    }
+
+    private void restillParked(ParkedAggregates.Parked header, String key) {
+        park(key, header.service(), header.aggregateId(), header.reason(), last(key) + 1, header.error(), header.topic(), header.partition());
+    }
+
+    private void advance(String key, String service, PublishedEvent event) {
+        lastHandled.put(key, event.sequence());
+        unrecorded.put(key, event.sequence());
+        progress.advanced(key, event.sequence());
+    }
+
+    /**
+     * One write for the poll's positions. A crash before it delivers the poll's events again; being safe to repeat,
+     * handling them again changes nothing.
+     */
+    private void recordPositions() {
+        positions.recordAll(consumer.name(), unrecorded);
+        unrecorded.clear();
+    }
+
+    /** After a failure the positions in memory may be ahead of what is stored: forget them. */
+    private void forgetUnrecorded() {
+        unrecorded.clear();
+        lastHandled.clear();
+    }
+
+    private void loadParked() {
+        parkedHere.clear();
+        for (ParkedAggregates.Parked header : parked.all(consumer.name())) {
+            parkedHere.put(header.key(), header);
+        }
+        parkedCount.set(parkedHere.size());
+    }
+
+    private long last(String key) {
+        Long cached = lastHandled.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        OptionalLong stored = positions.last(key);
+        long last = stored.isPresent() ? stored.getAsLong() : -1;
+        lastHandled.put(key, last);
+        return last;
+    }
+
+    private void updateLag(Consumer<String, byte[]> c) {
+        long total = 0;
+        for (TopicPartition partition : c.assignment()) {
+            OptionalLong partitionLag = c.currentLag(partition);
+            if (partitionLag.isPresent()) {
+                total += partitionLag.getAsLong();
+            }
+        }
+        lag.set(total);
+    }
+
+    /** Parked aggregates as the endpoint shows them. */
+    public List<ParkedAggregates.Parked> parked() {
+        return new ArrayList<>(parked.all(consumer.name()));
+    }
+
+    private static String abbreviate(String text) {
+        return text == null || text.length() <= 2000 ? text : text.substring(0, 2000) + "…";
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Positions cached for partitions this instance no longer owns may go stale: forget them; reload what is parked. */
+    private final class OnRebalance implements ConsumerRebalanceListener {
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            try {
+                recordPositions();
+            } finally {
+                forgetUnrecorded();
+            }
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            loadParked();
+        }
+    }
+}

@@ -3,6 +3,8 @@ package org.dangjian.runtime.config;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.dangjian.registry.ServiceEntry;
+import org.dangjian.registry.ServiceRegistry;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.Ordered;
@@ -11,7 +13,10 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Defaults every service shares, at the lowest precedence (a service's application.yml or the environment overrides
- * them), so that each service's own configuration stays a few keys.
+ * them), so that each service's own configuration stays a few keys: often only {@code dangjian.service.name}.
+ *
+ * <p>The name also picks the service's entry in the service registry (服务注册表, {@link ServiceRegistry}): its port
+ * defaults to {@code ${DANGJIAN_<NAME>_PORT:<the entry's port>}}, the variable the launcher and docker-compose.yml set.
  */
 public class PlatformDefaults implements EnvironmentPostProcessor, Ordered {
 
@@ -41,7 +46,19 @@ public class PlatformDefaults implements EnvironmentPostProcessor, Ordered {
         defaults.put("springdoc.api-docs.path", "/v3/api-docs");
         defaults.put("dangjian.security.jwk-set-uri", "${DANGJIAN_ISSUER_INTERNAL:${DANGJIAN_ISSUER:http://localhost:9000}}/oauth2/jwks");
         defaults.put("dangjian.security.issuer", "${DANGJIAN_ISSUER:http://localhost:9000}");
+        String service = environment.getProperty("dangjian.service.name");
+        if (service != null) {
+            defaults.put("spring.application.name", service);
+            ServiceRegistry.load().find(service).ifPresent(entry -> defaults.put("server.port", port(entry)));
+        }
+        defaults.put("spring.mongodb.uri", "${DANGJIAN_MONGO_URI:mongodb://localhost:27017}");
+        defaults.put("spring.kafka.bootstrap-servers", "${DANGJIAN_KAFKA:localhost:9092}");
         environment.getPropertySources().addLast(new MapPropertySource("dangjian-platform-defaults", defaults));
+    }
+
+    /** {@code ${DANGJIAN_<NAME>_PORT:<port>}}: the variable wins, else the registry's port. */
+    static String port(ServiceEntry entry) {
+        return "${" + entry.portVariable() + ":" + entry.port() + "}";
     }
 
     @Override

@@ -301,7 +301,11 @@ public final class ConsumerRunner {
         if (stopped != null) {
             if (event.sequence() > last(key)) {
                 parked.hold(key, event);
-                parkedHere.put(key, parked.find(key).orElse(stopped));
+                ParkedAggregates.Parked header = parked.find(key).orElse(stopped);
+                parkedHere.put(key, header);
+                if (header.reason() == ParkedAggregates.Reason.GAP && event.sequence() == last(key) + 1) {
+                    resume(header, false); // the missing event arrived after all
+                }
             } else {
                 duplicateCounter.increment();
             }

@@ -1,0 +1,332 @@
+package org.dangjian.runtime.consumer;
+
+import static com.mongodb.client.model.Filters.eq;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.dangjian.runtime.testing.StoreKit.event;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.MockConsumer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.record.TimestampType;
+import org.bson.Document;
+import org.dangjian.runtime.eventstore.EventPayloadCodec;
+import org.dangjian.runtime.eventstore.StoredEvent;
+import org.dangjian.runtime.messaging.CloudEventCodec;
+import org.dangjian.runtime.messaging.PublishedEvent;
+import org.dangjian.runtime.publication.Outbox;
+import org.dangjian.runtime.readmodel.VersionedDocuments;
+import org.dangjian.runtime.testing.DrillEvents;
+import org.dangjian.runtime.testing.DrillEvents.DrillCancelled;
+import org.dangjian.runtime.testing.DrillEvents.DrillHeld;
+import org.dangjian.runtime.testing.DrillEvents.DrillHeldV2;
+import org.dangjian.runtime.testing.DrillEvents.DrillScheduled;
+import org.dangjian.runtime.testing.Eventually;
+import org.dangjian.runtime.testing.StoreKit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A read model's or reaction's consumer on its own, with Kafka's {@link MockConsumer}: each aggregate's events in
+ * order and once, undeclared types passed over, gaps repaired, and an event that keeps failing stopping its aggregate
+ * only, until it is fixed or an operator says so.
+ */
+class ConsumerRunnerTest {
+
+    private static final String TOPIC = "dangjian.drills.events";
+    private static final TopicPartition PARTITION = new TopicPartition(TOPIC, 0);
+
+    private StoreKit kit;
+    private final CloudEventCodec codec = new CloudEventCodec("drills");
+    private final MockConsumer<String, byte[]> kafka = new MockConsumer<>("earliest");
+    private final MockConsumer<String, byte[]> rereader = new MockConsumer<>("earliest");
+    private final List<PublishedEvent> handled = Collections.synchronizedList(new ArrayList<>());
+    private volatile boolean poisoned;
+    private ConsumerRunner runner;
+    private ConsumerPositions positions;
+    private ParkedAggregates parked;
+    private ConsumerProgress progress;
+    private long offset;
+
+    @BeforeEach
+    void setUp() {
+        kit = new StoreKit(DrillEvents.DRILLS);
+        positions = new ConsumerPositions(kit.database);
+        parked = new ParkedAggregates(kit.database);
+        progress = new ConsumerProgress(positions, parked);
+        kafka.schedulePollTask(() -> {
+            kafka.rebalance(List.of(PARTITION));
+            kafka.updateBeginningOffsets(Map.of(PARTITION, 0L));
+        });
+    }
+
+    @AfterEach
+    void tearDown() {
+        if (runner != null) {
+            runner.stop();
+        }
+        kit.close();
+    }
+
+    private void run(String ownService, Subscription subscription, Consumer<PublishedEvent> handler) {
+        EventConsumer consumer = new EventConsumer("drill-board", EventConsumer.Kind.READ_MODEL, subscription, handler, List.of(), () -> { });
+        runner = new ConsumerRunner(consumer, ownService, Map.of(TOPIC, "drills"), () -> kafka, () -> rereader, codec, new EventPayloadCodec(),
+                positions, parked, progress, kit.reader, kit.outbox, kit.database, Clock.systemUTC(),
+                new ConsumerRunner.Settings(2, Duration.ofMillis(300), Duration.ofSeconds(5)), new SimpleMeterRegistry());
+        runner.start();
+        Eventually.that(() -> assertThat(kafka.assignment()).contains(PARTITION));
+    }
+
+    private void run(Subscription subscription) {
+        run("drills", subscription, event -> {
+            if (poisoned && event.aggregateId().equals("d1") && event.sequence() == 1) {
+                throw new IllegalStateException("this event cannot be applied");
+            }
+            handled.add(event);
+        });
+    }
+
+    private StoredEvent store(String aggregateId, long sequence, Object payload) {
+        kit.append(event("Drill", aggregateId, sequence, payload));
+        return kit.reader.read(aggregateId, sequence).orElseThrow();
+    }
+
+    private static ConsumerRecord<String, byte[]> record(StoredEvent event, long offset) {
+        ProducerRecord<String, byte[]> produced = new CloudEventCodec("drills").toRecord(TOPIC, event);
+        return new ConsumerRecord<>(TOPIC, 0, offset, 0L, TimestampType.CREATE_TIME, -1, -1, produced.key(), produced.value(),
+                produced.headers(), Optional.empty());
+    }
+
+    private void deliver(StoredEvent... events) {
+        for (StoredEvent event : events) {
+            kafka.addRecord(record(event, offset++));
+        }
+    }
+
+    private List<Long> handledOf(String aggregateId) {
+        synchronized (handled) {
+            return handled.stream().filter(e -> e.aggregateId().equals(aggregateId)).map(PublishedEvent::sequence).toList();
+        }
+    }
+
+    private long position(String aggregateId) {
+        return positions.last(ConsumerPositions.key("drill-board", "drills", aggregateId)).orElse(-1);
+    }
+
+    @Test
+    void eachAggregatesEventsAreHandledInOrderAndOnceDecodedToTheirRecords() {
+        run(Subscription.to(DrillEvents.DRILLS));
+        StoredEvent s0 = store("d1", 0, new DrillScheduled("d1", "消防演练", "m1"));
+        StoredEvent s1 = store("d1", 1, new DrillHeld("d1", "m1"));
+        StoredEvent s2 = store("d1", 2, new DrillCancelled("d1"));
+        deliver(s0, s1, s1, s2, s0);
+
+        Eventually.that(() -> assertThat(position("d1")).isEqualTo(2));
+        assertThat(handledOf("d1")).containsExactly(0L, 1L, 2L);
+        assertThat(handled.get(1).payload()).isEqualTo(new DrillHeld("d1", "m1"));
+    }
+
+    @Test
+    void typesTheSubscriptionDoesNotDeclareArePassedOverAndLeaveNoGap() {
+        run(Subscription.to(DrillHeld.class));
+        deliver(store("d1", 0, new DrillScheduled("d1", "消防演练", "m1")), store("d1", 1, new DrillHeld("d1", "m1")),
+                store("d1", 2, new DrillCancelled("d1")), store("d2", 0, new DrillScheduled("d2", "应急演练", "m2")));
+
+        Eventually.that(() -> assertThat(position("d2")).isZero());
+        Eventually.that(() -> assertThat(position("d1")).isEqualTo(2));
+        assertThat(handledOf("d1")).containsExactly(1L);
+        assertThat(handledOf("d2")).isEmpty();
+        assertThat(runner.parkedCount()).isZero();
+    }
+
+    @Test
+    void aNewerVersionOfADeclaredTypeStopsItsAggregateInsteadOfBeingPassedOver() {
+        run(Subscription.to(DrillScheduled.class, DrillHeld.class));
+        deliver(store("d1", 0, new DrillScheduled("d1", "消防演练", "m1")), store("d1", 1, new DrillHeldV2("d1", "m1", 90)),
+                store("d2", 0, new DrillScheduled("d2", "应急演练", "m2")));
+
+        Eventually.that(() -> assertThat(handledOf("d2")).containsExactly(0L));
+        Eventually.that(() -> assertThat(runner.parked()).singleElement().satisfies(p -> {
+            assertThat(p.reason()).isEqualTo(ParkedAggregates.Reason.UNKNOWN_VERSION);
+            assertThat(p.sequence()).isEqualTo(1);
+        }));
+        assertThat(position("d1")).isZero();
+    }
+
+    @Test
+    void aPoisonedEventStopsItsAggregateOnlyAndResumesWhenAnOperatorSaysSo() {
+        poisoned = true;
+        run(Subscription.to(DrillEvents.DRILLS));
+        deliver(store("d1", 0, new DrillScheduled("d1", "消防演练", "m1")), store("d1", 1, new DrillHeld("d1", "m1")),
+                store("d2", 0, new DrillScheduled("d2", "应急演练", "m2")), store("d1", 2, new DrillCancelled("d1")),
+                store("d2", 1, new DrillHeld("d2", "m2")));
+
+        Eventually.that(() -> assertThat(handledOf("d2")).containsExactly(0L, 1L));
+        Eventually.that(() -> assertThat(runner.parkedCount()).isEqualTo(1));
+        ParkedAggregates.Parked stopped = runner.parked().get(0);
+        assertThat(stopped.aggregateId()).isEqualTo("d1");
+        assertThat(stopped.reason()).isEqualTo(ParkedAggregates.Reason.FAILED);
+        assertThat(stopped.sequence()).isEqualTo(1);
+        assertThat(stopped.error()).contains("this event cannot be applied");
+        Eventually.that(() -> assertThat(runner.parked().get(0).heldTo()).as("its later event is held, not lost").isEqualTo(2));
+        assertThat(handledOf("d1")).containsExactly(0L);
+        assertThat(progress.await("drill-board", "drills", "d1", 2, Duration.ofSeconds(5)))
+                .as("read-your-writes answers at once that the record is stopped").isEqualTo(ConsumerProgress.Outcome.PARKED);
+
+        poisoned = false; // the cause is fixed
+        assertThat(runner.retry("drills", "d1")).isTrue();
+
+        Eventually.that(() -> assertThat(handledOf("d1")).containsExactly(0L, 1L, 2L));
+        Eventually.that(() -> assertThat(runner.parkedCount()).isZero());
+        assertThat(position("d1")).isEqualTo(2);
+        assertThat(kit.database.getCollection(ParkedAggregates.COLLECTION).countDocuments()).as("held events released").isZero();
+    }
+
+    @Test
+    void anOperatorMayPassOverTheEventAnAggregateStoppedAtAndTheHeldOnesAreApplied() {
+        poisoned = true;
+        run(Subscription.to(DrillEvents.DRILLS));
+        deliver(store("d1", 0, new DrillScheduled("d1", "消防演练", "m1")), store("d1", 1, new DrillHeld("d1", "m1")),
+                store("d1", 2, new DrillCancelled("d1")));
+        Eventually.that(() -> assertThat(runner.parkedCount()).isEqualTo(1));
+
+        assertThat(runner.skip("drills", "d1")).isTrue();
+        assertThat(runner.skip("drills", "nobody")).isFalse();
+
+        Eventually.that(() -> assertThat(handledOf("d1")).containsExactly(0L, 2L));
+        Eventually.that(() -> assertThat(runner.parkedCount()).isZero());
+    }
+
+    @Test
+    void aStoppedAggregateResumesByItselfOnceTheCauseIsGone() {
+        poisoned = true;
+        run(Subscription.to(DrillEvents.DRILLS));
+        deliver(store("d1", 0, new DrillScheduled("d1", "消防演练", "m1")), store("d1", 1, new DrillHeld("d1", "m1")));
+        Eventually.that(() -> assertThat(runner.parkedCount()).isEqualTo(1));
+
+        poisoned = false;
+
+        Eventually.that(() -> assertThat(handledOf("d1")).containsExactly(0L, 1L));
+        Eventually.that(() -> assertThat(runner.parkedCount()).isZero());
+    }
+
+    @Test
+    void aGapInTheServicesOwnTopicIsRepairedFromItsStoreAndQueuedForPublicationAgain() {
+        run(Subscription.to(DrillEvents.DRILLS));
+        StoredEvent s0 = store("d1", 0, new DrillScheduled("d1", "消防演练", "m1"));
+        store("d1", 1, new DrillHeld("d1", "m1"));
+        StoredEvent s2 = store("d1", 2, new DrillCancelled("d1"));
+        kit.outbox.remove(kit.outbox.pending(10).stream().map(Outbox.Entry::key).toList());
+        deliver(s0, s2);
+
+        Eventually.that(() -> assertThat(handledOf("d1")).containsExactly(0L, 1L, 2L));
+        assertThat(kit.outbox.pending(10)).extracting(Outbox.Entry::sequence).as("every other consumer missed it too").containsExactly(1L);
+    }
+
+    @Test
+    void aGapInAnotherServicesTopicIsFilledByReadingItsPartitionAgain() {
+        StoredEvent s0 = store("d1", 0, new DrillScheduled("d1", "消防演练", "m1"));
+        StoredEvent s1 = store("d1", 1, new DrillHeld("d1", "m1"));
+        StoredEvent s2 = store("d1", 2, new DrillCancelled("d1"));
+        rereader.updateBeginningOffsets(Map.of(PARTITION, 0L));
+        rereader.updateEndOffsets(Map.of(PARTITION, 3L));
+        rereader.schedulePollTask(() -> {
+            rereader.addRecord(record(s0, 0));
+            rereader.addRecord(record(s1, 1));
+            rereader.addRecord(record(s2, 2));
+        });
+        run("tally", Subscription.to(DrillEvents.DRILLS), handled::add);
+        kafka.addRecord(record(s0, 0));
+        kafka.addRecord(record(s2, 2)); // offset 1 is where this consumer did not see s1
+
+        Eventually.that(() -> assertThat(handledOf("d1")).containsExactly(0L, 1L, 2L));
+        assertThat(runner.parkedCount()).isZero();
+    }
+
+    @Test
+    void aGapThatCannotBeFilledStopsTheAggregateUntilTheMissingEventArrives() {
+        StoredEvent s0 = store("d1", 0, new DrillScheduled("d1", "消防演练", "m1"));
+        StoredEvent s1 = store("d1", 1, new DrillHeld("d1", "m1"));
+        StoredEvent s2 = store("d1", 2, new DrillCancelled("d1"));
+        rereader.updateBeginningOffsets(Map.of(PARTITION, 0L));
+        rereader.updateEndOffsets(Map.of(PARTITION, 1L));
+        rereader.schedulePollTask(() -> rereader.addRecord(record(s0, 0)));
+        run("tally", Subscription.to(DrillEvents.DRILLS), handled::add);
+        kafka.addRecord(record(s0, 0));
+        kafka.addRecord(record(s2, 1));
+
+        Eventually.that(() -> assertThat(runner.parked()).singleElement().satisfies(p -> {
+            assertThat(p.reason()).isEqualTo(ParkedAggregates.Reason.GAP);
+            assertThat(p.sequence()).isEqualTo(1);
+        }));
+        assertThat(handledOf("d1")).containsExactly(0L);
+
+        kafka.addRecord(record(s1, 2)); // published late by its service
+
+        Eventually.that(() -> assertThat(handledOf("d1")).containsExactly(0L, 1L, 2L));
+        assertThat(runner.parkedCount()).isZero();
+    }
+
+    /** A model that writes two documents per event, like a unit and its parent's list, the second of which fails once. */
+    @Test
+    void aModelWhoseSecondWriteFailsOnceEndsUpCorrectAndARedeliveryChangesNothing() {
+        VersionedDocuments drills = new VersionedDocuments(kit.database, "drill_board");
+        var members = kit.database.getCollection("drill_board_members");
+        boolean[] failedOnce = {false};
+        run("drills", Subscription.to(DrillScheduled.class, DrillCancelled.class), event -> {
+            if (event.payload() instanceof DrillScheduled scheduled) {
+                drills.apply(event.aggregateId(), event.sequence(), Updates.combine(Updates.set("title", scheduled.title()),
+                        Updates.set("status", "SCHEDULED")));
+                if (!failedOnce[0]) {
+                    failedOnce[0] = true;
+                    throw new IllegalStateException("the database refused the second write");
+                }
+                members.updateOne(eq("_id", scheduled.memberId()), Updates.addToSet("drills", scheduled.drillId()),
+                        new UpdateOptions().upsert(true));
+            } else if (event.payload() instanceof DrillCancelled) {
+                drills.apply(event.aggregateId(), event.sequence(), Updates.set("status", "CANCELLED"));
+            }
+        });
+        StoredEvent s0 = store("d1", 0, new DrillScheduled("d1", "消防演练", "m1"));
+        StoredEvent s1 = store("d1", 1, new DrillCancelled("d1"));
+        deliver(s0, s1);
+        Eventually.that(() -> assertThat(position("d1")).isEqualTo(1));
+        Document board = drills.find("d1").orElseThrow();
+        Document member = members.find(eq("_id", "m1")).first();
+        assertThat(board.getString("status")).isEqualTo("CANCELLED");
+        assertThat(member.getList("drills", String.class)).containsExactly("d1");
+
+        // a crash before the positions were recorded: the same events come again
+        kit.database.getCollection(ConsumerPositions.COLLECTION).deleteMany(new Document());
+        runner.stop();
+        MockConsumer<String, byte[]> again = new MockConsumer<>("earliest");
+        again.schedulePollTask(() -> {
+            again.rebalance(List.of(PARTITION));
+            again.updateBeginningOffsets(Map.of(PARTITION, 0L));
+            again.addRecord(record(s0, 0));
+            again.addRecord(record(s1, 1));
+        });
+        EventConsumer consumer = runner.consumer();
+        runner = new ConsumerRunner(consumer, "drills", Map.of(TOPIC, "drills"), () -> again, () -> rereader, codec, new EventPayloadCodec(),
+                positions, parked, progress, kit.reader, kit.outbox, kit.database, Clock.systemUTC(),
+                new ConsumerRunner.Settings(2, Duration.ofMillis(300), Duration.ofSeconds(5)), new SimpleMeterRegistry());
+        runner.start();
+        Eventually.that(() -> assertThat(position("d1")).isEqualTo(1));
+
+        assertThat(drills.find("d1").orElseThrow()).isEqualTo(board);
+        assertThat(members.find(eq("_id", "m1")).first()).isEqualTo(member);
+    }
+}

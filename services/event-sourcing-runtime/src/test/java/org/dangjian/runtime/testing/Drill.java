@@ -6,12 +6,14 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
 import org.dangjian.runtime.command.AggregateCodes;
 import org.dangjian.runtime.domain.RuleViolation;
 import org.dangjian.runtime.testing.DrillEvents.DrillHeld;
 import org.dangjian.runtime.testing.DrillEvents.DrillScheduled;
 
-/** The stand-in aggregate of the runtime's tests: a drill, scheduled and then held once. */
+/** The stand-in aggregate of the runtime's tests: a drill, scheduled and then held once, or cancelled. */
+@Aggregate
 public class Drill {
 
     @AggregateCodes(notFound = "DRILL_NOT_FOUND", alreadyExists = "DRILL_ALREADY_EXISTS")
@@ -21,6 +23,10 @@ public class Drill {
     /** Holds the drill; {@code takesMillis} makes the handler slow, as a command stuck on something would be. */
     @AggregateCodes(notFound = "DRILL_NOT_FOUND")
     public record HoldDrill(@TargetAggregateIdentifier String drillId, long takesMillis) {
+    }
+
+    @AggregateCodes(notFound = "DRILL_NOT_FOUND")
+    public record CancelDrill(@TargetAggregateIdentifier String drillId) {
     }
 
     @AggregateIdentifier
@@ -43,6 +49,11 @@ public class Drill {
         }
         Thread.sleep(command.takesMillis());
         apply(new DrillHeld(drillId, memberId));
+    }
+
+    @CommandHandler
+    public void handle(CancelDrill command) {
+        apply(new DrillEvents.DrillCancelled(drillId));
     }
 
     @EventSourcingHandler

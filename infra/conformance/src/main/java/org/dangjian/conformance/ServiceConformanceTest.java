@@ -1,0 +1,324 @@
+package org.dangjian.conformance;
+
+import static com.mongodb.client.model.Filters.eq;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Sorts;
+import org.bson.Document;
+import org.dangjian.runtime.command.CommandDispatcher;
+import org.dangjian.runtime.command.IdempotencyKey;
+import org.dangjian.runtime.eventstore.EventDocuments;
+import org.dangjian.runtime.eventstore.EventStoreReader;
+import org.dangjian.runtime.eventstore.StoredEvent;
+import org.dangjian.runtime.publication.PublicationRelay;
+import org.dangjian.runtime.reaction.Reaction;
+import org.dangjian.runtime.readmodel.ReadModel;
+import org.dangjian.testsupport.TestTokens;
+import org.dangjian.testsupport.UsePlatformInfrastructure;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What every service of the platform promises its clients and operators, checked the same way for each: a service's
+ * test extends this class and names one of its commands and one query ({@link #sample()}). The service runs on the
+ * real (embedded) broker and database, and is driven over HTTP with access tokens, as a client drives it.
+ *
+ * <ul>
+ *   <li>every error class is RFC 9457 problem+json with a stable code: 400 (malformed body, wrong type), 401, 403,
+ *       404, 405, 406, 415, 422, 503;</li>
+ *   <li>a command answers its id and sequence, and the query reads that write ({@code minSequence});</li>
+ *   <li>an {@code Idempotency-Key} replays the answer; a key whose first request's instance died is taken over and
+ *       answered within 10 seconds, the command applied once;</li>
+ *   <li>an event stored while the relay is down is published when it comes back;</li>
+ *   <li>every read model rebuilt from the topics equals the live one;</li>
+ *   <li>the hash chain verifies, and a changed stored event is named.</li>
+ * </ul>
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@UsePlatformInfrastructure
+public abstract class ServiceConformanceTest {
+
+    private static final String PROBLEM_JSON = "application/problem+json";
+    private static final Duration TAKEOVER_BOUND = Duration.ofSeconds(10);
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    MongoDatabase serviceDatabase;
+    @Autowired
+    EventStoreReader store;
+    @Autowired
+    PublicationRelay relay;
+
+    private ConformanceClient client;
+    private ConformanceSample sample;
+    private String creator;
+    private String forbidden;
+    private String operator;
+
+    /** The service's command and query the checks use. */
+    protected abstract ConformanceSample sample();
+
+    @BeforeEach
+    void setUpClient() {
+        client = new ConformanceClient("http://localhost:" + port);
+        sample = sample();
+        creator = TestTokens.forUser("conformance-creator", sample.creatorRole(), null);
+        forbidden = TestTokens.forUser("conformance-forbidden", sample.forbiddenRole(), null);
+        operator = TestTokens.forUser("conformance-operator", "PLATFORM_OPERATOR", null);
+    }
+
+    private ConformanceClient.Response create(Map<String, String> headers) {
+        return client.post(sample.createPath(), creator, sample.createBody(), headers);
+    }
+
+    private JsonNode created() {
+        ConformanceClient.Response answer = create(Map.of());
+        assertThat(answer.status()).as("the sample command succeeds: %s", answer.body()).isIn(200, 201);
+        return answer.body();
+    }
+
+    private static void assertProblem(ConformanceClient.Response answer, int status, String code) {
+        assertThat(answer.status()).as("status of %s", answer.body()).isEqualTo(status);
+        assertThat(answer.header("Content-Type")).as("the answer is problem+json").startsWith(PROBLEM_JSON);
+        JsonNode body = answer.body();
+        assertThat(body.path("status").asInt()).isEqualTo(status);
+        assertThat(body.path("type").asString()).startsWith("urn:dangjian:problem:");
+        assertThat(body.path("title").asString()).isNotBlank();
+        assertThat(body.path("detail").asString()).as("a message a person can act on").isNotBlank();
+        assertThat(body.path("code").asString()).matches("[A-Z][A-Z0-9_]*");
+        if (code != null) {
+            assertThat(body.path("code").asString()).isEqualTo(code);
+        }
+    }
+
+    @Test
+    void aCommandAnswersItsIdAndSequenceAndTheQueryReadsThatWrite() {
+        JsonNode answer = created();
+        assertThat(answer.path("id").asString()).isNotBlank();
+        assertThat(answer.path("sequence").isIntegralNumber()).isTrue();
+
+        ConformanceClient.Response read = client.get(sample.query(answer.get("id").asString()) + "?minSequence=" + answer.get("sequence").asLong(),
+                creator);
+        assertThat(read.status()).as(read.body().toString()).isEqualTo(200);
+        assertThat(read.body().toString()).contains(answer.get("id").asString());
+    }
+
+    @Test
+    void everyRefusalIsProblemJsonWithAStableCode() {
+        assertProblem(client.post(sample.createPath(), creator, "{\"unclosed\": ", Map.of()), 400, "MALFORMED_REQUEST");
+        assertProblem(client.post(sample.createPath(), creator, sample.wrongTypeBody(), Map.of()), 400, null);
+        ConformanceClient.Response anonymous = client.post(sample.createPath(), null, sample.createBody(), Map.of());
+        assertProblem(anonymous, 401, "UNAUTHENTICATED");
+        assertThat(anonymous.header("WWW-Authenticate")).startsWith("Bearer");
+        assertProblem(client.post(sample.createPath(), TestTokens.expired("conformance-creator", sample.creatorRole(), null),
+                sample.createBody(), Map.of()), 401, "UNAUTHENTICATED");
+        assertProblem(client.post(sample.createPath(), forbidden, sample.createBody(), Map.of()), 403, "FORBIDDEN");
+        assertProblem(client.get(sample.query(sample.unknownId()), creator), 404, null);
+        assertProblem(client.get("/no-such-resource-" + UUID.randomUUID(), creator), 404, null);
+        assertProblem(client.send("DELETE", sample.createPath(), creator, null, Map.of()), 405, "METHOD_NOT_ALLOWED");
+        assertProblem(client.send("POST", sample.createPath(), creator, "x", Map.of("Content-Type", "text/plain")), 415,
+                "UNSUPPORTED_MEDIA_TYPE");
+        assertProblem(client.get(sample.query(sample.unknownId()), creator, Map.of("Accept", "application/xml")), 406, "NOT_ACCEPTABLE");
+
+        ConformanceClient.Response english = client.post(sample.createPath(), forbidden, sample.createBody(), Map.of("Accept-Language", "en"));
+        ConformanceClient.Response chinese = client.post(sample.createPath(), forbidden, sample.createBody(), Map.of());
+        assertThat(english.body().path("title").asString()).as("English on request, Chinese by default")
+                .isNotEqualTo(chinese.body().path("title").asString());
+        assertThat(chinese.body().path("correlationId").asString()).isNotBlank();
+    }
+
+    @Test
+    void theSameIdempotencyKeyAppliesTheCommandOnceAndReplaysTheAnswer() {
+        String key = UUID.randomUUID().toString();
+        ConformanceClient.Response first = create(Map.of("Idempotency-Key", key));
+        ConformanceClient.Response repeat = create(Map.of("Idempotency-Key", key));
+
+        assertThat(first.status()).isIn(200, 201);
+        assertThat(repeat.status()).isEqualTo(first.status());
+        assertThat(repeat.body()).isEqualTo(first.body());
+        assertThat(repeat.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(eventsWithKey(first.body().get("id").asString(), key)).hasSize(1);
+
+        assertProblem(client.post(sample.createPath(), creator, sample.otherBody(), Map.of("Idempotency-Key", key)), 422,
+                "IDEMPOTENCY_KEY_REUSED");
+    }
+
+    @Test
+    void aKeyWhoseFirstRequestsInstanceDiedBeforeStoringIsTakenOverAndAppliedOnce() {
+        String key = UUID.randomUUID().toString();
+        create(Map.of("Idempotency-Key", key));
+        // the same request with another key, claimed by an instance that then died before it stored anything
+        String deadKey = UUID.randomUUID().toString();
+        String newId = UUID.randomUUID().toString();
+        Document claim = claim(key);
+        claim.put("_id", CommandDispatcher.scope("conformance-creator", new IdempotencyKey(deadKey)));
+        claim.put("owner", "an-instance-that-died");
+        claim.put("state", "IN_PROGRESS");
+        claim.put("aggregateId", newId);
+        claim.remove("result");
+        serviceDatabase.getCollection("idempotency_keys").insertOne(claim);
+
+        ConformanceClient.Response answer = create(Map.of("Idempotency-Key", deadKey));
+
+        assertThat(answer.status()).as(answer.body().toString()).isIn(200, 201);
+        assertThat(Duration.ofMillis(answer.millis())).isLessThan(TAKEOVER_BOUND);
+        assertThat(answer.body().get("id").asString()).as("the id the first request had claimed").isEqualTo(newId);
+        assertThat(eventsWithKey(newId, deadKey)).hasSize(1);
+    }
+
+    @Test
+    void aKeyWhoseFirstRequestsInstanceDiedAfterStoringIsAnsweredFromTheStoreWithoutRunningAgain() {
+        String key = UUID.randomUUID().toString();
+        JsonNode first = create(Map.of("Idempotency-Key", key)).body();
+        serviceDatabase.getCollection("idempotency_keys").updateOne(eq("_id", CommandDispatcher.scope("conformance-creator", new IdempotencyKey(key))),
+                new Document("$set", new Document("owner", "an-instance-that-died").append("state", "IN_PROGRESS"))
+                        .append("$unset", new Document("result", "")));
+
+        ConformanceClient.Response answer = create(Map.of("Idempotency-Key", key));
+
+        assertThat(Duration.ofMillis(answer.millis())).isLessThan(TAKEOVER_BOUND);
+        assertThat(answer.body()).isEqualTo(first);
+        assertThat(answer.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(eventsWithKey(first.get("id").asString(), key)).hasSize(1);
+    }
+
+    @Test
+    void anEventStoredWhileTheRelayIsDownIsPublishedWhenItComesBackAndAQueryWaitingForItSaysSo() throws InterruptedException {
+        relay.stop();
+        JsonNode answer;
+        try {
+            answer = created();
+            String id = answer.get("id").asString();
+            Thread.sleep(500);
+            assertProblem(client.get(sample.query(id), creator), 404, null);
+            ConformanceClient.Response behind = client.get(sample.query(id) + "?minSequence=" + answer.get("sequence").asLong(), creator);
+            assertProblem(behind, 503, "READ_MODEL_BEHIND");
+            assertThat(behind.header("Retry-After")).isNotBlank();
+        } finally {
+            relay.start();
+        }
+        ConformanceClient.Response read = client.get(sample.query(answer.get("id").asString()) + "?minSequence=" + answer.get("sequence").asLong(),
+                creator);
+        assertThat(read.status()).isEqualTo(200);
+    }
+
+    @Test
+    void everyReadModelRebuiltFromItsTopicsEqualsTheLiveOne() {
+        for (int i = 0; i < 3; i++) {
+            JsonNode answer = created();
+            assertThat(client.get(sample.query(answer.get("id").asString()) + "?minSequence=" + answer.get("sequence").asLong(), creator).status())
+                    .isEqualTo(200);
+        }
+        Map<String, ReadModel> models = context.getBeansOfType(ReadModel.class);
+        assertThat(models).as("a service has read models").isNotEmpty();
+        awaitNoLag();
+        Map<String, List<Document>> live = contents(models.values());
+        assertThat(live.values()).as("the read models hold what the commands did").anyMatch(documents -> !documents.isEmpty());
+        for (ReadModel model : models.values()) {
+            model.collections().forEach(collection -> serviceDatabase.getCollection(collection).drop()); // lost, say
+        }
+        assertThat(contents(models.values())).isNotEqualTo(live);
+
+        assertProblem(client.get("/actuator/readmodels", null), 401, null);
+        assertProblem(client.get("/actuator/readmodels", forbidden), 403, null);
+        JsonNode listed = client.get("/actuator/readmodels", operator).body();
+        for (ReadModel model : models.values()) {
+            assertThat(listed.path(model.name()).path("kind").asString()).isEqualTo("read-model");
+            assertThat(client.post("/actuator/readmodels/" + model.name(), operator, Map.of(), Map.of()).status()).isEqualTo(202);
+        }
+        for (Reaction reaction : context.getBeansOfType(Reaction.class).values()) {
+            assertThat(client.post("/actuator/readmodels/" + reaction.name(), operator, Map.of(), Map.of()).status())
+                    .as("a reaction is never replayed").isEqualTo(409);
+        }
+        assertThat(client.post("/actuator/readmodels/no-such-model", operator, Map.of(), Map.of()).status()).isEqualTo(404);
+
+        eventually(Duration.ofSeconds(60), () -> assertThat(contents(models.values())).isEqualTo(live));
+    }
+
+    @Test
+    void theChainVerifiesAndAChangedStoredEventIsNamed() {
+        JsonNode answer = created();
+        String id = answer.get("id").asString();
+        ConformanceClient.Response intact = client.get(sample.verification(id), creator);
+        assertThat(intact.status()).isEqualTo(200);
+        assertThat(intact.body().path("intact").asBoolean()).isTrue();
+        assertThat(intact.body().path("aggregateId").asString()).isEqualTo(id);
+        StoredEvent stored = store.read(id, 0).orElseThrow();
+        assertThat(intact.body().path("lastHash").asString()).isEqualTo(store.readStream(id, 0).get(store.readStream(id, 0).size() - 1).hash());
+
+        String changed = stored.data().replaceFirst("\"", "\"tampered");
+        serviceDatabase.getCollection(EventDocuments.COLLECTION).updateOne(eq("_id", stored.documentId()),
+                new Document("$set", new Document("data", changed)));
+
+        JsonNode broken = client.get(sample.verification(id), creator).body();
+        assertThat(broken.path("intact").asBoolean()).isFalse();
+        assertThat(broken.path("brokenAtSequence").asLong()).isZero();
+        assertThat(broken.path("brokenEventId").asString()).isEqualTo(stored.eventId());
+        assertThat(broken.path("problem").asString()).isEqualTo("HASH_MISMATCH");
+        assertProblem(client.get(sample.verification(sample.unknownId()), creator), 404, null);
+    }
+
+    private Document claim(String key) {
+        Document claim = serviceDatabase.getCollection("idempotency_keys")
+                .find(eq("_id", CommandDispatcher.scope("conformance-creator", new IdempotencyKey(key)))).first();
+        assertThat(claim).as("the first request's claim").isNotNull();
+        return claim;
+    }
+
+    private List<StoredEvent> eventsWithKey(String aggregateId, String key) {
+        return store.readStream(aggregateId, 0).stream().filter(e -> key.equals(e.idempotencyKey())).toList();
+    }
+
+    private void awaitNoLag() {
+        eventually(Duration.ofSeconds(30), () -> {
+            JsonNode models = client.get("/actuator/readmodels", operator).body();
+            models.properties().forEach(model -> assertThat(model.getValue().path("lag").asLong()).as(model.getKey()).isZero());
+        });
+    }
+
+    private Map<String, List<Document>> contents(java.util.Collection<ReadModel> models) {
+        Map<String, List<Document>> all = new LinkedHashMap<>();
+        for (ReadModel model : models) {
+            for (String collection : model.collections()) {
+                all.put(collection, serviceDatabase.getCollection(collection).find().sort(Sorts.ascending("_id")).into(new ArrayList<>()));
+            }
+        }
+        return all;
+    }
+
+    private static void eventually(Duration within, Runnable assertion) {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (true) {
+            try {
+                assertion.run();
+                return;
+            } catch (AssertionError e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+}

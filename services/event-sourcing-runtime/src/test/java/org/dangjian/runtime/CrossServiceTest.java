@@ -1,0 +1,132 @@
+package org.dangjian.runtime;
+
+import static com.mongodb.client.model.Filters.eq;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.mongodb.client.MongoDatabase;
+import org.bson.Document;
+import org.dangjian.runtime.command.CommandContext;
+import org.dangjian.runtime.command.CommandDispatcher;
+import org.dangjian.runtime.consumer.ConsumerPositions;
+import org.dangjian.runtime.consumer.ConsumerRunners;
+import org.dangjian.runtime.eventstore.EventStoreReader;
+import org.dangjian.runtime.eventstore.StoredEvent;
+import org.dangjian.runtime.metadata.Actor;
+import org.dangjian.runtime.publication.Outbox;
+import org.dangjian.runtime.publication.PublicationRelay;
+import org.dangjian.runtime.testing.Drill;
+import org.dangjian.runtime.testing.Eventually;
+import org.dangjian.runtime.testing.drills.DrillsApplication;
+import org.dangjian.runtime.testing.tally.TallyApplication;
+import org.dangjian.testsupport.TestInfrastructure;
+import org.dangjian.testsupport.TestTokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Two services on the real (embedded) broker and database, each in its own Spring context as each would run in its
+ * own JVM: "tally" reads "drills"' topic through {@code contracts} only. Its read model takes the one type it
+ * declares and passes over the others without stopping; its reaction turns each drill held into one command of its
+ * own, recorded with the service as actor and the drill's event as cause, and a redelivered event changes nothing.
+ */
+class CrossServiceTest {
+
+    private static final Actor ORGANISER = new Actor("shuji", "BRANCH_SECRETARY", "00000000-0000-4000-8000-000000000011");
+
+    private static ConfigurableApplicationContext drills;
+    private static ConfigurableApplicationContext tally;
+
+    @BeforeAll
+    static void start() {
+        String namespace = "x" + UUID.randomUUID().toString().replace("-", "").substring(0, 10) + ".";
+        drills = service(DrillsApplication.class, "drills", namespace);
+        tally = service(TallyApplication.class, "tally", namespace);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (tally != null) {
+            tally.close();
+        }
+        if (drills != null) {
+            drills.close();
+        }
+    }
+
+    private static ConfigurableApplicationContext service(Class<?> application, String name, String namespace) {
+        TestInfrastructure.Endpoints infrastructure = TestInfrastructure.endpoints();
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("server.port", "0");
+        properties.put("dangjian.service.name", name);
+        properties.put("dangjian.eventing.namespace", namespace);
+        properties.put("spring.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers());
+        properties.put("spring.mongodb.uri", infrastructure.mongoConnectionString());
+        properties.put("spring.mongodb.database", namespace.replace(".", "") + name);
+        properties.put("dangjian.security.jwk-set-uri", "");
+        properties.put("dangjian.security.public-key-location", TestTokens.publicKeyLocation());
+        properties.put("dangjian.security.issuer", TestTokens.ISSUER);
+        properties.put("dangjian.consumers.park-retry-interval", "1s");
+        // as arguments, which outrank every default (builder "properties" are defaults themselves)
+        return new SpringApplicationBuilder(application).run(properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new));
+    }
+
+    private static CommandDispatcher commands() {
+        return drills.getBean(CommandDispatcher.class);
+    }
+
+    private static void send(String drillId, java.util.function.Function<String, ?> command) {
+        commands().sendAs(ORGANISER, drillId, command, CommandContext.of(null, "test", "{}", null));
+    }
+
+    @Test
+    void aServiceLivesOnAnotherServicesEventsTakingOnlyTheTypesItDeclaresAndReactingOnce() {
+        String held = "drill-" + UUID.randomUUID();
+        String cancelled = "drill-" + UUID.randomUUID();
+        String member = "member-" + UUID.randomUUID();
+        send(held, id -> new Drill.ScheduleDrill(id, "消防演练", member));
+        send(cancelled, id -> new Drill.ScheduleDrill(id, "应急演练", member));
+        send(held, id -> new Drill.HoldDrill(id, 0));
+        send(cancelled, Drill.CancelDrill::new);
+
+        MongoDatabase tallyDb = tally.getBean(MongoDatabase.class);
+        ConsumerPositions positions = tally.getBean(ConsumerPositions.class);
+        Eventually.that(() -> assertThat(tallyDb.getCollection("drills_held").find(eq("_id", held)).first()).isNotNull());
+        Eventually.that(() -> assertThat(positions.last(ConsumerPositions.key("drills-held", "drills", cancelled)).orElse(-1))
+                .as("the types it does not declare were passed over, and their sequences count").isEqualTo(1));
+        assertThat(tallyDb.getCollection("drills_held").countDocuments()).isEqualTo(1);
+        assertThat(tally.getBean(ConsumerRunners.class).all()).allMatch(runner -> runner.parkedCount() == 0);
+
+        StoredEvent drillHeld = drills.getBean(EventStoreReader.class).read(held, 1).orElseThrow();
+        EventStoreReader tallyStore = tally.getBean(EventStoreReader.class);
+        Eventually.that(() -> assertThat(tallyStore.readStream(member, 0)).hasSize(1));
+        StoredEvent awarded = tallyStore.readStream(member, 0).get(0);
+        assertThat(awarded.type()).isEqualTo("org.dangjian.tally.PointsAwarded.v1");
+        assertThat(awarded.actor()).isEqualTo(new Actor("service:tally", "SERVICE", null));
+        assertThat(awarded.causationId()).as("caused by the other service's event").isEqualTo(drillHeld.eventId());
+        assertThat(awarded.correlationId()).as("in the same conversation").isEqualTo(drillHeld.correlationId());
+        assertThat(awarded.idempotencyKey()).isEqualTo("reaction:points-for-drills:" + drillHeld.eventId() + ":0");
+        assertThat(awarded.occurredAt()).isEqualTo(drillHeld.occurredAt());
+
+        // the drill's event comes again, and the reaction has forgotten it handled it: still one award
+        ConsumerRunners tallyConsumers = tally.getBean(ConsumerRunners.class);
+        tallyConsumers.stop();
+        tallyDb.getCollection(ConsumerPositions.COLLECTION).deleteMany(eq("_id", ConsumerPositions.key("points-for-drills", "drills", held)));
+        tallyConsumers.start();
+        drills.getBean(Outbox.class).register(List.of(drillHeld), Instant.now());
+        drills.getBean(PublicationRelay.class).signal();
+        Eventually.that(() -> assertThat(positions.last(ConsumerPositions.key("points-for-drills", "drills", held)).orElse(-1)).isEqualTo(1));
+        assertThat(tallyStore.readStream(member, 0)).hasSize(1);
+        assertThat(tallyDb.getCollection("idempotency_keys").find(new Document("state", "COMPLETED")).into(new java.util.ArrayList<>()))
+                .hasSize(1);
+    }
+}

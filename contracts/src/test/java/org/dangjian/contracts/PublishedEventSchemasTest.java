@@ -25,6 +25,8 @@ import org.dangjian.contracts.organisation.OrganisationUnitDissolved;
 import org.dangjian.contracts.organisation.OrganisationUnitEstablished;
 import org.dangjian.contracts.organisation.OrganisationUnitKind;
 import org.dangjian.contracts.organisation.OrganisationUnitRenamed;
+import org.dangjian.contracts.organisation.OrganisationUnitSubordinateAttached;
+import org.dangjian.contracts.organisation.OrganisationUnitSubordinateDetached;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -49,7 +51,11 @@ class PublishedEventSchemasTest {
                     new OrganisationUnitRenamed(UNIT, "第一党支部", "综合服务党支部", null)),
             OrganisationUnitDissolved.class, List.of(
                     new OrganisationUnitDissolved(UNIT, "并入第二党支部"),
-                    new OrganisationUnitDissolved(UNIT, null)));
+                    new OrganisationUnitDissolved(UNIT, null)),
+            OrganisationUnitSubordinateAttached.class, List.of(
+                    new OrganisationUnitSubordinateAttached(PARENT, UNIT, OrganisationUnitKind.BRANCH)),
+            OrganisationUnitSubordinateDetached.class, List.of(
+                    new OrganisationUnitSubordinateDetached(PARENT, UNIT)));
 
     private final JsonMapper json = JsonMapper.builder().build();
 
@@ -82,6 +88,8 @@ class PublishedEventSchemasTest {
                 InputFormat.JSON)).as("unknown kinds are refused").isNotEmpty();
         assertThat(schemaFor(OrganisationUnitRenamed.class).validate("{\"unitId\":\"" + UNIT + "\",\"name\":\"x\",\"extra\":1}",
                 InputFormat.JSON)).as("unknown fields and missing required ones are refused").isNotEmpty();
+        assertThat(schemaFor(OrganisationUnitSubordinateAttached.class).validate("{\"unitId\":\"" + PARENT + "\",\"subordinateId\":\""
+                + UNIT + "\"}", InputFormat.JSON)).as("the subordinate's kind is required").isNotEmpty();
     }
 
     @Test

@@ -12,13 +12,18 @@ import java.util.List;
 import java.util.Map;
 
 import org.dangjian.gateway.support.StubService;
+import org.dangjian.registry.ServiceEntry;
+import org.dangjian.registry.ServiceRegistry;
 import org.dangjian.gateway.support.StubService.Received;
 import org.dangjian.gateway.support.TestIdentityProvider;
 import org.dangjian.gateway.support.TestIdentityProvider.User;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.cloud.gateway.route.Route;
+import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
@@ -62,7 +67,29 @@ class GatewayTest extends GatewayTestSupport {
         ORGANISATION.clear();
     }
 
+    @Autowired
+    RouteLocator routes;
+
     // --- routing and token pass-through -------------------------------------------------------------
+
+    @Test
+    void everyServiceOfTheRegistryHasItsRouteWithTheDefaultFilters() {
+        List<Route> all = routes.getRoutes().collectList().block();
+        assertThat(all).extracting(Route::getId)
+                .as("one route per registry entry, and no other")
+                .containsExactlyElementsOf(ServiceRegistry.load().services().stream().map(ServiceEntry::name).toList());
+        Route organisation = all.stream().filter(route -> route.getId().equals("organisation")).findFirst().orElseThrow();
+        assertThat(organisation.getUri()).as("DANGJIAN_ORGANISATION_URL, set by this test").isEqualTo(URI.create(ORGANISATION.url()));
+        assertThat(organisation.getFilters()).map(Object::toString)
+                .as("default-filters apply to the registry's routes (rate limit, token relay, cookie removal, retry), as to"
+                        + " routes of the YAML file; and each route strips /api/<name>")
+                .satisfiesExactlyInAnyOrder(
+                        filter -> assertThat(filter).contains("RequestRateLimiter"),
+                        filter -> assertThat(filter).contains("TokenRelay"),
+                        filter -> assertThat(filter).contains("RemoveRequestHeader").contains("Cookie"),
+                        filter -> assertThat(filter).contains("Retry"),
+                        filter -> assertThat(filter).contains("StripPrefix").contains("2"));
+    }
 
     @Test
     void bearerRequestReachesTheServiceWithoutPrefixWithSameTokenAndACorrelationId() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,13 +15,27 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.xpath.XPathConstants;
 import javax.xml.xpath.XPathFactory;
 
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.dangjian.contracts.organisation.OrganisationEvents;
+import org.dangjian.registry.ComposeFile;
+import org.dangjian.registry.ServiceEntry;
+import org.dangjian.registry.ServiceRegistry;
+import org.dangjian.runtime.config.PlatformDefaults;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.EnumerablePropertySource;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.env.StandardEnvironment;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
 import org.yaml.snakeyaml.Yaml;
@@ -28,38 +43,67 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * The real deployment's files, read as a deployer relies on them: {@code docker-compose.yml} at the repository root
  * and the Jib configuration in the POMs that builds the images it runs. No Docker engine is needed: the files are
- * parsed (SnakeYAML, the JDK's XML parser) and checked against each other and against the applications' own
- * configuration. See docs/deployment.md.
+ * parsed (SnakeYAML, the JDK's XML parser) and checked against each other, against the applications' own
+ * configuration and against the service registry (服务注册表, infra/registry) that the compose file is rendered from
+ * and that lists the services checked here. See docs/deployment.md.
  */
 class DeploymentFilesTest {
 
     /** The tests run in the system-tests module's directory; the repository root is its parent. */
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
+    /** The platform's services; every check of a service below is made for each of them. */
+    static final ServiceRegistry REGISTRY = ServiceRegistry.load();
+
     /** One of our applications: its compose service, its Maven module, the port it listens on. */
     record App(String service, String module, int port) {
+
+        static App of(ServiceEntry entry) {
+            return new App(entry.name(), entry.module(), entry.port());
+        }
     }
 
     static final App IDENTITY = new App("identity", "infra/identity-provider", 9000);
-    static final App ORGANISATION = new App("organisation", "services/organisation", 8081);
     static final App GATEWAY = new App("gateway", "gateway", 8080);
-    static final List<App> APPS = List.of(IDENTITY, ORGANISATION, GATEWAY);
+    static final List<App> SERVICES = REGISTRY.services().stream().map(App::of).toList();
+    static final List<App> APPS = Stream.concat(Stream.of(IDENTITY, GATEWAY), SERVICES.stream()).toList();
 
-    static final List<String> ALL_SERVICES = List.of("kafka", "mongo", "identity", "organisation", "gateway");
+    static final List<String> ALL_SERVICES = Stream.concat(Stream.of("kafka", "mongo", "identity", "gateway"),
+            SERVICES.stream().map(App::service)).toList();
 
-    /** Who waits for whom, healthy: the organisation service needs its store, its broker and the keys of its tokens. */
-    static final Map<String, Set<String>> DEPENDENCIES = Map.of(
-            "organisation", Set.of("kafka", "mongo", "identity"),
-            "gateway", Set.of("identity", "organisation"));
+    /**
+     * Who waits for whom, healthy: a service needs its store, its broker and the keys of its tokens; the gateway the
+     * provider and every service.
+     */
+    static final Map<String, Set<String>> DEPENDENCIES = dependencies();
 
-    /** The environment each application reads (application.yml, the runtime's PlatformDefaults). */
-    static final Map<String, List<String>> REQUIRED_ENVIRONMENT = Map.of(
-            "identity", List.of("DANGJIAN_ISSUER", "DANGJIAN_DATA_DIR", "DANGJIAN_WEB_CLIENT_SECRET",
-                    "DANGJIAN_DEPARTMENT_CLIENT_SECRET", "DANGJIAN_DEMO_LOADER_SECRET"),
-            "organisation", List.of("DANGJIAN_MONGO_URI", "DANGJIAN_KAFKA", "DANGJIAN_ISSUER", "DANGJIAN_ISSUER_INTERNAL",
-                    "DANGJIAN_EVENTING_REPLICATIONFACTOR"),
-            "gateway", List.of("DANGJIAN_ISSUER", "DANGJIAN_IDENTITY_INTERNAL_URL", "DANGJIAN_ORGANISATION_URL",
-                    "DANGJIAN_WEB_CLIENT_SECRET"));
+    /** The environment each application reads (application.yml, the runtime's PlatformDefaults, the registry). */
+    static final Map<String, List<String>> REQUIRED_ENVIRONMENT = requiredEnvironment();
+
+    static Map<String, Set<String>> dependencies() {
+        Map<String, Set<String>> dependencies = new LinkedHashMap<>();
+        Set<String> gateway = new LinkedHashSet<>(List.of(IDENTITY.service()));
+        for (App service : SERVICES) {
+            dependencies.put(service.service(), Set.of("kafka", "mongo", IDENTITY.service()));
+            gateway.add(service.service());
+        }
+        dependencies.put(GATEWAY.service(), gateway);
+        return dependencies;
+    }
+
+    static Map<String, List<String>> requiredEnvironment() {
+        Map<String, List<String>> required = new LinkedHashMap<>();
+        required.put(IDENTITY.service(), List.of("DANGJIAN_ISSUER", "DANGJIAN_DATA_DIR", "DANGJIAN_WEB_CLIENT_SECRET",
+                "DANGJIAN_DEPARTMENT_CLIENT_SECRET", "DANGJIAN_DEMO_LOADER_SECRET"));
+        List<String> gateway = new ArrayList<>(List.of("DANGJIAN_ISSUER", "DANGJIAN_IDENTITY_INTERNAL_URL", "DANGJIAN_WEB_CLIENT_SECRET"));
+        for (ServiceEntry service : REGISTRY.services()) {
+            required.put(service.name(), List.of(service.portVariable(), "DANGJIAN_MONGO_URI", "DANGJIAN_KAFKA", "DANGJIAN_ISSUER",
+                    "DANGJIAN_ISSUER_INTERNAL", "DANGJIAN_EVENTING_REPLICATIONFACTOR"));
+            gateway.add(service.urlVariable());
+        }
+        required.put(GATEWAY.service(), gateway);
+        return required;
+    }
 
     /**
      * Variables that reach a property by Spring's relaxed binding of environment variables rather than by a
@@ -91,8 +135,72 @@ class DeploymentFilesTest {
     @Test
     void everyPartOfThePlatformIsAService() {
         assertThat(services.keySet())
-                .as("docker-compose.yml runs Kafka, MongoDB, the identity provider, the organisation service and the gateway")
-                .containsAll(ALL_SERVICES);
+                .as("docker-compose.yml runs Kafka, MongoDB, the identity provider, the gateway and the registry's services, and"
+                        + " nothing else")
+                .containsExactlyInAnyOrderElementsOf(ALL_SERVICES);
+    }
+
+    @Test
+    void theComposeFileIsTheOneTheRegistryRenders() throws IOException {
+        String version = text(rootPom, "/project/version");
+        assertThat(Files.readString(ROOT.resolve("docker-compose.yml"), StandardCharsets.UTF_8))
+                .as("docker-compose.yml is generated from the service registry (infra/registry/src/main/resources/dangjian/"
+                        + "services.yaml and the docker-compose.*.yml templates beside it); every build renders it. Render it"
+                        + " with `./mvnw -q -pl infra/registry process-classes` and commit it; to change it, change the"
+                        + " registry or the templates")
+                .isEqualTo(ComposeFile.render(REGISTRY, version));
+    }
+
+    @Test
+    void everyRegistryEntryAgreesWithItsModule() throws Exception {
+        String modules = nodesText(rootPom, "/project/modules/module");
+        for (ServiceEntry service : REGISTRY.services()) {
+            Path module = ROOT.resolve(service.module());
+            assertThat(module.resolve("pom.xml")).as("the registry's %s is the Maven module %s", service.name(), service.module())
+                    .exists();
+            assertThat(modules).as("the root pom.xml builds %s", service.module()).contains("<" + service.module() + ">");
+            Document pom = xml(module.resolve("pom.xml"));
+            assertThat(text(pom, "/project/artifactId"))
+                    .as("%s's artifactId is <name>-service: its image is named after it", service.module())
+                    .isEqualTo(service.artifactId());
+            String jib = "/project/build/plugins/plugin[artifactId='jib-maven-plugin']/configuration/container";
+            assertThat(text(pom, jib + "/mainClass")).as("%s's image starts the registry's main class", service.module())
+                    .isEqualTo(service.mainClass());
+            assertThat(text(pom, jib + "/ports/port")).as("%s's image exposes the registry's port", service.module())
+                    .isEqualTo(String.valueOf(service.port()));
+            assertThat(module.resolve("src/main/java").resolve(service.mainClass().replace('.', '/') + ".java"))
+                    .as("the registry's main class of %s exists", service.name()).exists();
+
+            Map<String, Object> configuration;
+            try (Reader reader = Files.newBufferedReader(module.resolve("src/main/resources/application.yml"))) {
+                configuration = new Yaml().load(reader);
+            }
+            assertThat(map(map(configuration.get("dangjian"), "dangjian").get("service"), "dangjian.service").get("name"))
+                    .as("%s's dangjian.service.name is its registry name (it picks the entry at start)", service.module())
+                    .isEqualTo(service.name());
+            assertThat(platformDefaults(service.name()))
+                    .as("the runtime's defaults give %s its registry port, overridable by %s", service.name(), service.portVariable())
+                    .containsEntry("server.port", "${" + service.portVariable() + ":" + service.port() + "}")
+                    .containsEntry("spring.application.name", service.name());
+        }
+    }
+
+    @Test
+    void everyTopicInTheContractsIsItsServicesRegistryTopic() throws Exception {
+        assertThat(OrganisationEvents.TOPIC).as("the organisation service publishes on its registry topic")
+                .isEqualTo(REGISTRY.named(OrganisationEvents.SERVICE).topic());
+        List<JavaClass> events = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.dangjian.contracts").stream()
+                .filter(type -> type.getSimpleName().endsWith("Events") && type.tryGetField("SERVICE").isPresent())
+                .toList();
+        assertThat(events).as("contracts has an *Events class with SERVICE and TOPIC per publishing service").isNotEmpty();
+        for (JavaClass type : events) {
+            Class<?> loaded = type.reflect();
+            String service = (String) loaded.getField("SERVICE").get(null);
+            assertThat(REGISTRY.find(service)).as("%s.SERVICE names a service of the registry", type.getName()).isPresent();
+            assertThat(loaded.getField("TOPIC").get(null)).as("%s.TOPIC is the registry's topic of %s", type.getName(), service)
+                    .isEqualTo(REGISTRY.named(service).topic());
+        }
     }
 
     @Test
@@ -157,6 +265,10 @@ class DeploymentFilesTest {
         String template = text(rootPom, "/project/build/pluginManagement/plugins/plugin[artifactId='jib-maven-plugin']/configuration/to/image");
         assertThat(template).as("Jib names every image <registry>/<artifactId>:<version>")
                 .isEqualTo("${image.registry}/${project.artifactId}:${project.version}");
+        for (ServiceEntry service : REGISTRY.services()) {
+            assertThat(service(service.name()).get("image")).as("%s runs the image the registry names", service.name())
+                    .isEqualTo(service.image(version));
+        }
         for (App app : APPS) {
             Document pom = xml(ROOT.resolve(app.module()).resolve("pom.xml"));
             String artifactId = text(pom, "/project/artifactId");
@@ -193,10 +305,14 @@ class DeploymentFilesTest {
         REQUIRED_ENVIRONMENT.forEach((name, required) -> assertThat(environment(name).keySet())
                 .as("%s is given every variable it needs", name)
                 .containsAll(required));
+        List<String> serviceUrls = REGISTRY.services().stream().map(ServiceEntry::urlVariable).toList();
+        assertThat(Files.readString(ROOT.resolve("gateway/src/main/java/org/dangjian/gateway/routes/ServiceRoutes.java")))
+                .as("the gateway reads each service's DANGJIAN_<NAME>_URL by the name the registry gives it")
+                .contains("getProperty(service.urlVariable()");
         for (App app : APPS) {
             String sources = applicationSources(app);
             for (String variable : environment(app.service()).keySet()) {
-                if (RELAXED_BINDINGS.containsKey(variable)) {
+                if (RELAXED_BINDINGS.containsKey(variable) || app == GATEWAY && serviceUrls.contains(variable)) {
                     continue;
                 }
                 assertThat(sources)
@@ -222,15 +338,17 @@ class DeploymentFilesTest {
                 .as("the issuer is a URL browsers reach: the identity provider's published port")
                 .isEqualTo("http://localhost:" + IDENTITY.port());
         String internal = "http://" + IDENTITY.service() + ":" + IDENTITY.port();
-        assertThat(environment(ORGANISATION.service()).get("DANGJIAN_ISSUER_INTERNAL"))
-                .as("the organisation service fetches the token keys (JWKS) over the containers' network").isEqualTo(internal);
         assertThat(environment(GATEWAY.service()).get("DANGJIAN_IDENTITY_INTERNAL_URL"))
                 .as("the gateway reaches the token, JWKS and userinfo endpoints over the containers' network").isEqualTo(internal);
-        assertThat(environment(GATEWAY.service()).get("DANGJIAN_ORGANISATION_URL"))
-                .as("the gateway routes /api/organisation/** to the organisation service's port")
-                .isEqualTo("http://" + ORGANISATION.service() + ":" + ORGANISATION.port());
-        assertThat(environment(ORGANISATION.service()).getOrDefault("DANGJIAN_ORGANISATION_PORT", String.valueOf(ORGANISATION.port())))
-                .as("the organisation service listens where the gateway sends requests").isEqualTo(String.valueOf(ORGANISATION.port()));
+        for (ServiceEntry service : REGISTRY.services()) {
+            assertThat(environment(service.name()).get("DANGJIAN_ISSUER_INTERNAL"))
+                    .as("%s fetches the token keys (JWKS) over the containers' network", service.name()).isEqualTo(internal);
+            assertThat(environment(GATEWAY.service()).get(service.urlVariable()))
+                    .as("the gateway routes %s to the %s service's port", service.route(), service.name())
+                    .isEqualTo("http://" + service.name() + ":" + service.port());
+            assertThat(environment(service.name()).getOrDefault(service.portVariable(), String.valueOf(service.port())))
+                    .as("%s listens where the gateway sends requests", service.name()).isEqualTo(String.valueOf(service.port()));
+        }
     }
 
     @Test
@@ -265,12 +383,15 @@ class DeploymentFilesTest {
         assertThat(env.get("KAFKA_AUTO_CREATE_TOPICS_ENABLE"))
                 .as("each service creates its own topic with its partitions and retention; a typo must not create another").isEqualTo("false");
         assertThat(env.get("KAFKA_LOG_RETENTION_MS")).as("events are kept forever: read models are rebuilt from offset 0").isEqualTo("-1");
-        assertThat(env.get("KAFKA_ADVERTISED_LISTENERS"))
-                .as("the broker advertises the address the services bootstrap from")
-                .contains("://" + environment(ORGANISATION.service()).get("DANGJIAN_KAFKA"));
-        assertThat(Integer.parseInt(environment(ORGANISATION.service()).get("DANGJIAN_EVENTING_REPLICATIONFACTOR")))
-                .as("the organisation topic asks for no more replicas than there are brokers (one), or it cannot be created")
-                .isEqualTo(1);
+        for (App service : SERVICES) {
+            assertThat(env.get("KAFKA_ADVERTISED_LISTENERS"))
+                    .as("the broker advertises the address %s bootstraps from", service.service())
+                    .contains("://" + environment(service.service()).get("DANGJIAN_KAFKA"));
+            assertThat(Integer.parseInt(environment(service.service()).get("DANGJIAN_EVENTING_REPLICATIONFACTOR")))
+                    .as("the %s topic asks for no more replicas than there are brokers (one), or it cannot be created",
+                            service.service())
+                    .isEqualTo(1);
+        }
         assertThat(volumeTargets("kafka")).as("the broker's log dir (every published event) is on a named volume")
                 .contains(env.get("KAFKA_LOG_DIRS"));
     }
@@ -285,9 +406,11 @@ class DeploymentFilesTest {
                 .as("the health check initiates the one-member set on the first start, under the name the services resolve")
                 .contains("rs.initiate").contains("'rs0'").contains("mongo:27017");
         assertThat(healthcheck).as("MongoDB is healthy only once it is the writable primary").contains("isWritablePrimary");
-        String uri = environment(ORGANISATION.service()).get("DANGJIAN_MONGO_URI");
-        assertThat(uri).as("the organisation service connects to the replica set with majority writes")
-                .startsWith("mongodb://mongo:27017/").contains("replicaSet=rs0").contains("w=majority");
+        for (App service : SERVICES) {
+            String uri = environment(service.service()).get("DANGJIAN_MONGO_URI");
+            assertThat(uri).as("%s connects to the replica set with majority writes", service.service())
+                    .startsWith("mongodb://mongo:27017/").contains("replicaSet=rs0").contains("w=majority");
+        }
         assertThat(volumeTargets("mongo")).as("the database files are on a named volume").contains("/data/db");
     }
 
@@ -397,14 +520,35 @@ class DeploymentFilesTest {
         return matcher.matches() ? matcher.group(1) : value;
     }
 
-    /** What an application reads its environment from: its application.yml, and for a service the runtime's defaults. */
+    /**
+     * What an application reads its environment from: its application.yml, and for a service the defaults the runtime's
+     * PlatformDefaults gives it (the values, with their {@code ${VAR:default}} placeholders).
+     */
     static String applicationSources(App app) throws IOException {
-        String sources = Files.readString(ROOT.resolve(app.module()).resolve("src/main/resources/application.yml"));
-        if (app.module().startsWith("services/")) {
-            sources += Files.readString(ROOT.resolve(
-                    "services/event-sourcing-runtime/src/main/java/org/dangjian/runtime/config/PlatformDefaults.java"));
+        StringBuilder sources = new StringBuilder(Files.readString(ROOT.resolve(app.module()).resolve("src/main/resources/application.yml")));
+        if (REGISTRY.find(app.service()).isPresent()) {
+            platformDefaults(app.service()).values().forEach(value -> sources.append('\n').append(value));
         }
-        return sources;
+        return sources.toString();
+    }
+
+    /** The defaults PlatformDefaults adds to the environment of the service of that name. */
+    static Map<String, Object> platformDefaults(String service) {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new MapPropertySource("application.yml", Map.of("dangjian.service.name", service)));
+        Set<String> before = new LinkedHashSet<>();
+        environment.getPropertySources().forEach(source -> before.add(source.getName()));
+        new PlatformDefaults().postProcessEnvironment(environment, new SpringApplication());
+        Map<String, Object> defaults = new LinkedHashMap<>();
+        for (PropertySource<?> source : environment.getPropertySources()) {
+            if (!before.contains(source.getName()) && source instanceof EnumerablePropertySource<?> added) {
+                for (String name : added.getPropertyNames()) {
+                    defaults.put(name, added.getProperty(name));
+                }
+            }
+        }
+        assertThat(defaults).as("PlatformDefaults adds the services' defaults").isNotEmpty();
+        return defaults;
     }
 
     @SuppressWarnings("unchecked")
@@ -426,6 +570,16 @@ class DeploymentFilesTest {
         } catch (javax.xml.xpath.XPathExpressionException e) {
             throw new IllegalArgumentException(xpath, e);
         }
+    }
+
+    /** The elements at the path, each as {@code <text>}, in one string. */
+    static String nodesText(Document document, String xpath) {
+        NodeList nodes = nodes(document, xpath);
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < nodes.getLength(); i++) {
+            text.append('<').append(nodes.item(i).getTextContent().strip()).append('>');
+        }
+        return text.toString();
     }
 
     static NodeList nodes(Document document, String xpath) {

@@ -7,6 +7,8 @@ import java.util.Map;
 
 import org.dangjian.infra.embedded.FreePorts;
 import org.dangjian.launcher.Launcher;
+import org.dangjian.registry.ServiceEntry;
+import org.dangjian.registry.ServiceRegistry;
 
 /**
  * The whole platform, started once per test JVM by the launcher exactly as {@code ./run.sh} starts it (built jars,
@@ -28,7 +30,9 @@ final class RunningPlatform {
             env.put("DANGJIAN_DATA_DIR", dataDir.toString());
             env.put("DANGJIAN_GATEWAY_PORT", Integer.toString(FreePorts.pick()));
             env.put("DANGJIAN_IDP_PORT", Integer.toString(FreePorts.pick()));
-            env.put("DANGJIAN_ORGANISATION_PORT", Integer.toString(FreePorts.pick()));
+            for (ServiceEntry service : ServiceRegistry.load().services()) {
+                env.put(service.portVariable(), Integer.toString(FreePorts.pick()));
+            }
             env.put("DANGJIAN_KAFKA_PORT", Integer.toString(FreePorts.pick()));
             env.put("DANGJIAN_MONGO_PORT", Integer.toString(FreePorts.pick()));
             Launcher started = Launcher.start(env);

@@ -6,11 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.netty.channel.ChannelOption;
+import org.dangjian.gateway.routes.ServiceRoutes;
 import org.springframework.boot.health.contributor.CompositeReactiveHealthContributor;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
-import org.springframework.cloud.gateway.config.GatewayProperties;
-import org.springframework.cloud.gateway.route.RouteDefinition;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
@@ -19,10 +18,10 @@ import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 
 /**
- * Health contributor {@code services}: the readiness of every service the gateway routes to
- * ({@code GET <service>/actuator/health/readiness}). It shows in {@code /actuator/health}, but is not part
- * of the gateway's own readiness group: a gateway whose services are down should still take traffic and
- * answer 503 for them, rather than be taken out of rotation itself.
+ * Health contributor {@code services}: the readiness of every service in the service registry, by name, at the
+ * URL the gateway routes to ({@code GET <service>/actuator/health/readiness}). It shows in
+ * {@code /actuator/health}, but is not part of the gateway's own readiness group: a gateway whose services are
+ * down should still take traffic and answer 503 for them, rather than be taken out of rotation itself.
  */
 @Configuration(proxyBeanMethods = false)
 public class ServicesHealthConfiguration {
@@ -30,18 +29,17 @@ public class ServicesHealthConfiguration {
     static final Duration TIMEOUT = Duration.ofSeconds(2);
 
     @Bean
-    CompositeReactiveHealthContributor servicesHealthContributor(GatewayProperties gateway) {
+    CompositeReactiveHealthContributor servicesHealthContributor(ServiceRoutes routes) {
         HttpClient http = HttpClient.create()
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) TIMEOUT.toMillis())
                 .responseTimeout(TIMEOUT);
         WebClient client = WebClient.builder().clientConnector(new ReactorClientHttpConnector(http)).build();
         Map<String, ReactiveHealthIndicator> services = new LinkedHashMap<>();
-        for (RouteDefinition route : gateway.getRoutes()) {
-            URI uri = route.getUri();
-            if (uri != null && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
-                services.putIfAbsent(route.getId(), new ServiceReadiness(client, uri));
+        routes.targets().forEach((name, uri) -> {
+            if ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) {
+                services.put(name, new ServiceReadiness(client, uri));
             }
-        }
+        });
         return CompositeReactiveHealthContributor.fromMap(services);
     }
 

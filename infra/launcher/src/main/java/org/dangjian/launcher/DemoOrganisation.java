@@ -49,9 +49,11 @@ final class DemoOrganisation {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final LaunchSettings settings;
+    private final String organisation;
 
     DemoOrganisation(LaunchSettings settings) {
         this.settings = settings;
+        this.organisation = settings.serviceUrl("organisation");
     }
 
     /** Loads the units that are not there yet; returns how many it added. */
@@ -59,7 +61,7 @@ final class DemoOrganisation {
         String token = token();
         int added = 0;
         for (Unit unit : UNITS) {
-            HttpResponse<String> existing = send(HttpRequest.newBuilder(URI.create(settings.organisationUrl() + "/units/" + unit.id())).GET(), token);
+            HttpResponse<String> existing = send(HttpRequest.newBuilder(URI.create(organisation + "/units/" + unit.id())).GET(), token);
             if (existing.statusCode() == 200) {
                 continue;
             }
@@ -74,7 +76,7 @@ final class DemoOrganisation {
                 body.put("massOrganisationType", unit.massOrganisationType());
             }
             body.put("reason", "演示数据 (demo data)");
-            HttpResponse<String> created = send(HttpRequest.newBuilder(URI.create(settings.organisationUrl() + "/units"))
+            HttpResponse<String> created = send(HttpRequest.newBuilder(URI.create(organisation + "/units"))
                     .header("Content-Type", "application/json")
                     .header("Idempotency-Key", "demo-organisation-" + unit.id())
                     .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))), token);
@@ -84,7 +86,7 @@ final class DemoOrganisation {
             JsonNode answer = JSON.readTree(created.body());
             // the next unit may be under this one: wait until the read model shows it (read-your-writes)
             if (created.statusCode() == 201) {
-                send(HttpRequest.newBuilder(URI.create(settings.organisationUrl() + "/units/" + unit.id() + "?minSequence="
+                send(HttpRequest.newBuilder(URI.create(organisation + "/units/" + unit.id() + "?minSequence="
                         + answer.path("sequence").asLong())).GET(), token);
                 added++;
             }

@@ -2,25 +2,48 @@ package org.dangjian.launcher;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+
+import org.dangjian.registry.ServiceEntry;
+import org.dangjian.registry.ServiceRegistry;
 
 /**
  * Where things run and live. Every value comes from an environment variable with a default; {@code --data-dir=...}
- * on the command line overrides {@code DANGJIAN_DATA_DIR}.
+ * on the command line overrides {@code DANGJIAN_DATA_DIR}. The services are those of the service registry
+ * (服务注册表), each on {@code DANGJIAN_<NAME>_PORT}, else its registry port.
  *
- * @param home           the repository checkout (to find the built application jars)
- * @param dataDir        everything that must survive a restart: Mongo's file, Kafka's log, the signing key, logs
- * @param gatewayPort    the one public port ({@code DANGJIAN_GATEWAY_PORT}, 8080)
- * @param identityPort   the identity provider ({@code DANGJIAN_IDP_PORT}, 9000): browsers are sent there to sign in
- * @param organisationPort the organisation service ({@code DANGJIAN_ORGANISATION_PORT}, 8081)
- * @param kafkaPort      the embedded Kafka broker ({@code DANGJIAN_KAFKA_PORT}, 9092)
- * @param mongoPort      the embedded Mongo server ({@code DANGJIAN_MONGO_PORT}, 27017)
- * @param demoData       whether to load the demo organisation tree into an empty store ({@code DANGJIAN_DEMO_DATA}, true)
+ * @param home         the repository checkout (to find the built application jars)
+ * @param dataDir      everything that must survive a restart: Mongo's file, Kafka's log, the signing key, logs
+ * @param gatewayPort  the one public port ({@code DANGJIAN_GATEWAY_PORT}, 8080)
+ * @param identityPort the identity provider ({@code DANGJIAN_IDP_PORT}, 9000): browsers are sent there to sign in
+ * @param kafkaPort    the embedded Kafka broker ({@code DANGJIAN_KAFKA_PORT}, 9092)
+ * @param mongoPort    the embedded Mongo server ({@code DANGJIAN_MONGO_PORT}, 27017)
+ * @param demoData     whether to load the demo organisation tree into an empty store ({@code DANGJIAN_DEMO_DATA}, true)
+ * @param services     the registry's services, in its order
+ * @param servicePorts each service's port, by name
  */
-record LaunchSettings(Path home, Path dataDir, int gatewayPort, int identityPort, int organisationPort, int kafkaPort, int mongoPort,
-                      boolean demoData) {
+record LaunchSettings(Path home, Path dataDir, int gatewayPort, int identityPort, int kafkaPort, int mongoPort,
+                      boolean demoData, List<ServiceEntry> services, Map<String, Integer> servicePorts) {
+
+    LaunchSettings {
+        services = List.copyOf(services);
+        servicePorts = Map.copyOf(servicePorts);
+        Map<Integer, String> taken = new LinkedHashMap<>();
+        ports(gatewayPort, identityPort, kafkaPort, mongoPort, services, servicePorts).forEach((variable, port) -> {
+            String other = taken.putIfAbsent(port, variable);
+            if (other != null) {
+                throw new IllegalArgumentException(variable + " and " + other + " are both " + port + "; give each its own port");
+            }
+        });
+    }
 
     static LaunchSettings from(String[] args, Map<String, String> env) {
+        return from(args, env, ServiceRegistry.load());
+    }
+
+    static LaunchSettings from(String[] args, Map<String, String> env, ServiceRegistry registry) {
         Path home = findHome(env);
         String dataDir = env.getOrDefault("DANGJIAN_DATA_DIR", home.resolve("data").toString());
         for (String arg : args) {
@@ -30,10 +53,14 @@ record LaunchSettings(Path home, Path dataDir, int gatewayPort, int identityPort
                 throw new IllegalArgumentException("Unknown argument " + arg + " (known: --data-dir=<dir>)");
             }
         }
+        Map<String, Integer> servicePorts = new LinkedHashMap<>();
+        for (ServiceEntry service : registry.services()) {
+            servicePorts.put(service.name(), port(env, service.portVariable(), service.port()));
+        }
         return new LaunchSettings(home, Path.of(dataDir).toAbsolutePath().normalize(),
                 port(env, "DANGJIAN_GATEWAY_PORT", 8080), port(env, "DANGJIAN_IDP_PORT", 9000),
-                port(env, "DANGJIAN_ORGANISATION_PORT", 8081), port(env, "DANGJIAN_KAFKA_PORT", 9092),
-                port(env, "DANGJIAN_MONGO_PORT", 27017), !"false".equalsIgnoreCase(env.getOrDefault("DANGJIAN_DEMO_DATA", "true")));
+                port(env, "DANGJIAN_KAFKA_PORT", 9092), port(env, "DANGJIAN_MONGO_PORT", 27017),
+                !"false".equalsIgnoreCase(env.getOrDefault("DANGJIAN_DEMO_DATA", "true")), registry.services(), servicePorts);
     }
 
     String issuer() {
@@ -44,8 +71,18 @@ record LaunchSettings(Path home, Path dataDir, int gatewayPort, int identityPort
         return "http://localhost:" + gatewayPort;
     }
 
-    String organisationUrl() {
-        return "http://localhost:" + organisationPort;
+    /** The port of the service of that name. */
+    int servicePort(String name) {
+        Integer port = servicePorts.get(name);
+        if (port == null) {
+            throw new IllegalArgumentException("No service " + name + " in the registry (known: " + servicePorts.keySet() + ")");
+        }
+        return port;
+    }
+
+    /** Where the service of that name listens on this machine (not through the gateway). */
+    String serviceUrl(String name) {
+        return "http://localhost:" + servicePort(name);
     }
 
     String kafka() {
@@ -58,6 +95,50 @@ record LaunchSettings(Path home, Path dataDir, int gatewayPort, int identityPort
 
     Path logs() {
         return dataDir.resolve("logs");
+    }
+
+    /** Every port the platform takes, by the variable that chooses it: the fixed parts, then the services. */
+    Map<String, Integer> ports() {
+        return ports(gatewayPort, identityPort, kafkaPort, mongoPort, services, servicePorts);
+    }
+
+    private static Map<String, Integer> ports(int gatewayPort, int identityPort, int kafkaPort, int mongoPort,
+                                              List<ServiceEntry> services, Map<String, Integer> servicePorts) {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        ports.put("DANGJIAN_GATEWAY_PORT", gatewayPort);
+        ports.put("DANGJIAN_IDP_PORT", identityPort);
+        ports.put("DANGJIAN_KAFKA_PORT", kafkaPort);
+        ports.put("DANGJIAN_MONGO_PORT", mongoPort);
+        for (ServiceEntry service : services) {
+            Integer port = servicePorts.get(service.name());
+            if (port == null) {
+                throw new IllegalArgumentException("No port for the service " + service.name());
+            }
+            ports.put(service.portVariable(), port);
+        }
+        return ports;
+    }
+
+    /**
+     * The environment every child JVM gets. Each service's port and URL variable goes to every child: a service reads
+     * its own port, the gateway reads every URL (its routes), and one map for all keeps them from disagreeing.
+     */
+    Map<String, String> childEnvironment() {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("DANGJIAN_DATA_DIR", dataDir.toString());
+        environment.put("DANGJIAN_ISSUER", issuer());
+        environment.put("DANGJIAN_MONGO_URI", mongoUri());
+        environment.put("DANGJIAN_KAFKA", kafka());
+        environment.put("DANGJIAN_GATEWAY_PORT", Integer.toString(gatewayPort));
+        environment.put("DANGJIAN_IDP_PORT", Integer.toString(identityPort));
+        for (ServiceEntry service : services) {
+            environment.put(service.portVariable(), Integer.toString(servicePort(service.name())));
+            environment.put(service.urlVariable(), serviceUrl(service.name()));
+        }
+        // the identity provider sends browsers back to the gateway where it actually runs
+        environment.put("DANGJIAN_IDENTITY_WEBREDIRECTURIS_0", gatewayUrl() + "/login/oauth2/code/dangjian");
+        environment.put("DANGJIAN_IDENTITY_WEBPOSTLOGOUTREDIRECTURIS_0", gatewayUrl() + "/");
+        return environment;
     }
 
     /** The checkout: {@code DANGJIAN_HOME}, else the directory above {@code infra/launcher/target} holding this jar. */

@@ -13,11 +13,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.dangjian.infra.embedded.EmbeddedKafkaBroker;
 import org.dangjian.infra.embedded.EmbeddedMongoServer;
+import org.dangjian.registry.ServiceEntry;
 
 /**
  * Runs the whole platform on its embedded default, with nothing installed but a JDK: the Mongo server (H2 file) and
- * the Kafka broker (KRaft) in this JVM, the identity provider, the services and the gateway as child JVMs. Data lives
- * in one directory and survives restarts. Ctrl-C stops everything, children first.
+ * the Kafka broker (KRaft) in this JVM, the identity provider, the gateway and every service of the service registry
+ * (服务注册表) as child JVMs. Data lives in one directory and survives restarts. Ctrl-C stops everything, children
+ * first.
  */
 public final class Launcher {
 
@@ -78,6 +80,16 @@ public final class Launcher {
         return settings.issuer();
     }
 
+    /**
+     * Where the registry's service of that name listens, directly rather than through the gateway, e.g.
+     * {@code http://localhost:8081} for {@code organisation}.
+     *
+     * @throws IllegalArgumentException if the registry has no such service
+     */
+    public String serviceUrl(String name) {
+        return settings.serviceUrl(name);
+    }
+
     void start() throws Exception {
         long began = System.nanoTime();
         checkPortsFree();
@@ -85,25 +97,17 @@ public final class Launcher {
         say("Starting dangjian (智慧党建平台) with its data in " + settings.dataDir());
 
         mongo = EmbeddedMongoServer.onDisk(settings.dataDir().resolve("mongo"), settings.mongoPort());
-        Map<String, String> common = Map.ofEntries(
-                Map.entry("DANGJIAN_DATA_DIR", settings.dataDir().toString()),
-                Map.entry("DANGJIAN_ISSUER", settings.issuer()),
-                Map.entry("DANGJIAN_MONGO_URI", settings.mongoUri()),
-                Map.entry("DANGJIAN_KAFKA", settings.kafka()),
-                Map.entry("DANGJIAN_GATEWAY_PORT", Integer.toString(settings.gatewayPort())),
-                Map.entry("DANGJIAN_IDP_PORT", Integer.toString(settings.identityPort())),
-                Map.entry("DANGJIAN_ORGANISATION_PORT", Integer.toString(settings.organisationPort())),
-                Map.entry("DANGJIAN_ORGANISATION_URL", settings.organisationUrl()),
-                // the identity provider sends browsers back to the gateway where it actually runs
-                Map.entry("DANGJIAN_IDENTITY_WEBREDIRECTURIS_0", settings.gatewayUrl() + "/login/oauth2/code/dangjian"),
-                Map.entry("DANGJIAN_IDENTITY_WEBPOSTLOGOUTREDIRECTURIS_0", settings.gatewayUrl() + "/"));
+        Map<String, String> common = settings.childEnvironment();
         // the identity provider and the gateway need neither Kafka nor Mongo: they start while the broker does
-        ChildApp identity = launch("identity-provider", "infra/identity-provider", settings.identityPort(), common);
-        ChildApp gateway = launch("gateway", "gateway", settings.gatewayPort(), common);
+        List<ChildApp> waiting = new ArrayList<>();
+        waiting.add(launch("identity-provider", "infra/identity-provider", settings.identityPort(), common));
+        waiting.add(launch("gateway", "gateway", settings.gatewayPort(), common));
         kafka = EmbeddedKafkaBroker.start(settings.dataDir().resolve("kafka"), settings.kafkaPort());
-        ChildApp organisation = launch("organisation", "services/organisation", settings.organisationPort(), common);
+        for (ServiceEntry service : settings.services()) {
+            waiting.add(launch(service.name(), service.module(), settings.servicePort(service.name()), common));
+        }
 
-        awaitReady(List.of(identity, organisation, gateway), began);
+        awaitReady(waiting, began);
         if (settings.demoData()) {
             int added = new DemoOrganisation(settings).loadIfMissing();
             if (added > 0) {
@@ -200,10 +204,7 @@ public final class Launcher {
     }
 
     private void checkPortsFree() {
-        Map<String, Integer> ports = Map.of("DANGJIAN_GATEWAY_PORT", settings.gatewayPort(), "DANGJIAN_IDP_PORT", settings.identityPort(),
-                "DANGJIAN_ORGANISATION_PORT", settings.organisationPort(), "DANGJIAN_KAFKA_PORT", settings.kafkaPort(),
-                "DANGJIAN_MONGO_PORT", settings.mongoPort());
-        ports.forEach((variable, port) -> {
+        settings.ports().forEach((variable, port) -> {
             try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
                 socket.setReuseAddress(true);
             } catch (IOException e) {
@@ -219,8 +220,12 @@ public final class Launcher {
         banner.append(String.format(" 智慧党建平台 dangjian is ready (%.1f s)%n", took.toMillis() / 1000.0));
         banner.append(line).append(System.lineSeparator());
         banner.append(String.format(" Web client and API      %s%n", settings.gatewayUrl()));
-        banner.append(String.format(" Organisation API        %s/api/organisation/tree%n", settings.gatewayUrl()));
-        banner.append(String.format(" OpenAPI document        %s/api/organisation/v3/api-docs%n", settings.gatewayUrl()));
+        for (ServiceEntry service : settings.services()) {
+            // the service's OpenAPI document lists its whole API; the Chinese name goes last, where its width cannot
+            // break the columns
+            banner.append(String.format(" %-23s %s%s/v3/api-docs (OpenAPI) %s%n", service.titleEn() + " API", settings.gatewayUrl(),
+                    service.apiPrefix(), service.title()));
+        }
         banner.append(String.format(" Identity provider       %s (sign-in page lists the demo accounts)%n", settings.issuer()));
         banner.append(String.format(" Kafka (embedded)        %s    MongoDB (embedded)  %s%n", settings.kafka(), settings.mongoUri()));
         banner.append(String.format(" Data                    %s%n", settings.dataDir()));

@@ -1,0 +1,86 @@
+package org.dangjian.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.StringReader;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.dangjian.registry.ServiceRegistry;
+import org.junit.jupiter.api.Test;
+
+class LaunchSettingsTest {
+
+    static final ServiceRegistry TWO_SERVICES = ServiceRegistry.read(new StringReader("""
+            services:
+              - name: organisation
+                title: 组织
+                titleEn: Organisation
+                port: 8081
+                module: services/organisation
+                mainClass: org.dangjian.organisation.OrganisationApplication
+              - name: members
+                title: 党员
+                titleEn: Members
+                port: 8082
+                module: services/members
+                mainClass: org.dangjian.members.MembersApplication
+            """), "test.yaml");
+
+    static final Map<String, String> HOME = Map.of("DANGJIAN_HOME", "/tmp/dangjian", "DANGJIAN_DATA_DIR", "/tmp/dangjian-data");
+
+    @Test
+    void everyServiceOfTheRegistryGetsItsPortFromItsVariableElseFromTheRegistry() {
+        LaunchSettings settings = LaunchSettings.from(new String[0], with("DANGJIAN_MEMBERS_PORT", "18082"), TWO_SERVICES);
+
+        assertThat(settings.servicePort("organisation")).isEqualTo(8081);
+        assertThat(settings.servicePort("members")).isEqualTo(18082);
+        assertThat(settings.serviceUrl("members")).isEqualTo("http://localhost:18082");
+        assertThat(settings.ports()).containsExactly(Map.entry("DANGJIAN_GATEWAY_PORT", 8080), Map.entry("DANGJIAN_IDP_PORT", 9000),
+                Map.entry("DANGJIAN_KAFKA_PORT", 9092), Map.entry("DANGJIAN_MONGO_PORT", 27017),
+                Map.entry("DANGJIAN_ORGANISATION_PORT", 8081), Map.entry("DANGJIAN_MEMBERS_PORT", 18082));
+        assertThatThrownBy(() -> settings.serviceUrl("audit")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("audit");
+    }
+
+    @Test
+    void everyChildLearnsEveryServicesPortAndUrl() {
+        LaunchSettings settings = LaunchSettings.from(new String[0], with("DANGJIAN_ORGANISATION_PORT", "18081"), TWO_SERVICES);
+
+        assertThat(settings.childEnvironment())
+                .containsEntry("DANGJIAN_ORGANISATION_PORT", "18081")
+                .containsEntry("DANGJIAN_ORGANISATION_URL", "http://localhost:18081")
+                .containsEntry("DANGJIAN_MEMBERS_PORT", "8082")
+                .containsEntry("DANGJIAN_MEMBERS_URL", "http://localhost:8082")
+                .containsEntry("DANGJIAN_ISSUER", "http://localhost:9000")
+                .containsEntry("DANGJIAN_MONGO_URI", "mongodb://127.0.0.1:27017")
+                .containsEntry("DANGJIAN_KAFKA", "127.0.0.1:9092")
+                .containsEntry("DANGJIAN_DATA_DIR", "/tmp/dangjian-data")
+                .containsEntry("DANGJIAN_IDENTITY_WEBREDIRECTURIS_0", "http://localhost:8080/login/oauth2/code/dangjian");
+    }
+
+    @Test
+    void twoPartsOnOnePortAreRefusedBeforeAnythingStarts() {
+        assertThatThrownBy(() -> LaunchSettings.from(new String[0], with("DANGJIAN_MEMBERS_PORT", "8081"), TWO_SERVICES))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("DANGJIAN_MEMBERS_PORT").hasMessageContaining("DANGJIAN_ORGANISATION_PORT");
+        assertThatThrownBy(() -> LaunchSettings.from(new String[0], with("DANGJIAN_ORGANISATION_PORT", "x"), TWO_SERVICES))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must be a port number");
+    }
+
+    @Test
+    void theRealRegistrysServicesAreLaunched() {
+        LaunchSettings settings = LaunchSettings.from(new String[] {"--data-dir=/tmp/elsewhere"}, HOME);
+
+        assertThat(settings.services()).isEqualTo(ServiceRegistry.load().services());
+        assertThat(settings.serviceUrl("organisation")).isEqualTo("http://localhost:8081");
+        assertThat(settings.dataDir()).hasToString("/tmp/elsewhere");
+    }
+
+    static Map<String, String> with(String variable, String value) {
+        Map<String, String> env = new HashMap<>(HOME);
+        env.put(variable, value);
+        return env;
+    }
+}

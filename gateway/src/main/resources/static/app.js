@@ -45,6 +45,7 @@ const TEXTS = {
     establishedAt: '成立时间',
     dissolvedAt: '撤销时间',
     parent: '上级组织',
+    subordinate: '下级组织',
     noParent: '（无，最高一级组织）',
     subordinates: '下级组织',
     noSubordinates: '（无）',
@@ -136,6 +137,7 @@ const TEXTS = {
     establishedAt: 'Established',
     dissolvedAt: 'Dissolved',
     parent: 'Parent unit',
+    subordinate: 'Subordinate unit',
     noParent: '(none: top-level unit)',
     subordinates: 'Subordinate units',
     noSubordinates: '(none)',
@@ -226,6 +228,8 @@ const EVENT_LABELS = {
   OrganisationUnitEstablished: { 'zh-CN': '成立', en: 'Established' },
   OrganisationUnitRenamed: { 'zh-CN': '更名', en: 'Renamed' },
   OrganisationUnitDissolved: { 'zh-CN': '撤销', en: 'Dissolved' },
+  OrganisationUnitSubordinateAttached: { 'zh-CN': '下级组织成立', en: 'Subordinate unit established' },
+  OrganisationUnitSubordinateDetached: { 'zh-CN': '下级组织撤销', en: 'Subordinate unit dissolved' },
 };
 
 const CHAIN_PROBLEMS = {
@@ -744,6 +748,13 @@ function changes(entry) {
       return fact(t('name'), el('del', null, data.previousName), ' → ', el('ins', null, data.name));
     case 'OrganisationUnitDissolved':
       return fact(t('status'), t('statusChange'));
+    case 'OrganisationUnitSubordinateAttached':
+      return [
+        ...fact(t('subordinate'), parentName(data.subordinateId)),
+        ...fact(t('kind'), label(KIND_LABELS, data.subordinateKind)),
+      ];
+    case 'OrganisationUnitSubordinateDetached':
+      return fact(t('subordinate'), parentName(data.subordinateId));
     default:
       return Object.entries(data).filter(([name]) => name !== 'reason' && name !== 'unitId')
         .flatMap(([name, value]) => fact(name, typeof value === 'string' ? value : JSON.stringify(value)));

@@ -102,6 +102,14 @@ final class ChildApp {
         }
     }
 
+    /** Kills the process at once (SIGKILL: no shutdown hooks, nothing flushed), as a crash would. */
+    void kill() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
     /** Asks the application to stop (Spring's graceful shutdown), then insists. */
     void stop(Duration grace) {
         if (process == null || !process.isAlive()) {

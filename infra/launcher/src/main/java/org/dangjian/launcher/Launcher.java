@@ -90,6 +90,35 @@ public final class Launcher {
         return settings.serviceUrl(name);
     }
 
+    /** The embedded MongoDB's connection string (each service has its own database in it, named after the service). */
+    public String mongoUri() {
+        return settings.mongoUri();
+    }
+
+    /**
+     * Kills one application at once (SIGKILL), as a crash would, for tests of crash safety. The launcher's watch
+     * reports it stopped; {@link #restart} starts it again.
+     */
+    public void kill(String name) throws InterruptedException {
+        app(name).kill();
+    }
+
+    /** Starts an application that was killed or stopped again, and returns once it is ready. */
+    public void restart(String name) throws InterruptedException {
+        ChildApp app = app(name);
+        if (app.isAlive()) {
+            throw new IllegalStateException(name + " is still running");
+        }
+        app.start();
+        awaitReady(List.of(app), System.nanoTime());
+    }
+
+    private ChildApp app(String name) {
+        return apps.stream().filter(a -> a.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No application named " + name + "; running: "
+                        + apps.stream().map(ChildApp::name).toList()));
+    }
+
     void start() throws Exception {
         long began = System.nanoTime();
         checkPortsFree();

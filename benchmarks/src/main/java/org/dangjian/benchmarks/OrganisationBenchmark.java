@@ -328,7 +328,8 @@ public final class OrganisationBenchmark {
 
     /**
      * Fills the event store with synthetic, already published streams (ten events per aggregate, the real layout and
-     * size), written straight to MongoDB in batches: what a few years of use leave behind.
+     * size, the body stored as text as the store does), written straight to MongoDB in batches: what a few years of use
+     * leave behind. Their hashes are placeholders: nothing here verifies them.
      */
     private void prefill(long events) {
         if (events <= 0) {
@@ -362,7 +363,7 @@ public final class OrganisationBenchmark {
         return new Document("_id", id).append("aggregateId", aggregate).append("aggregateType", "OrganisationUnit")
                 .append("sequence", sequence).append("eventId", UUID.randomUUID().toString())
                 .append("type", "org.dangjian.organisation.OrganisationUnitRenamed.v1")
-                .append("data", new Document("unitId", aggregate).append("previousName", "历史名称").append("name", "历史名称" + sequence))
+                .append("data", "{\"unitId\":\"" + aggregate + "\",\"previousName\":\"历史名称\",\"name\":\"历史名称" + sequence + "\"}")
                 .append("occurredAt", new Date()).append("recordedAt", new Date())
                 .append("actor", new Document("id", "history").append("role", "COMMITTEE_STAFF"))
                 .append("prevHash", "0".repeat(64)).append("hash", "0".repeat(64)).append("published", true);

@@ -74,7 +74,7 @@ class CrossServiceTest {
         properties.put("dangjian.security.jwk-set-uri", "");
         properties.put("dangjian.security.public-key-location", TestTokens.publicKeyLocation());
         properties.put("dangjian.security.issuer", TestTokens.ISSUER);
-        properties.put("dangjian.consumers.park-retry-interval", "1s");
+        properties.put("dangjian.consumers.park-retry-interval", "1h"); // only operators retry here
         // as arguments, which outrank every default (builder "properties" are defaults themselves)
         return new SpringApplicationBuilder(application).run(properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new));
@@ -86,6 +86,55 @@ class CrossServiceTest {
 
     private static void send(String drillId, java.util.function.Function<String, ?> command) {
         commands().sendAs(ORGANISER, drillId, command, CommandContext.of(null, "test", "{}", null));
+    }
+
+    private static java.net.http.HttpResponse<String> operator(String method, String path) {
+        int port = ((org.springframework.boot.web.server.context.WebServerApplicationContext) tally).getWebServer().getPort();
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Bearer " + TestTokens.forUser("yunwei", "PLATFORM_OPERATOR", null))
+                .header("Content-Type", "application/json")
+                .method(method, method.equals("POST") ? java.net.http.HttpRequest.BodyPublishers.ofString("{}")
+                        : java.net.http.HttpRequest.BodyPublishers.noBody()).build();
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void aRecordWhoseEventKeepsFailingIsParkedVisiblyForOperatorsAndResumesWhenTheyRetryItAfterTheFix() throws Exception {
+        String poisoned = "drill-" + UUID.randomUUID();
+        String healthy = "drill-" + UUID.randomUUID();
+        TallyApplication.POISONED.set(true);
+        try {
+            send(poisoned, id -> new Drill.ScheduleDrill(id, "夜间演练", "poison-member"));
+            send(poisoned, id -> new Drill.HoldDrill(id, 0));
+            send(healthy, id -> new Drill.ScheduleDrill(id, "白天演练", "member-" + UUID.randomUUID()));
+            send(healthy, id -> new Drill.HoldDrill(id, 0));
+
+            MongoDatabase tallyDb = tally.getBean(MongoDatabase.class);
+            Eventually.that(() -> assertThat(tallyDb.getCollection("drills_held").find(eq("_id", healthy)).first())
+                    .as("the other records go on").isNotNull());
+            Eventually.that(() -> assertThat(operator("GET", "/actuator/readmodels/drills-held").body())
+                    .contains("\"aggregateId\":\"" + poisoned + "\"").contains("\"reason\":\"FAILED\"")
+                    .contains("cannot apply the drill of poison-member"));
+            assertThat(operator("GET", "/actuator/readmodels").body()).contains("\"parked\":1");
+            assertThat(operator("GET", "/actuator/health").body()).contains("\"parkedAggregates\":{\"drills-held\":1}");
+            assertThat(operator("GET", "/actuator/prometheus").body()).containsPattern("dangjian_readmodel_parked\\{[^}]*model=\"drills-held\"[^}]*\\} 1\\.0");
+            assertThat(tallyDb.getCollection("drills_held").find(eq("_id", poisoned)).first()).isNull();
+        } finally {
+            TallyApplication.POISONED.set(false); // the fix is deployed
+        }
+        assertThat(operator("POST", "/actuator/readmodels/drills-held/drills/" + poisoned + "/retry").statusCode()).isEqualTo(202);
+        assertThat(operator("POST", "/actuator/readmodels/drills-held/drills/not-parked/retry").statusCode()).isEqualTo(404);
+
+        MongoDatabase tallyDb = tally.getBean(MongoDatabase.class);
+        Eventually.that(() -> assertThat(tallyDb.getCollection("drills_held").find(eq("_id", poisoned)).first()).isNotNull());
+        Eventually.that(() -> assertThat(operator("GET", "/actuator/readmodels").body()).contains("\"parked\":0").doesNotContain("\"parked\":1"));
     }
 
     @Test

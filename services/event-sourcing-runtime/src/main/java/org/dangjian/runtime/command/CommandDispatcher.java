@@ -24,7 +24,6 @@ import org.dangjian.runtime.eventstore.AggregateConflictException;
 import org.dangjian.runtime.eventstore.CommandDeadline;
 import org.dangjian.runtime.eventstore.EventPayloadCodec;
 import org.dangjian.runtime.eventstore.EventStoreReader;
-import org.dangjian.runtime.eventstore.StoredEvent;
 import org.dangjian.runtime.metadata.Actor;
 import org.dangjian.runtime.metadata.EventMetadata;
 import org.slf4j.MDC;

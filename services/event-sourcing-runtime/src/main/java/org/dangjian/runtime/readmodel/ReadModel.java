@@ -13,9 +13,11 @@ import org.dangjian.runtime.messaging.PublishedEvent;
  * per aggregate, skips what it has seen, repairs gaps, and parks an aggregate whose event keeps failing (the others go
  * on). {@link #apply} is called only with declared types, the payload decoded. It must be safe to repeat: after a
  * failure half way, or a crash before the position is recorded, the same event comes again. Write each document so
- * that a repeat changes nothing ({@link VersionedDocuments} for a document written by one aggregate's events,
- * {@code $addToSet}/{@code $pull}/{@code $max} for sets, {@link TimelineStore} for histories), and never skip a later
- * write because an earlier one of the same event already happened.
+ * that a repeat changes nothing ({@link VersionedDocuments} for a document written by one aggregate's events, a field
+ * per member ({@code $set}/{@code $unset}) for sets written by many, {@code $max} for high-water marks, never
+ * {@code $inc}; {@link TimelineStore} for histories), and never skip a later write because an earlier one of the same
+ * event already happened. Make the result independent of the order in which different aggregates' events arrive: a
+ * rebuild must give the very same documents.
  */
 public interface ReadModel {
 

@@ -96,7 +96,8 @@ public class OrganisationQueries {
     private Map<String, List<String>> subordinateIds(Collection<String> parents) {
         Map<String, List<String>> result = new HashMap<>();
         for (Document doc : subordinates.find(in("_id", parents))) {
-            result.put(doc.getString("_id"), doc.getList("all", String.class, List.of()));
+            Document units = doc.get("units", Document.class);
+            result.put(doc.getString("_id"), units == null ? List.of() : List.copyOf(units.keySet()));
         }
         return result;
     }

@@ -1,7 +1,6 @@
 package org.dangjian.organisation.query;
 
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Updates.addToSet;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.set;
 
@@ -23,9 +22,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The units and the tree: a document per unit ({@code organisation_units}, by unit id, written only by that unit's
- * events, each write a compare-and-set on its sequence) and a document per parent listing every unit ever
+ * events, each write a compare-and-set on its sequence) and a document per parent naming every unit ever
  * established under it ({@code organisation_subordinates}, by parent id; the top-level committees under the key
- * {@value #TOP}; written with {@code $addToSet}). Every read is by {@code _id}; every write is safe to repeat, and a
+ * {@value #TOP}; each unit a field {@code units.<id>}, set by its establishment: a set, whatever order the events of
+ * different units arrive in, so a rebuild gives the very same document). Every read is by {@code _id}; every write is safe to repeat, and a
  * repeat after a failure between the two writes of an establishment does the one that is missing. Events of
  * different units may arrive in any order (they sit on different partitions), which is why a parent's list is a
  * document of its own. The superior unit's own record of its subordinates (attached/detached) is not needed here and
@@ -77,7 +77,7 @@ public class OrganisationUnitsReadModel implements ReadModel {
                     set("status", "ACTIVE"),
                     set("establishedAt", Date.from(event.occurredAt()))));
             String parent = established.parentId() == null ? TOP : established.parentId();
-            subordinates.updateOne(eq("_id", parent), addToSet("all", established.unitId()), new UpdateOptions().upsert(true));
+            subordinates.updateOne(eq("_id", parent), set("units." + established.unitId(), true), new UpdateOptions().upsert(true));
         } else if (payload instanceof OrganisationUnitRenamed renamed) {
             units.apply(event.aggregateId(), event.sequence(), set("name", renamed.name()));
         } else if (payload instanceof OrganisationUnitDissolved) {

@@ -36,6 +36,9 @@ import org.springframework.context.annotation.Import;
 @Import(TallyApplication.Tally.class)
 public class TallyApplication {
 
+    /** While set, the drills-held read model fails on members whose id starts with "poison" (a bug, say). */
+    public static final java.util.concurrent.atomic.AtomicBoolean POISONED = new java.util.concurrent.atomic.AtomicBoolean();
+
     @Bean
     PublishedEventTypes tallyEvents() {
         return new PublishedEventTypes(DrillEvents.TALLY);
@@ -58,6 +61,9 @@ public class TallyApplication {
             @Override
             public void apply(PublishedEvent event) {
                 DrillHeld drill = (DrillHeld) event.payload();
+                if (POISONED.get() && drill.memberId().startsWith("poison")) {
+                    throw new IllegalStateException("cannot apply the drill of " + drill.memberId());
+                }
                 held.apply(event.aggregateId(), event.sequence(), Updates.set("memberId", drill.memberId()));
             }
 

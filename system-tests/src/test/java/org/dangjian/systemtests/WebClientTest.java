@@ -257,7 +257,9 @@ class WebClientTest {
         expect(treeLink(COMMITTEE)).isVisible();
         // her own branch is selected, with details and timeline, and nothing to change
         expect(page.locator("#unit-heading")).hasText("机关第一党支部");
-        expect(page.locator("#timeline li.event")).hasCount(1);
+        expect(page.locator("#timeline li.event").first()).containsText("成立");
+        // the branch's own timeline also shows the party groups established under it
+        expect(page.locator("#timeline li.event").filter(new Locator.FilterOptions().setHasText("下级组织成立")).first()).isVisible();
         expect(page.locator("#read-only-note")).isVisible();
         expect(page.locator("#commands")).isHidden();
         expect(page.locator("form.command:visible")).hasCount(0);

@@ -15,6 +15,7 @@ import java.util.function.Function;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.lock.LockAcquisitionFailedException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -59,10 +60,13 @@ public final class CommandDispatcher {
      *
      * @param waitForFirst    how long a repeat waits for the first request with its key
      * @param ownerSilence    after this long without a heartbeat, the first request's instance is presumed dead
-     * @param commandDeadline how long a command may take to reach its commit
+     * @param commandDeadline how long a command may take to reach its commit, all its attempts together
+     * @param commitGrace     how long a write begun before the deadline may still take (one database operation's
+     *                        timeout): the claim beats until deadline plus grace, after which nothing of the command
+     *                        can still be stored
      * @param retainDays      how long answers are kept (MongoDB TTL index)
      */
-    public record Settings(Duration waitForFirst, Duration ownerSilence, Duration commandDeadline, long retainDays) {
+    public record Settings(Duration waitForFirst, Duration ownerSilence, Duration commandDeadline, Duration commitGrace, long retainDays) {
 
         public Settings {
             if (ownerSilence.compareTo(waitForFirst) >= 0) {
@@ -115,7 +119,7 @@ public final class CommandDispatcher {
     /** The same, as the given actor (a reaction sends as its service). */
     public CommandResult sendAs(Actor actor, String aggregateId, Function<String, ?> commandFor, CommandContext context) {
         if (context.idempotencyKey() == null) {
-            return execute(aggregateId, commandFor, context, actor);
+            return execute(aggregateId, commandFor, context, actor, System.nanoTime() + settings.commandDeadline().toNanos());
         }
         String scope = scope(actor.id(), context.idempotencyKey());
         String fingerprint = fingerprint(context);
@@ -196,9 +200,9 @@ public final class CommandDispatcher {
     }
 
     private CommandResult runOwned(IdempotencyStore.Entry entry, Function<String, ?> commandFor, CommandContext context, Actor actor) {
-        heartbeats.track(entry);
+        long started = heartbeats.track(entry);
         try {
-            CommandResult result = execute(entry.aggregateId(), commandFor, context, actor);
+            CommandResult result = execute(entry.aggregateId(), commandFor, context, actor, started + settings.commandDeadline().toNanos());
             keys.complete(entry, result);
             return result;
         } catch (RuleViolation violation) {
@@ -219,7 +223,8 @@ public final class CommandDispatcher {
     /** The earliest business time a command may carry (the platform records the work of a party organisation). */
     static final Instant EARLIEST_OCCURRED_AT = Instant.parse("1921-07-01T00:00:00Z");
 
-    private CommandResult execute(String aggregateId, Function<String, ?> commandFor, CommandContext context, Actor actor) {
+    /** Runs the command, retrying a lost race, all attempts within one deadline ({@code deadlineNanos}, monotonic). */
+    private CommandResult execute(String aggregateId, Function<String, ?> commandFor, CommandContext context, Actor actor, long deadlineNanos) {
         if (context.occurredAt() != null && (context.occurredAt().isBefore(EARLIEST_OCCURRED_AT)
                 || context.occurredAt().isAfter(clock.instant().plusSeconds(60)))) {
             throw RuleViolation.invalid("INVALID_OCCURRED_AT", "occurredAt must lie between {0} and now", EARLIEST_OCCURRED_AT.toString());
@@ -232,7 +237,7 @@ public final class CommandDispatcher {
             CommandMessage<?> message = GenericCommandMessage.asCommandMessage(command).andMetaData(metadata(actor, context));
             appended.begin();
             try {
-                CommandDeadline.within(settings.commandDeadline().toNanos(), () -> gateway.sendAndWait(message));
+                CommandDeadline.within(deadlineNanos - System.nanoTime(), () -> gateway.sendAndWait(message));
                 return appended.end(aggregateId)
                         .orElseThrow(() -> new IllegalStateException(command.getClass().getSimpleName() + " produced no event"));
             } catch (AggregateNotFoundException e) {
@@ -247,7 +252,7 @@ public final class CommandDispatcher {
                 AggregateCodes codes = command.getClass().getAnnotation(AggregateCodes.class);
                 throw RuleViolation.conflict(codes == null || !existing.equals(aggregateId) ? "ALREADY_EXISTS" : codes.alreadyExists(),
                         "A record with id {0} already exists", existing);
-            } catch (ConcurrencyException e) {
+            } catch (ConcurrencyException | LockAcquisitionFailedException e) {
                 String conflicted = e instanceof AggregateConflictException known ? known.aggregateId() : aggregateId;
                 Optional<CommandResult> repeat = repeatOfThisRequest(aggregateId, context, actor);
                 if (repeat.isPresent()) {

@@ -23,7 +23,8 @@ public final class CommandDispatchers implements AutoCloseable {
 
     public CommandDispatchers(MongoDatabase database, CommandDispatcher.Settings settings) {
         this.keys = new IdempotencyStore(database, settings.retainDays());
-        this.heartbeats = new Heartbeats(keys, CommandDispatcher.Settings.heartbeat(settings.ownerSilence()), settings.commandDeadline());
+        this.heartbeats = new Heartbeats(keys, CommandDispatcher.Settings.heartbeat(settings.ownerSilence()),
+                settings.commandDeadline().plus(settings.commitGrace()));
         this.settings = settings;
     }
 

@@ -12,8 +12,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Beats the idempotency claims of the commands this instance is running, so that a repeat can tell a slow first
- * request (beating) from a dead one (silent). A command's claim stops beating once the command is past its deadline:
- * the store no longer lets it append, so a retry may safely take it over.
+ * request (beating) from a dead one (silent). A command's claim stops beating once the command is past its deadline and
+ * the grace a write begun before it may take: nothing of it can be stored any more, so a retry may safely take it
+ * over. Each beat is bounded by the beat interval, so one slow write does not hold up the others.
  */
 final class Heartbeats implements AutoCloseable {
 
@@ -32,6 +33,10 @@ final class Heartbeats implements AutoCloseable {
         return thread;
     });
 
+    /**
+     * @param deadline the command deadline plus the commit grace: after it nothing of the command can be stored any
+     *                 more, so its claim stops beating and a repeat may take it over
+     */
     Heartbeats(IdempotencyStore keys, Duration interval, Duration deadline) {
         this.keys = keys;
         this.interval = interval;
@@ -39,8 +44,11 @@ final class Heartbeats implements AutoCloseable {
         beats.scheduleWithFixedDelay(this::beat, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    void track(IdempotencyStore.Entry entry) {
-        running.put(entry.owner(), new Running(entry, System.nanoTime()));
+    /** Beats the claim from now on; answers when its command started (monotonic), which its deadline counts from. */
+    long track(IdempotencyStore.Entry entry) {
+        long started = System.nanoTime();
+        running.put(entry.owner(), new Running(entry, started));
+        return started;
     }
 
     void untrack(IdempotencyStore.Entry entry) {
@@ -55,10 +63,10 @@ final class Heartbeats implements AutoCloseable {
                 continue; // most commands finish before their first beat is due
             }
             if (age > deadline.toNanos()) {
-                continue; // past its deadline it can store nothing: let a retry take it over
+                continue; // past its deadline and grace it can store nothing: let a retry take it over
             }
             try {
-                keys.beat(command.entry());
+                keys.beat(command.entry(), interval); // one slow beat must not hold up the others past the silence
             } catch (RuntimeException e) {
                 log.debug("Could not beat idempotency claim {} ({})", command.entry().scope(), e.toString());
             }

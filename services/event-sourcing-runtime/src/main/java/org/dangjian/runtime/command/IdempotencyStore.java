@@ -123,22 +123,29 @@ final class IdempotencyStore {
                 : Optional.empty();
     }
 
-    /** The owner is alive and still at work. */
-    void beat(Entry owned) {
-        keys.updateOne(owned(owned), inc("beat", 1L));
+    /** The owner is alive and still at work (the write bounded by {@code within}). */
+    void beat(Entry owned, java.time.Duration within) {
+        keys.withTimeout(within.toMillis(), TimeUnit.MILLISECONDS).updateOne(owned(owned), inc("beat", 1L));
     }
 
-    /** Records the answer, if this request still owns the key (a request taken over does not). */
+    /**
+     * Records the answer, if this request still owns the key (a request taken over does not). The owner token changes
+     * with it, so a repeat that saw the claim in progress a moment ago can no longer take it over.
+     */
     void complete(Entry owned, CommandResult result) {
-        keys.updateOne(owned(owned), combine(set("state", State.COMPLETED.name()),
+        keys.updateOne(owned(owned), combine(set("state", State.COMPLETED.name()), set("owner", answered()),
                 set("result", new Document("id", result.id()).append("sequence", result.sequence()))));
     }
 
     void reject(Entry owned, RuleViolation violation) {
         List<String> arguments = Arrays.stream(violation.arguments()).map(String::valueOf).toList();
-        keys.updateOne(owned(owned), combine(set("state", State.REJECTED.name()),
+        keys.updateOne(owned(owned), combine(set("state", State.REJECTED.name()), set("owner", answered()),
                 set("rejection", new Document("kind", violation.kind().name()).append("code", violation.code())
                         .append("message", violation.getMessage()).append("arguments", arguments))));
+    }
+
+    private static String answered() {
+        return "answered:" + UUID.randomUUID();
     }
 
     /** The command failed unexpectedly: a retry may take over at once (and first looks for events already stored). */

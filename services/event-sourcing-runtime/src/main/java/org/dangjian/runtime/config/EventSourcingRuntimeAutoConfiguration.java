@@ -174,7 +174,7 @@ public class EventSourcingRuntimeAutoConfiguration {
             throw new IllegalStateException("dangjian.commands.deadline must be longer than one database operation's timeout");
         }
         return new CommandDispatchers(serviceDatabase, new CommandDispatcher.Settings(idempotency.waitForFirst(), idempotency.ownerSilence(),
-                properties.commands().deadline(), idempotency.retainDays()));
+                properties.commands().deadline(), properties.mongo().operationTimeout(), idempotency.retainDays()));
     }
 
     /** A command that names no actor is refused before any handler runs (the store would refuse its events anyway). */

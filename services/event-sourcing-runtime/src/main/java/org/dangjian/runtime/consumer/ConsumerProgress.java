@@ -61,7 +61,7 @@ public final class ConsumerProgress {
             if (reached(key, sequence)) {
                 return Outcome.REACHED;
             }
-            if (parked.parkedHere(key)) {
+            if (parked.parkedHere(key) && parked.find(key).isPresent()) {
                 return Outcome.PARKED;
             }
             long remaining = deadline - System.nanoTime();

@@ -55,12 +55,10 @@ public final class ConsumerRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ConsumerRunner.class);
     private static final int REPAIR_PAGE = 256;
+    private static final Duration REQUEST_POLL = Duration.ofSeconds(2);
 
     /** How the runner paces itself. */
     public record Settings(int applyAttempts, Duration parkRetryInterval, Duration rereadTimeout) {
-    }
-
-    private record OperatorAction(String key, boolean skip) {
     }
 
     private final EventConsumer consumer;
@@ -90,7 +88,9 @@ public final class ConsumerRunner {
     private final Map<String, Long> unrecorded = new HashMap<>();
     /** This consumer's parked aggregates, by position key. */
     private final Map<String, ParkedAggregates.Parked> parkedHere = new HashMap<>();
-    private final ConcurrentLinkedQueue<OperatorAction> actions = new ConcurrentLinkedQueue<>();
+    /** Aggregates an operator asked about through this instance (the request itself is on the parked header). */
+    private final ConcurrentLinkedQueue<String> asked = new ConcurrentLinkedQueue<>();
+    private long lastRequestPollNanos = System.nanoTime();
     private final AtomicLong lag = new AtomicLong();
     private final AtomicLong parkedCount = new AtomicLong();
     private final Counter handledCounter;
@@ -132,7 +132,8 @@ public final class ConsumerRunner {
         this.duplicateCounter = counter(meters, "dangjian.readmodel.events.duplicates", "Events delivered again and skipped");
         this.ignoredCounter = counter(meters, "dangjian.readmodel.events.ignored", "Events of types the subscription does not declare");
         this.gapCounter = counter(meters, "dangjian.readmodel.gaps", "Sequence gaps found");
-        this.failureCounter = counter(meters, "dangjian.readmodel.failures", "Events that kept failing and parked their aggregate");
+        this.failureCounter = counter(meters, "dangjian.readmodel.failures",
+                "Times an event failed all its attempts (parking its aggregate, or keeping it parked on a retry)");
         this.skippedCounter = counter(meters, "dangjian.readmodel.events.skipped", "Events an operator told the consumer to skip");
         this.unreadableCounter = counter(meters, "dangjian.readmodel.records.unreadable", "Records that are not the platform's CloudEvents");
         Gauge.builder("dangjian.readmodel.lag", lag, AtomicLong::get)
@@ -187,12 +188,16 @@ public final class ConsumerRunner {
         return enqueue(service, aggregateId, true);
     }
 
+    /**
+     * Records the request on the parked aggregate's header: the consumer of its partition carries it out, on this
+     * instance at once, on another within a few seconds.
+     */
     private boolean enqueue(String service, String aggregateId, boolean skip) {
         String key = ConsumerPositions.key(consumer.name(), service, aggregateId);
-        if (parked.find(key).isEmpty()) {
+        if (!parked.request(key, skip ? "skip" : "retry")) {
             return false;
         }
-        actions.add(new OperatorAction(key, skip));
+        asked.add(key);
         wakeUp();
         return true;
     }
@@ -211,9 +216,13 @@ public final class ConsumerRunner {
         thread.start();
     }
 
-    void stop() {
+    void requestStop() {
         running = false;
         wakeUp();
+    }
+
+    void stop() {
+        requestStop();
         if (thread != null) {
             try {
                 thread.join(TimeUnit.SECONDS.toMillis(10));
@@ -235,7 +244,7 @@ public final class ConsumerRunner {
                         rebuild(c);
                     }
                     try {
-                        runOperatorActions();
+                        runOperatorActions(c);
                         retryParkedWhenDue(c);
                         ConsumerRecords<String, byte[]> records = c.poll(Duration.ofMillis(250));
                         for (ConsumerRecord<String, byte[]> record : records) {
@@ -304,7 +313,7 @@ public final class ConsumerRunner {
                 ParkedAggregates.Parked header = parked.find(key).orElse(stopped);
                 parkedHere.put(key, header);
                 if (header.reason() == ParkedAggregates.Reason.GAP && event.sequence() == last(key) + 1) {
-                    resume(header, false); // the missing event arrived after all
+                    resume(header, false, false); // the missing event arrived after all
                 }
             } else {
                 duplicateCounter.increment();
@@ -466,12 +475,21 @@ public final class ConsumerRunner {
         return found;
     }
 
-    private void runOperatorActions() {
-        for (OperatorAction action; (action = actions.poll()) != null; ) {
-            Optional<ParkedAggregates.Parked> header = parked.find(action.key());
-            if (header.isPresent()) {
-                parkedHere.put(action.key(), header.get());
-                resume(header.get(), action.skip());
+    /**
+     * Carries out operators' requests on aggregates whose partitions this consumer holds: at once for those asked
+     * through this instance, and every two seconds for those asked through another.
+     */
+    private void runOperatorActions(Consumer<String, byte[]> c) {
+        boolean askedHere = !asked.isEmpty();
+        asked.clear();
+        if (!askedHere && System.nanoTime() - lastRequestPollNanos < REQUEST_POLL.toNanos()) {
+            return;
+        }
+        lastRequestPollNanos = System.nanoTime();
+        for (ParkedAggregates.Parked header : parked.requested(consumer.name())) {
+            if (c.assignment().contains(new TopicPartition(header.topic(), header.partition()))) {
+                parkedHere.put(header.key(), header);
+                resume(header, "skip".equals(header.requested()), true);
             }
         }
     }
@@ -484,16 +502,18 @@ public final class ConsumerRunner {
         lastParkRetryNanos = System.nanoTime();
         for (ParkedAggregates.Parked header : List.copyOf(parkedHere.values())) {
             if (c.assignment().contains(new TopicPartition(header.topic(), header.partition()))) {
-                resume(header, false);
+                resume(header, false, false);
             }
         }
     }
 
     /**
      * Tries a parked aggregate again: first the gap or the event it stopped at (or, told to skip, passes over it),
-     * then every held event in order. It stays parked, its attempt counted, if any of them fails again.
+     * then every held event in order. It stays parked, its attempt counted, if any of them fails again. Another
+     * service's partition is read again for a gap only when an operator asks ({@code reread}): the periodic retry
+     * waits for the missing event to arrive instead.
      */
-    private void resume(ParkedAggregates.Parked header, boolean skip) {
+    private void resume(ParkedAggregates.Parked header, boolean skip, boolean reread) {
         String key = header.key();
         if (skip) {
             long skipTo = header.reason() == ParkedAggregates.Reason.GAP ? header.heldFrom() - 1 : header.sequence();
@@ -507,8 +527,9 @@ public final class ConsumerRunner {
         }
         parkedHere.remove(key);
         if (header.reason() == ParkedAggregates.Reason.GAP && header.heldFrom() - 1 > last(key)) {
-            if (!repairGap(key, header.service(), header.aggregateId(), last(key) + 1, header.heldFrom() - 1, header.topic(), header.partition(),
-                    Long.MAX_VALUE)) {
+            boolean ownStore = header.service().equals(ownService);
+            if (!(ownStore || reread) || !repairGap(key, header.service(), header.aggregateId(), last(key) + 1, header.heldFrom() - 1,
+                    header.topic(), header.partition(), Long.MAX_VALUE)) {
                 restillParked(header, key);
                 return;
             }
@@ -526,7 +547,11 @@ public final class ConsumerRunner {
             }
         }
         recordPositions(); // the positions are durable before the held events go
-        parked.release(parked.find(key).orElse(header));
+        ParkedAggregates.Parked now = parked.find(key).orElse(header);
+        if (!parked.release(now, last(key))) {
+            parkedHere.put(key, parked.find(key).orElse(now)); // an event was held meanwhile: the next retry takes it
+            return;
+        }
         parkedCount.set(parkedHere.size());
         log.info("{} resumed {} {} at sequence {}", consumer.name(), header.service(), header.aggregateId(), last(key));
     }
@@ -561,6 +586,7 @@ public final class ConsumerRunner {
         for (ParkedAggregates.Parked header : parked.all(consumer.name())) {
             parkedHere.put(header.key(), header);
         }
+        parked.knownParked(consumer.name(), parkedHere.keySet());
         parkedCount.set(parkedHere.size());
     }
 

@@ -33,8 +33,10 @@ public final class ConsumerRunners implements SmartLifecycle {
         running = true;
     }
 
+    /** Tells every runner to stop first, then waits for them: a service stops in the time of its slowest consumer. */
     @Override
     public void stop() {
+        runners.forEach(ConsumerRunner::requestStop);
         runners.forEach(ConsumerRunner::stop);
         running = false;
     }

@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
@@ -52,9 +53,11 @@ public final class ParkedAggregates {
      * @param partition the partition its events arrive on (retries run where that partition is consumed)
      * @param heldFrom  the first held event's sequence
      * @param heldTo    the last held event's sequence
+     * @param requested what an operator asked for and the consumer of its partition has not done yet: {@code retry},
+     *                  {@code skip}, or {@code null}
      */
     public record Parked(String consumer, String service, String aggregateId, Reason reason, long sequence, String error, Instant since,
-                         int attempts, Instant lastAttempt, String topic, int partition, long heldFrom, long heldTo) {
+                         int attempts, Instant lastAttempt, String topic, int partition, long heldFrom, long heldTo, String requested) {
 
         public String key() {
             return ConsumerPositions.key(consumer, service, aggregateId);
@@ -67,6 +70,13 @@ public final class ParkedAggregates {
 
     public ParkedAggregates(MongoDatabase database) {
         this.parked = database.getCollection(COLLECTION);
+        try {
+            // (_id, heldTo) is unique because _id is; it lets mongo-java-server serve the release's compare-and-set by key
+            parked.createIndex(com.mongodb.client.model.Indexes.ascending("_id", "heldTo"),
+                    new com.mongodb.client.model.IndexOptions().unique(true).name("heldTo"));
+        } catch (RuntimeException e) {
+            // without it the release scans this small collection
+        }
     }
 
     /** Parks (or parks again, counting the attempt) an aggregate at {@code sequence}. */
@@ -77,10 +87,28 @@ public final class ParkedAggregates {
                 Updates.set("kind", "header"), Updates.set("consumer", consumer), Updates.set("service", service),
                 Updates.set("aggregateId", aggregateId), Updates.set("reason", reason.name()), Updates.set("sequence", sequence),
                 Updates.set("error", error), Updates.set("lastAttempt", Date.from(now)), Updates.inc("attempts", 1),
-                Updates.setOnInsert("since", Date.from(now)), Updates.set("topic", topic), Updates.set("partition", partition)),
+                Updates.setOnInsert("since", Date.from(now)), Updates.set("topic", topic), Updates.set("partition", partition),
+                Updates.unset("requested")),
                 new UpdateOptions().upsert(true));
         parkedHere.add(key);
         return find(key).orElseThrow();
+    }
+
+    /**
+     * Records an operator's request ({@code retry} or {@code skip}) on a parked aggregate, for the consumer of its
+     * partition to carry out (whichever instance that is); false when nothing is parked there.
+     */
+    boolean request(String key, String action) {
+        return parked.updateOne(eq("_id", key), Updates.set("requested", action)).getMatchedCount() == 1;
+    }
+
+    /** The aggregates of a consumer with an operator's request waiting (the collection is small: only what is parked). */
+    List<Parked> requested(String consumer) {
+        List<Parked> waiting = new ArrayList<>();
+        for (Document doc : parked.find(and(eq("consumer", consumer), eq("kind", "header"), Filters.exists("requested")))) {
+            waiting.add(header(doc));
+        }
+        return waiting;
     }
 
     /** Keeps an event of a parked aggregate for later. */
@@ -127,19 +155,26 @@ public final class ParkedAggregates {
         return events;
     }
 
-    /** Unparks an aggregate: its held events first, then its header. */
-    void release(Parked header) {
-        if (header.heldTo() >= header.heldFrom()) {
-            for (long start = header.heldFrom(); start <= header.heldTo(); start += PAGE) {
-                List<String> ids = new ArrayList<>();
-                for (long sequence = start; sequence <= Math.min(header.heldTo(), start + PAGE - 1); sequence++) {
-                    ids.add(heldId(header.key(), sequence));
-                }
-                parked.deleteMany(in("_id", ids));
+    /**
+     * Unparks an aggregate whose events up to {@code appliedUpTo} are handled: those held events first, then the
+     * header, by a compare-and-set on its last held sequence. False (and still parked) when an event was held since
+     * the header was read.
+     */
+    boolean release(Parked header, long appliedUpTo) {
+        long upTo = Math.min(header.heldTo(), appliedUpTo);
+        for (long start = header.heldFrom(); start <= upTo; start += PAGE) {
+            List<String> ids = new ArrayList<>();
+            for (long sequence = start; sequence <= Math.min(upTo, start + PAGE - 1); sequence++) {
+                ids.add(heldId(header.key(), sequence));
             }
+            parked.deleteMany(in("_id", ids));
         }
-        parked.deleteOne(eq("_id", header.key()));
-        parkedHere.remove(header.key());
+        boolean released = parked.deleteOne(and(eq("_id", header.key()), eq("heldTo", header.heldTo() < header.heldFrom() ? null
+                : header.heldTo()))).getDeletedCount() == 1;
+        if (released) {
+            parkedHere.remove(header.key());
+        }
+        return released;
     }
 
     public Optional<Parked> find(String key) {
@@ -151,11 +186,15 @@ public final class ParkedAggregates {
     public List<Parked> all(String consumer) {
         List<Parked> all = new ArrayList<>();
         for (Document doc : parked.find(and(eq("consumer", consumer), eq("kind", "header")))) {
-            Parked header = header(doc);
-            all.add(header);
+            all.add(header(doc));
         }
-        all.forEach(p -> parkedHere.add(p.key()));
         return all;
+    }
+
+    /** What this instance knows a consumer has parked, replaced wholesale (it may have resumed elsewhere meanwhile). */
+    void knownParked(String consumer, java.util.Collection<String> keys) {
+        parkedHere.removeIf(key -> key.startsWith(consumer + "|"));
+        parkedHere.addAll(keys);
     }
 
     /** Forgets everything a consumer parked (before a rebuild: the topic is read again from the start). */
@@ -177,7 +216,7 @@ public final class ParkedAggregates {
                 Reason.valueOf(doc.getString("reason")), ((Number) doc.get("sequence")).longValue(), doc.getString("error"),
                 doc.getDate("since").toInstant(), ((Number) doc.get("attempts")).intValue(),
                 lastAttempt == null ? null : lastAttempt.toInstant(), doc.getString("topic"), ((Number) doc.get("partition")).intValue(),
-                heldFrom == null ? 0 : heldFrom.longValue(), heldTo == null ? -1 : heldTo.longValue());
+                heldFrom == null ? 0 : heldFrom.longValue(), heldTo == null ? -1 : heldTo.longValue(), doc.getString("requested"));
     }
 
     private static String heldId(String key, long sequence) {

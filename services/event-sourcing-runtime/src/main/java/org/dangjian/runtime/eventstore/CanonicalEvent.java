@@ -49,6 +49,8 @@ public record CanonicalEvent(
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper STRICT = JsonMapper.builder().enable(tools.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
 
     /** The canonical JSON text (RFC 8785) that is hashed. */
     public String canonicalJson() {
@@ -73,6 +75,7 @@ public record CanonicalEvent(
             node.put("causationid", causationId);
         }
         node.put("prevhash", prevHash);
+        requireOneObject(data);
         String withoutData = JSON.writeValueAsString(node);
         // the body goes in as the very text that is stored and published, for the canonicaliser to parse
         String object = withoutData.substring(0, withoutData.length() - 1) + ",\"data\":" + data + "}";
@@ -80,6 +83,17 @@ public record CanonicalEvent(
             return new JsonCanonicalizer(object).getEncodedString();
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("Event " + id + " cannot be canonicalised (RFC 8785): " + e.getMessage(), e);
+        }
+    }
+
+    /** The body is spliced in as text, so it must be exactly one JSON object and nothing else. */
+    private void requireOneObject(String body) {
+        try {
+            if (body == null || !STRICT.readTree(body).isObject()) {
+                throw new IllegalArgumentException("Event " + id + ": the body is not a JSON object");
+            }
+        } catch (tools.jackson.core.JacksonException e) {
+            throw new IllegalArgumentException("Event " + id + ": the body is not exactly one JSON object", e);
         }
     }
 

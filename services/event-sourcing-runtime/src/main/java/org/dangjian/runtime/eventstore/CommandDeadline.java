@@ -12,8 +12,11 @@ public final class CommandDeadline {
     private CommandDeadline() {
     }
 
-    /** Runs {@code work} with a deadline {@code nanos} from now (monotonic clock). */
+    /** Runs {@code work} with a deadline {@code nanos} from now (monotonic clock); refuses at once when none is left. */
     public static <T> T within(long nanos, java.util.function.Supplier<T> work) {
+        if (nanos <= 0) {
+            throw new DeadlineExceededException();
+        }
         Long previous = DEADLINE_NANOS.get();
         DEADLINE_NANOS.set(System.nanoTime() + nanos);
         try {

@@ -33,11 +33,11 @@ import org.slf4j.LoggerFactory;
  * commit aborted by a reader and retries, so a crash or a stall at any point leaves all of the command's events or
  * none.
  *
- * <p>Only the party that turned a commit {@code ABORTED} removes its events (each read first, removed only if it
- * still carries the commit's id); the sweep takes over the clean-up of aborted commits older than
- * {@link #CLEAN_UP_AFTER}, so a cleaner that died half way is replaced, never raced. Once committed, the marks are
- * removed from the events and the record is deleted ("settled"); a crash before that costs readers one extra lookup
- * until the sweep settles it.
+ * <p>An aborted commit's events are removed by compare-and-set on their mark, so removing can never touch an event
+ * another writer stored at that sequence since: the party that aborted a commit removes them, the sweep finishes a
+ * clean-up left for longer than {@link #CLEAN_UP_AFTER}, and a writer that finds a leftover where it wants to write
+ * removes it. Once committed, the marks are removed from the events and the record is deleted ("settled"); a crash
+ * before that costs readers one extra lookup until the sweep settles it.
  */
 public final class Commits {
 
@@ -49,11 +49,22 @@ public final class Commits {
     /** After this, an aborted commit's own cleaner is presumed dead and the sweep removes what is left. */
     static final Duration CLEAN_UP_AFTER = Duration.ofMinutes(1);
 
-    public enum State { PENDING, COMMITTED, ABORTED }
+    /** A commit's state; {@code UNKNOWN}: no record (settled and deleted, or aborted and cleaned up). */
+    public enum State { PENDING, COMMITTED, ABORTED, UNKNOWN }
+
+    /** A pending commit must also have been seen pending this long by this instance before it aborts it. */
+    static final Duration SEEN_PENDING_AT_LEAST = Duration.ofSeconds(2);
 
     private final MongoCollection<Document> commits;
     private final MongoCollection<Document> events;
     private final Clock clock;
+    /** When this instance first saw each commit pending, by its own monotonic clock (bounded). */
+    private final Map<String, Long> seenPending = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+            return size() > 10_000;
+        }
+    });
 
     public Commits(MongoDatabase database, Clock clock) {
         this.commits = database.getCollection(COLLECTION);
@@ -62,8 +73,10 @@ public final class Commits {
         try {
             // (_id, state) is unique because _id is; the index lets mongo-java-server serve the compare-and-sets by key
             commits.createIndex(Indexes.ascending("_id", "state"), new IndexOptions().unique(true).name("state"));
+            // likewise (_id, commit) on the events: removing an aborted commit's event is a compare-and-set on its mark
+            events.createIndex(Indexes.ascending("_id", EventDocuments.COMMIT), new IndexOptions().unique(true).name("commit"));
         } catch (RuntimeException e) {
-            log.debug("No (_id, state) index on {} ({})", COLLECTION, e.toString());
+            log.debug("No compare-and-set indexes on {} ({})", COLLECTION, e.toString());
         }
     }
 
@@ -94,53 +107,82 @@ public final class Commits {
                 .getModifiedCount() == 1;
     }
 
-    /** A committed commit's events lose their mark, then the record goes: from now on they are plain events. */
+    /**
+     * A committed commit's events lose their mark, then the record goes: from now on they are plain events. A reader
+     * that read a marked event and then finds no record reads the event again: unmarked, it was settled.
+     */
     void settle(String id, List<String> documentIds) {
         events.updateMany(in("_id", documentIds), unset(EventDocuments.COMMIT));
         commits.deleteOne(eq("_id", id));
+        seenPending.remove(id);
     }
 
     /**
-     * Removes the events of an aborted commit that still carry its mark, then the record. Only the party that aborted
-     * it calls this, or the sweep once {@link #CLEAN_UP_AFTER} has passed.
+     * Removes the events of an aborted commit, each only if it still carries the commit's mark (a compare-and-set: an
+     * event another writer stored at that sequence since is never touched), then the record.
      */
     void cleanUp(String id, List<String> documentIds) {
-        for (Document doc : events.find(in("_id", documentIds)).projection(new Document(EventDocuments.COMMIT, 1))) {
-            if (id.equals(doc.getString(EventDocuments.COMMIT))) {
-                events.deleteOne(eq("_id", doc.get("_id")));
-            }
+        for (String documentId : documentIds) {
+            removeLeftover(documentId, id);
         }
         commits.deleteOne(eq("_id", id));
+        seenPending.remove(id);
+    }
+
+    /** Aborts a pending commit and removes its events; false when it was committed (or aborted) first. */
+    boolean abortAndCleanUp(String id) {
+        Document record = commits.find(eq("_id", id)).first();
+        if (record == null || !abort(id)) {
+            return false;
+        }
+        cleanUp(id, record.getList("events", String.class));
+        return true;
+    }
+
+    /** Removes the event at that key if it carries that commit's mark. */
+    void removeLeftover(String documentId, String commitId) {
+        events.deleteOne(and(eq("_id", documentId), eq(EventDocuments.COMMIT, commitId)));
     }
 
     /**
-     * Whether each commit is committed, as a reader must see it: a pending commit older than
-     * {@link #ABANDON_PENDING_AFTER} is aborted (and cleaned up) on the spot; an unknown one counts as aborted.
+     * Each commit's state as a reader must see it. A commit still pending is presumed abandoned, and aborted (and
+     * cleaned up) on the spot, once it started more than {@link #ABANDON_PENDING_AFTER} ago by this instance's clock
+     * and this instance has seen it pending for {@link #SEEN_PENDING_AT_LEAST} by its own monotonic clock, or has seen
+     * it pending for {@link #ABANDON_PENDING_AFTER} whatever the clocks say. Aborting a live writer's commit is safe
+     * (the compare-and-set decides; the writer retries), so clock skew costs retries, never consistency.
      */
     Map<String, State> states(Collection<String> ids) {
         Map<String, State> states = new HashMap<>();
         Instant abandonBefore = clock.instant().minus(ABANDON_PENDING_AFTER);
+        long now = System.nanoTime();
         for (Document doc : commits.find(in("_id", ids))) {
             String id = doc.getString("_id");
             State state = State.valueOf(doc.getString("state"));
-            if (state == State.PENDING && doc.getDate("startedAt").toInstant().isBefore(abandonBefore)) {
-                if (abort(id)) {
-                    log.warn("Aborted commit {}: pending since {} (its writer died or stalled)", id, doc.getDate("startedAt"));
-                    cleanUp(id, doc.getList("events", String.class));
-                    state = State.ABORTED;
-                } else {
-                    state = find(id);
+            if (state == State.PENDING) {
+                long seenSince = seenPending.computeIfAbsent(id, x -> now);
+                boolean oldByClock = doc.getDate("startedAt").toInstant().isBefore(abandonBefore)
+                        && now - seenSince >= SEEN_PENDING_AT_LEAST.toNanos();
+                if (oldByClock || now - seenSince >= ABANDON_PENDING_AFTER.toNanos()) {
+                    if (abort(id)) {
+                        log.warn("Aborted commit {}: pending since {} (its writer died or stalled)", id, doc.getDate("startedAt"));
+                        cleanUp(id, doc.getList("events", String.class));
+                        state = State.ABORTED;
+                    } else {
+                        state = find(id);
+                    }
                 }
+            } else {
+                seenPending.remove(id);
             }
             states.put(id, state);
         }
-        ids.forEach(id -> states.putIfAbsent(id, State.ABORTED));
+        ids.forEach(id -> states.putIfAbsent(id, State.UNKNOWN));
         return states;
     }
 
     private State find(String id) {
         Document doc = commits.find(eq("_id", id)).first();
-        return doc == null ? State.ABORTED : State.valueOf(doc.getString("state"));
+        return doc == null ? State.UNKNOWN : State.valueOf(doc.getString("state"));
     }
 
     /**
@@ -164,14 +206,13 @@ public final class Commits {
                     }
                 }
                 case PENDING -> {
-                    if (doc.getDate("startedAt").toInstant().isBefore(now.minus(ABANDON_PENDING_AFTER)) && abort(id)) {
-                        cleanUp(id, documentIds);
+                    if (states(List.of(id)).get(id) == State.ABORTED) {
                         settled++;
                     }
                 }
-                case ABORTED -> {
+                case ABORTED, UNKNOWN -> {
                     Date abortedAt = doc.getDate("abortedAt");
-                    if (abortedAt == null || abortedAt.toInstant().isBefore(now.minus(CLEAN_UP_AFTER))) {
+                    if (abortedAt == null || abortedAt.toInstant().isBefore(now.minus(CLEAN_UP_AFTER))) { // its cleaner died
                         cleanUp(id, documentIds);
                         settled++;
                     }

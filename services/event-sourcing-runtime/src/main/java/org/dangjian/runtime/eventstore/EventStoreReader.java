@@ -89,10 +89,21 @@ public final class EventStoreReader {
         }
         Map<String, Commits.State> states = marked.isEmpty() ? Map.of() : commits.states(marked);
         List<StoredEvent> found = new ArrayList<>(docs.size());
+        List<String> again = new ArrayList<>();
         for (Document doc : docs) {
             String commit = doc.getString(EventDocuments.COMMIT);
-            if (commit == null || states.get(commit) == Commits.State.COMMITTED) {
+            Commits.State state = commit == null ? Commits.State.COMMITTED : states.get(commit);
+            if (state == Commits.State.COMMITTED) {
                 found.add(EventDocuments.fromDocument(doc));
+            } else if (state == Commits.State.UNKNOWN) {
+                again.add(doc.getString("_id")); // settled since it was read (or a leftover of an aborted commit)
+            }
+        }
+        if (!again.isEmpty()) {
+            for (Document doc : events.find(in("_id", again))) {
+                if (doc.getString(EventDocuments.COMMIT) == null) {
+                    found.add(EventDocuments.fromDocument(doc));
+                }
             }
         }
         found.sort(Comparator.comparing(StoredEvent::aggregateId).thenComparingLong(StoredEvent::sequence));

@@ -148,14 +148,16 @@ public class KeyedMongoEventStorageEngine implements EventStorageEngine {
             } else {
                 insertCommit(batch);
             }
-        } catch (RuntimeException e) {
+        } catch (NothingStoredException e) {
             try {
                 outbox.unregister(batch); // these entries name these event ids alone: nobody else's are touched
             } catch (RuntimeException cleanup) {
-                e.addSuppressed(cleanup); // the relay drops entries whose events never appear
+                e.getCause().addSuppressed(cleanup); // the relay drops entries whose events never appear
             }
-            throw e;
+            throw e.getCause();
         }
+        // an uncertain failure (the database stopped answering mid-write) propagates as it is: the entries stay, so an
+        // event that was stored after all is published, and one that was not is dropped by the relay in time
         batch.forEach(tips::remember);
         for (AppendListener listener : listeners) {
             try {
@@ -166,38 +168,68 @@ public class KeyedMongoEventStorageEngine implements EventStorageEngine {
         }
     }
 
+    /** A failure after which it is certain that none of the command's events was stored. */
+    private static final class NothingStoredException extends RuntimeException {
+
+        NothingStoredException(RuntimeException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized RuntimeException getCause() {
+            return (RuntimeException) super.getCause();
+        }
+    }
+
     private void insertOne(StoredEvent event) {
+        deadlineOrNothingStored();
         try {
             events.insertOne(EventDocuments.toDocument(event, null));
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                throw conflict(event, e);
+                throw new NothingStoredException(conflict(event, e));
             }
             throw new EventStoreException("Could not store event " + event.sequence() + " of " + event.aggregateId(), e);
         }
     }
 
-    /** Several events: a pending commit record, the marked events, then the compare-and-set that commits them. */
+    /**
+     * Several events: a pending commit record, the marked events, then the compare-and-set that commits them. The
+     * deadline is checked before each step; once it has passed the commit is aborted instead.
+     */
     private void insertCommit(List<StoredEvent> batch) {
         List<String> documentIds = batch.stream().map(StoredEvent::documentId).toList();
-        String commit = commits.begin(documentIds);
+        deadlineOrNothingStored();
+        String commit;
         try {
+            commit = commits.begin(documentIds);
+        } catch (RuntimeException e) {
+            throw new NothingStoredException(new EventStoreException("Could not begin the commit of " + batch.size() + " events", e));
+        }
+        try {
+            CommandDeadline.check();
             writer.insert(events, batch.stream().map(e -> EventDocuments.toDocument(e, commit)).toList());
+            CommandDeadline.check();
         } catch (RuntimeException e) {
             if (commits.abort(commit)) {
                 commits.cleanUp(commit, documentIds);
             }
+            // aborted by us or by a reader: either way none of these events will ever be visible
             if (e instanceof MongoBulkWriteException bulk && !bulk.getWriteErrors().isEmpty()
                     && ErrorCategory.fromErrorCode(bulk.getWriteErrors().get(0).getCode()) == ErrorCategory.DUPLICATE_KEY) {
-                throw conflict(batch.get(bulk.getWriteErrors().get(0).getIndex()), e);
+                throw new NothingStoredException(conflict(batch.get(bulk.getWriteErrors().get(0).getIndex()), e));
             }
-            throw new EventStoreException("Could not store the " + batch.size() + " events of one command; none was kept", e);
+            if (e instanceof CommandDeadline.DeadlineExceededException) {
+                throw new NothingStoredException(e);
+            }
+            throw new NothingStoredException(new EventStoreException("Could not store the " + batch.size()
+                    + " events of one command; none was kept", e));
         }
         if (!commits.commit(commit)) {
             // a reader found it pending too long and aborted it (and removes the events): nothing is stored
             StoredEvent first = batch.get(0);
-            throw new AggregateConflictException(first.aggregateType(), first.aggregateId(), first.sequence(),
-                    "The command's events were not committed in time; nothing was stored", null);
+            throw new NothingStoredException(new AggregateConflictException(first.aggregateType(), first.aggregateId(), first.sequence(),
+                    "The command's events were not committed in time; nothing was stored", null));
         }
         try {
             commits.settle(commit, documentIds);
@@ -206,9 +238,40 @@ public class KeyedMongoEventStorageEngine implements EventStorageEngine {
         }
     }
 
-    /** The sequence is taken: by a committed event (a real conflict) or by the leftovers of an aborted commit (retry). */
+    private static void deadlineOrNothingStored() {
+        try {
+            CommandDeadline.check();
+        } catch (CommandDeadline.DeadlineExceededException e) {
+            throw new NothingStoredException(e);
+        }
+    }
+
+    /**
+     * The sequence is taken: by a committed event (a real conflict, or an existing aggregate), by a commit still at
+     * work (retry), by the pending commit of an earlier attempt of this very request whose instance died (aborted
+     * here, then retry), or by the leftover of an aborted commit (removed here, then retry).
+     */
     private RuntimeException conflict(StoredEvent event, Throwable cause) {
-        if (event.sequence() == 0 && reader.read(event.aggregateId(), 0).isPresent()) {
+        Document blocking = events.find(eq("_id", event.documentId())).first();
+        String commit = blocking == null ? null : blocking.getString(EventDocuments.COMMIT);
+        if (commit != null) {
+            Commits.State state = commits.states(List.of(commit)).get(commit);
+            if (state == Commits.State.PENDING && event.idempotencyKey() != null
+                    && event.idempotencyKey().equals(blocking.getString(EventDocuments.IDEMPOTENCY_KEY))
+                    && event.actor().id().equals(blocking.get(EventDocuments.ACTOR, Document.class).getString("id"))) {
+                if (commits.abortAndCleanUp(commit)) {
+                    log.info("Aborted commit {} of an earlier attempt of the same request ({}) whose writer is gone", commit,
+                            event.idempotencyKey());
+                }
+            } else if (state == Commits.State.ABORTED || state == Commits.State.UNKNOWN) {
+                commits.removeLeftover(event.documentId(), commit);
+            }
+            if (state != Commits.State.COMMITTED) {
+                return new AggregateConflictException(event.aggregateType(), event.aggregateId(), event.sequence(),
+                        "Sequence " + event.sequence() + " of " + event.aggregateId() + " is held by a commit that is not (yet) committed", cause);
+            }
+        }
+        if (event.sequence() == 0 && blocking != null) {
             return new AggregateAlreadyExistsException(event.aggregateType(), event.aggregateId());
         }
         return new AggregateConflictException(event.aggregateType(), event.aggregateId(), event.sequence(),

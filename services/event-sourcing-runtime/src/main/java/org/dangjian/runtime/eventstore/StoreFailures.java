@@ -1,5 +1,6 @@
 package org.dangjian.runtime.eventstore;
 
+import com.mongodb.MongoExecutionTimeoutException;
 import com.mongodb.MongoNodeIsRecoveringException;
 import com.mongodb.MongoNotPrimaryException;
 import com.mongodb.MongoSocketException;
@@ -14,7 +15,7 @@ public final class StoreFailures {
     /** Whether the failure, or one of its causes, means MongoDB did not answer: worth retrying, not worth skipping. */
     public static boolean isUnavailable(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof MongoSocketException || cause instanceof MongoTimeoutException
+            if (cause instanceof MongoSocketException || cause instanceof MongoTimeoutException || cause instanceof MongoExecutionTimeoutException
                     || cause instanceof MongoNotPrimaryException || cause instanceof MongoNodeIsRecoveringException) {
                 return true;
             }

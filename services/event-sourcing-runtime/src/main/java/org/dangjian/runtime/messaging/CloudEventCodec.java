@@ -81,21 +81,21 @@ public final class CloudEventCodec {
     public PublishedEvent fromRecord(ConsumerRecord<String, byte[]> record) {
         try {
             CloudEvent event = KafkaMessageFactory.createReader(record).toEvent();
-            String data = event.getData() == null ? "{}" : new String(event.getData().toBytes(), StandardCharsets.UTF_8);
+            String data = new String(required(event.getData(), "data").toBytes(), StandardCharsets.UTF_8);
             return new PublishedEvent(
                     event.getId(),
                     event.getSource().toString(),
                     event.getType(),
                     required(event.getSubject(), "subject"),
-                    string(event, "aggregatetype"),
+                    required(string(event, "aggregatetype"), "aggregatetype"),
                     Long.parseLong(required(string(event, "sequence"), "sequence")),
                     required(event.getTime(), "time").toInstant(),
                     Instant.parse(required(string(event, "recordedtime"), "recordedtime")),
                     new Actor(string(event, "actorid"), string(event, "actorrole"), string(event, "actororg")),
                     string(event, "correlationid"),
                     string(event, "causationid"),
-                    string(event, "prevhash"),
-                    string(event, "hash"),
+                    required(string(event, "prevhash"), "prevhash"),
+                    required(string(event, "hash"), "hash"),
                     data,
                     null);
         } catch (RuntimeException e) {

@@ -267,6 +267,9 @@ public final class PublicationRelay implements SmartLifecycle, AppendListener {
                     heldBack.add(entry.aggregateId()); // its writer is still at work
                 }
             }
+            if (!toSend.isEmpty() && lease.remaining().compareTo(settings.sendBound()) <= 0) {
+                return; // the topic check or the reads took the lease's margin: renew first, on the next pass
+            }
             send(toSend);
             if (!toSend.isEmpty()) {
                 events.updateMany(in("_id", toSend.stream().map(StoredEvent::documentId).toList()), set(EventDocuments.PUBLISHED, true));

@@ -52,7 +52,9 @@ public final class DispatchingReactor implements Reactor {
         String operation = "reaction " + reaction + " " + index;
         IdempotencyKey key = new IdempotencyKey(keyFor(reaction, cause.eventId(), index));
         String correlation = cause.correlationId() != null ? cause.correlationId() : cause.eventId();
-        CommandContext context = new CommandContext(key, operation, cause.eventId(), occurredAt, null, correlation, cause.eventId());
+        Object command = commandFor.apply(aggregateId);
+        // the command itself is the request: a reaction that sends another command for the same event is told (422)
+        CommandContext context = new CommandContext(key, operation, command, occurredAt, null, correlation, cause.eventId());
         try {
             return new Outcome(dispatcher.sendAs(actor, aggregateId, commandFor, context), null);
         } catch (RuleViolation refusal) {

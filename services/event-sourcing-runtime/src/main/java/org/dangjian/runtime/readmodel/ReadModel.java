@@ -33,7 +33,10 @@ public interface ReadModel {
     /** The collections it owns: dropped before a rebuild, compared with the rebuilt ones by the conformance test. */
     List<String> collections();
 
-    /** Anything else to forget before a rebuild (caches); the collections are dropped by the runtime. */
+    /**
+     * Called after the runtime dropped the collections, before a rebuild: forget caches, and create the collections'
+     * indexes again ({@link VersionedDocuments#drop()} does both for its collection).
+     */
     default void reset() {
     }
 }

@@ -122,7 +122,8 @@ public class PlatformExceptionHandler {
         if (StoreFailures.isUnavailable(e)) {
             log.error("The event store did not answer {} {}", request.getMethod(), request.getRequestURI(), e);
             ResponseEntity<Map<String, Object>> answer = answer(HttpStatus.SERVICE_UNAVAILABLE, "STORE_UNAVAILABLE",
-                    "The database is not reachable; nothing was changed. Try again in a moment", new Object[0], request);
+                    "The database did not answer, so the change may not have been stored; retry with the same Idempotency-Key",
+                    new Object[0], request);
             return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders()).header(HttpHeaders.RETRY_AFTER, "5")
                     .body(answer.getBody());
         }

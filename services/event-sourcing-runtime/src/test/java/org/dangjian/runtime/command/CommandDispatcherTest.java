@@ -52,7 +52,7 @@ class CommandDispatcherTest {
     void setUp() {
         CommandDispatchers[] late = new CommandDispatchers[1];
         kit = new StoreKit(DrillEvents.DRILLS, List.of(events -> late[0].appendListener().appended(events)));
-        dispatchers = new CommandDispatchers(kit.database, new CommandDispatcher.Settings(Duration.ofSeconds(4), SILENCE, Duration.ofSeconds(2), 1));
+        dispatchers = new CommandDispatchers(kit.database, new CommandDispatcher.Settings(Duration.ofSeconds(4), SILENCE, Duration.ofSeconds(2), Duration.ofMillis(500), 1));
         late[0] = dispatchers;
         axon = DefaultConfigurer.defaultConfiguration()
                 .configureEmbeddedEventStore(c -> kit.engine)
@@ -215,7 +215,7 @@ class CommandDispatcherTest {
 
     @Test
     void anOwnerSilenceAsLongAsTheWaitIsRefusedAtStart() {
-        assertThatThrownBy(() -> new CommandDispatcher.Settings(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(20), 7))
+        assertThatThrownBy(() -> new CommandDispatcher.Settings(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(20), Duration.ofSeconds(10), 7))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

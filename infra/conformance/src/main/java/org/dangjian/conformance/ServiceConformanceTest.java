@@ -21,6 +21,7 @@ import org.dangjian.runtime.eventstore.StoredEvent;
 import org.dangjian.runtime.publication.PublicationRelay;
 import org.dangjian.runtime.reaction.Reaction;
 import org.dangjian.runtime.readmodel.ReadModel;
+import org.dangjian.testsupport.Eventually;
 import org.dangjian.testsupport.TestTokens;
 import org.dangjian.testsupport.UsePlatformInfrastructure;
 import org.junit.jupiter.api.BeforeEach;
@@ -248,7 +249,7 @@ public abstract class ServiceConformanceTest {
         }
         assertThat(client.post("/actuator/readmodels/no-such-model", operator, Map.of(), Map.of()).status()).isEqualTo(404);
 
-        eventually(Duration.ofSeconds(60), () -> assertThat(contents(models.values())).isEqualTo(live));
+        Eventually.that(Duration.ofSeconds(60), () -> assertThat(contents(models.values())).isEqualTo(live));
     }
 
     @Test
@@ -286,7 +287,7 @@ public abstract class ServiceConformanceTest {
     }
 
     private void awaitNoLag() {
-        eventually(Duration.ofSeconds(30), () -> {
+        Eventually.that(Duration.ofSeconds(30), () -> {
             JsonNode models = client.get("/actuator/readmodels", operator).body();
             models.properties().forEach(model -> assertThat(model.getValue().path("lag").asLong()).as(model.getKey()).isZero());
         });
@@ -302,23 +303,4 @@ public abstract class ServiceConformanceTest {
         return all;
     }
 
-    private static void eventually(Duration within, Runnable assertion) {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (true) {
-            try {
-                assertion.run();
-                return;
-            } catch (AssertionError e) {
-                if (System.nanoTime() > deadline) {
-                    throw e;
-                }
-                try {
-                    Thread.sleep(100);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-            }
-        }
-    }
 }

@@ -21,7 +21,7 @@ import org.dangjian.runtime.metadata.Actor;
 import org.dangjian.runtime.publication.Outbox;
 import org.dangjian.runtime.publication.PublicationRelay;
 import org.dangjian.runtime.testing.Drill;
-import org.dangjian.runtime.testing.Eventually;
+import org.dangjian.testsupport.Eventually;
 import org.dangjian.runtime.testing.drills.DrillsApplication;
 import org.dangjian.runtime.testing.tally.TallyApplication;
 import org.dangjian.testsupport.TestInfrastructure;

@@ -402,6 +402,8 @@ public final class ConsumerRunner {
                 clock.instant());
         if (!parkedHere.containsKey(key)) {
             log.warn("{} parked {} {} at sequence {} ({}): {}", consumer.name(), service, aggregateId, sequence, reason, error);
+        } else {
+            log.debug("{}: {} {} is still parked at sequence {} (attempt {})", consumer.name(), service, aggregateId, sequence, header.attempts());
         }
         parkedHere.put(key, header);
         parkedCount.set(parkedHere.size());
@@ -488,6 +490,7 @@ public final class ConsumerRunner {
         lastRequestPollNanos = System.nanoTime();
         for (ParkedAggregates.Parked header : parked.requested(consumer.name())) {
             if (c.assignment().contains(new TopicPartition(header.topic(), header.partition()))) {
+                parked.clearRequest(header.key());
                 parkedHere.put(header.key(), header);
                 resume(header, "skip".equals(header.requested()), true);
             }
@@ -525,7 +528,6 @@ public final class ConsumerRunner {
                 unrecorded.put(key, skipTo);
             }
         }
-        parkedHere.remove(key);
         if (header.reason() == ParkedAggregates.Reason.GAP && header.heldFrom() - 1 > last(key)) {
             boolean ownStore = header.service().equals(ownService);
             if (!(ownStore || reread) || !repairGap(key, header.service(), header.aggregateId(), last(key) + 1, header.heldFrom() - 1,
@@ -552,6 +554,7 @@ public final class ConsumerRunner {
             parkedHere.put(key, parked.find(key).orElse(now)); // an event was held meanwhile: the next retry takes it
             return;
         }
+        parkedHere.remove(key);
         parkedCount.set(parkedHere.size());
         log.info("{} resumed {} {} at sequence {}", consumer.name(), header.service(), header.aggregateId(), last(key));
     }

@@ -87,8 +87,7 @@ public final class ParkedAggregates {
                 Updates.set("kind", "header"), Updates.set("consumer", consumer), Updates.set("service", service),
                 Updates.set("aggregateId", aggregateId), Updates.set("reason", reason.name()), Updates.set("sequence", sequence),
                 Updates.set("error", error), Updates.set("lastAttempt", Date.from(now)), Updates.inc("attempts", 1),
-                Updates.setOnInsert("since", Date.from(now)), Updates.set("topic", topic), Updates.set("partition", partition),
-                Updates.unset("requested")),
+                Updates.setOnInsert("since", Date.from(now)), Updates.set("topic", topic), Updates.set("partition", partition)),
                 new UpdateOptions().upsert(true));
         parkedHere.add(key);
         return find(key).orElseThrow();
@@ -100,6 +99,11 @@ public final class ParkedAggregates {
      */
     boolean request(String key, String action) {
         return parked.updateOne(eq("_id", key), Updates.set("requested", action)).getMatchedCount() == 1;
+    }
+
+    /** Takes an operator's request off a parked aggregate: the consumer is about to carry it out. */
+    void clearRequest(String key) {
+        parked.updateOne(eq("_id", key), Updates.unset("requested"));
     }
 
     /** The aggregates of a consumer with an operator's request waiting (the collection is small: only what is parked). */

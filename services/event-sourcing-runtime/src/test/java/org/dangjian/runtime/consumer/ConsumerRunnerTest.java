@@ -33,7 +33,7 @@ import org.dangjian.runtime.testing.DrillEvents.DrillCancelled;
 import org.dangjian.runtime.testing.DrillEvents.DrillHeld;
 import org.dangjian.runtime.testing.DrillEvents.DrillHeldV2;
 import org.dangjian.runtime.testing.DrillEvents.DrillScheduled;
-import org.dangjian.runtime.testing.Eventually;
+import org.dangjian.testsupport.Eventually;
 import org.dangjian.runtime.testing.StoreKit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

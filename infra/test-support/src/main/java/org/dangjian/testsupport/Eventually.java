@@ -1,8 +1,8 @@
-package org.dangjian.runtime.testing;
+package org.dangjian.testsupport;
 
 import java.time.Duration;
 
-/** Retries an assertion until it holds or a deadline passes (for what background threads do). */
+/** Retries an assertion until it holds or a deadline passes (for what background threads, consumers and other processes do). */
 public final class Eventually {
 
     private Eventually() {

@@ -104,7 +104,7 @@ public class ReadModelsEndpoint {
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("kind", runner.consumer().kind() == EventConsumer.Kind.READ_MODEL ? "read-model" : "reaction");
         summary.put("topics", runner.topics());
-        summary.put("types", List.copyOf(runner.consumer().subscription().types().keySet()));
+        summary.put("types", List.copyOf(new java.util.TreeSet<>(runner.consumer().subscription().types().keySet())));
         summary.put("lag", runner.lag());
         summary.put("parked", runner.parkedCount());
         return summary;

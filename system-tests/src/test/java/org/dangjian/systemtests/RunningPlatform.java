@@ -28,13 +28,15 @@ final class RunningPlatform {
             Map<String, String> env = new HashMap<>();
             env.put("DANGJIAN_HOME", Path.of("..").toAbsolutePath().normalize().toString());
             env.put("DANGJIAN_DATA_DIR", dataDir.toString());
-            env.put("DANGJIAN_GATEWAY_PORT", Integer.toString(FreePorts.pick()));
-            env.put("DANGJIAN_IDP_PORT", Integer.toString(FreePorts.pick()));
-            for (ServiceEntry service : ServiceRegistry.load().services()) {
-                env.put(service.portVariable(), Integer.toString(FreePorts.pick()));
+            java.util.List<ServiceEntry> services = ServiceRegistry.load().services();
+            java.util.Deque<Integer> ports = FreePorts.pick(4 + services.size()); // all different
+            env.put("DANGJIAN_GATEWAY_PORT", Integer.toString(ports.pop()));
+            env.put("DANGJIAN_IDP_PORT", Integer.toString(ports.pop()));
+            for (ServiceEntry service : services) {
+                env.put(service.portVariable(), Integer.toString(ports.pop()));
             }
-            env.put("DANGJIAN_KAFKA_PORT", Integer.toString(FreePorts.pick()));
-            env.put("DANGJIAN_MONGO_PORT", Integer.toString(FreePorts.pick()));
+            env.put("DANGJIAN_KAFKA_PORT", Integer.toString(ports.pop()));
+            env.put("DANGJIAN_MONGO_PORT", Integer.toString(ports.pop()));
             Launcher started = Launcher.start(env);
             Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "system-tests-platform-stop"));
             platform = started;

@@ -57,8 +57,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         boolean temporary = dataDir == null;
         try {
             Path logDir = temporary ? Files.createTempDirectory("dangjian-kafka") : Files.createDirectories(dataDir);
-            int port = brokerPort == 0 ? FreePorts.pick() : brokerPort;
-            int controllerPort = FreePorts.pick();
+            java.util.Deque<Integer> free = FreePorts.pick(2); // two different ones
+            int port = brokerPort == 0 ? free.pop() : brokerPort;
+            int controllerPort = free.stream().filter(p -> p != port).findFirst().orElseThrow();
             KafkaConfig config = new KafkaConfig(serverProperties(logDir, port, controllerPort), false);
             formatIfNew(logDir);
             KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);

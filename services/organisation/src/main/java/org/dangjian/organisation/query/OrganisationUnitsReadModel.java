@@ -11,6 +11,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.UpdateOptions;
 import org.bson.Document;
+import org.dangjian.contracts.organisation.OrganisationEvents;
 import org.dangjian.contracts.organisation.OrganisationUnitDissolved;
 import org.dangjian.contracts.organisation.OrganisationUnitEstablished;
 import org.dangjian.contracts.organisation.OrganisationUnitRenamed;
@@ -28,8 +29,8 @@ import org.springframework.stereotype.Component;
  * different units arrive in, so a rebuild gives the very same document). Every read is by {@code _id}; every write is safe to repeat, and a
  * repeat after a failure between the two writes of an establishment does the one that is missing. Events of
  * different units may arrive in any order (they sit on different partitions), which is why a parent's list is a
- * document of its own. The superior unit's own record of its subordinates (attached/detached) is not needed here and
- * is not declared.
+ * document of its own. The superior unit's own record of its subordinates (attached/detached) only moves the unit's
+ * version ({@code sequence}, the last event of the unit the view reflects).
  *
  * <p>A parent's list is one document: it holds every unit established under it (at most some hundreds in practice;
  * 16 MB would hold some 300,000 ids).
@@ -57,7 +58,7 @@ public class OrganisationUnitsReadModel implements ReadModel {
 
     @Override
     public Subscription subscription() {
-        return Subscription.to(OrganisationUnitEstablished.class, OrganisationUnitRenamed.class, OrganisationUnitDissolved.class);
+        return Subscription.to(OrganisationEvents.ALL);
     }
 
     @Override
@@ -82,6 +83,9 @@ public class OrganisationUnitsReadModel implements ReadModel {
             units.apply(event.aggregateId(), event.sequence(), set("name", renamed.name()));
         } else if (payload instanceof OrganisationUnitDissolved) {
             units.apply(event.aggregateId(), event.sequence(), combine(set("status", "DISSOLVED"), set("dissolvedAt", Date.from(event.occurredAt()))));
+        } else {
+            // a subordinate attached or detached: the list comes from the subordinates' own events; the unit's version moves
+            units.apply(event.aggregateId(), event.sequence(), combine());
         }
     }
 

@@ -2,7 +2,6 @@ package org.dangjian.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.StringReader;
 import java.util.List;
 import java.util.Map;
 
@@ -11,21 +10,8 @@ import org.yaml.snakeyaml.Yaml;
 
 class ComposeFileTest {
 
-    static final ServiceRegistry TWO_SERVICES = ServiceRegistry.read(new StringReader("""
-            services:
-              - name: organisation
-                title: 组织
-                titleEn: Organisation
-                port: 8081
-                module: services/organisation
-                mainClass: org.dangjian.organisation.OrganisationApplication
-              - name: party-fees
-                title: 党费
-                titleEn: Party fees
-                port: 8086
-                module: services/party-fees
-                mainClass: org.dangjian.partyfees.PartyFeesApplication
-            """), "test.yaml");
+    static final ServiceRegistry TWO_SERVICES = ServiceRegistryTest.read(ServiceRegistryTest.ORGANISATION
+            + ServiceRegistryTest.entry("party-fees", 8086));
 
     @Test
     void everyServiceGetsItsBlockAndTheGatewayKnowsWhereItIs() {

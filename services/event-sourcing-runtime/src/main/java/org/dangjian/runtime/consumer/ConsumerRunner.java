@@ -2,7 +2,6 @@ package org.dangjian.runtime.consumer;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -309,8 +308,7 @@ public final class ConsumerRunner {
         ParkedAggregates.Parked stopped = parkedHere.get(key);
         if (stopped != null) {
             if (event.sequence() > last(key)) {
-                parked.hold(key, event);
-                ParkedAggregates.Parked header = parked.find(key).orElse(stopped);
+                ParkedAggregates.Parked header = parked.hold(key, event);
                 parkedHere.put(key, header);
                 if (header.reason() == ParkedAggregates.Reason.GAP && event.sequence() == last(key) + 1) {
                     resume(header, false, false); // the missing event arrived after all
@@ -338,8 +336,7 @@ public final class ConsumerRunner {
                     park(key, service, event.aggregateId(), ParkedAggregates.Reason.GAP, missing, "Events " + missing + ".."
                             + (event.sequence() - 1) + " are missing from " + topic + " and could not be found", topic, partition);
                 }
-                parked.hold(key, event);
-                parkedHere.put(key, parked.find(key).orElseThrow());
+                parkedHere.put(key, parked.hold(key, event));
                 return;
             }
         }
@@ -356,7 +353,7 @@ public final class ConsumerRunner {
                 return false;
             }
             ignoredCounter.increment();
-            advance(key, service, event);
+            advance(key, event);
             return true;
         }
         RuntimeException failure = null;
@@ -383,15 +380,14 @@ public final class ConsumerRunner {
             return false;
         }
         handledCounter.increment();
-        advance(key, service, event);
+        advance(key, event);
         return true;
     }
 
     private void parkHolding(String key, String service, PublishedEvent event, ParkedAggregates.Reason reason, String error, String topic,
                              int partition) {
         park(key, service, event.aggregateId(), reason, event.sequence(), error, topic, partition);
-        parked.hold(key, event);
-        parkedHere.put(key, parked.find(key).orElseThrow());
+        parkedHere.put(key, parked.hold(key, event));
     }
 
     private void park(String key, String service, String aggregateId, ParkedAggregates.Reason reason, long sequence, String error, String topic,
@@ -563,7 +559,7 @@ public final class ConsumerRunner {
         park(key, header.service(), header.aggregateId(), header.reason(), last(key) + 1, header.error(), header.topic(), header.partition());
     }
 
-    private void advance(String key, String service, PublishedEvent event) {
+    private void advance(String key, PublishedEvent event) {
         lastHandled.put(key, event.sequence());
         unrecorded.put(key, event.sequence());
         progress.advanced(key, event.sequence());
@@ -617,7 +613,7 @@ public final class ConsumerRunner {
 
     /** Parked aggregates as the endpoint shows them. */
     public List<ParkedAggregates.Parked> parked() {
-        return new ArrayList<>(parked.all(consumer.name()));
+        return parked.all(consumer.name());
     }
 
     private static String abbreviate(String text) {

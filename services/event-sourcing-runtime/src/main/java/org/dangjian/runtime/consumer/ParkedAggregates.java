@@ -15,8 +15,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.dangjian.runtime.messaging.PublishedEvent;
@@ -83,14 +84,14 @@ public final class ParkedAggregates {
     Parked park(String consumer, String service, String aggregateId, Reason reason, long sequence, String error, String topic, int partition,
                 Instant now) {
         String key = ConsumerPositions.key(consumer, service, aggregateId);
-        parked.updateOne(eq("_id", key), Updates.combine(
+        Document header = parked.findOneAndUpdate(eq("_id", key), Updates.combine(
                 Updates.set("kind", "header"), Updates.set("consumer", consumer), Updates.set("service", service),
                 Updates.set("aggregateId", aggregateId), Updates.set("reason", reason.name()), Updates.set("sequence", sequence),
                 Updates.set("error", error), Updates.set("lastAttempt", Date.from(now)), Updates.inc("attempts", 1),
                 Updates.setOnInsert("since", Date.from(now)), Updates.set("topic", topic), Updates.set("partition", partition)),
-                new UpdateOptions().upsert(true));
+                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
         parkedHere.add(key);
-        return find(key).orElseThrow();
+        return header(header);
     }
 
     /**
@@ -115,8 +116,8 @@ public final class ParkedAggregates {
         return waiting;
     }
 
-    /** Keeps an event of a parked aggregate for later. */
-    void hold(String key, PublishedEvent event) {
+    /** Keeps an event of a parked aggregate for later; answers the header as it now stands. */
+    Parked hold(String key, PublishedEvent event) {
         Document held = new Document("_id", heldId(key, event.sequence()))
                 .append("kind", "held")
                 .append("consumer", key.substring(0, key.indexOf('|')))
@@ -129,7 +130,8 @@ public final class ParkedAggregates {
                 .append("correlationId", event.correlationId()).append("causationId", event.causationId())
                 .append("prevHash", event.prevHash()).append("hash", event.hash()).append("data", event.data());
         parked.replaceOne(eq("_id", held.getString("_id")), held, new ReplaceOptions().upsert(true));
-        parked.updateOne(eq("_id", key), Updates.combine(Updates.min("heldFrom", event.sequence()), Updates.max("heldTo", event.sequence())));
+        return header(parked.findOneAndUpdate(eq("_id", key), Updates.combine(Updates.min("heldFrom", event.sequence()),
+                Updates.max("heldTo", event.sequence())), new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)));
     }
 
     /** The held events of a parked aggregate, in order. */

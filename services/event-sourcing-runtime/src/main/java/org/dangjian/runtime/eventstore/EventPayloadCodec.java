@@ -16,6 +16,9 @@ public final class EventPayloadCodec {
     /** The largest integer every JSON reader holds exactly (2^53, RFC 7493 I-JSON). */
     static final BigInteger MAX_EXACT_INTEGER = BigInteger.TWO.pow(53);
 
+    /** Reads bodies back only to check them; one instance, made once (a mapper is costly to build). */
+    private static final JsonMapper CHECKER = JsonMapper.builder().build();
+
     private final JsonMapper mapper = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -37,7 +40,7 @@ public final class EventPayloadCodec {
      * ±2^53.
      */
     static void requireInteroperable(String json) {
-        JsonNode root = new JsonMapper().readTree(json);
+        JsonNode root = CHECKER.readTree(json);
         if (!root.isObject()) {
             throw new NonInteroperablePayloadException("an event's body is a JSON object");
         }

@@ -31,16 +31,12 @@ import org.dangjian.runtime.metadata.Actor;
  */
 public final class CloudEventCodec {
 
-    public static final String SOURCE_PREFIX = "/dangjian/";
+    private static final String SOURCE_PREFIX = "/dangjian/";
 
     private final String source;
 
     public CloudEventCodec(String serviceName) {
         this.source = SOURCE_PREFIX + serviceName;
-    }
-
-    public String source() {
-        return source;
     }
 
     public ProducerRecord<String, byte[]> toRecord(String topic, StoredEvent event) {

@@ -35,11 +35,6 @@ public record PublishedEvent(
                 causationId, data, prevHash);
     }
 
-    /** The publishing service's name, from {@code source}. */
-    public String service() {
-        return source.startsWith(CloudEventCodec.SOURCE_PREFIX) ? source.substring(CloudEventCodec.SOURCE_PREFIX.length()) : source;
-    }
-
     /** The same event with its body decoded. */
     public PublishedEvent withPayload(Object decoded) {
         return new PublishedEvent(eventId, source, type, aggregateId, aggregateType, sequence, occurredAt, recordedAt, actor, correlationId,

@@ -58,6 +58,7 @@ public final class PublicationRelay implements SmartLifecycle, AppendListener {
 
     private static final Logger log = LoggerFactory.getLogger(PublicationRelay.class);
     private static final int SCAN_PAGE = 500;
+    private static final Duration COMMIT_SWEEP_INTERVAL = Duration.ofSeconds(5);
 
     /**
      * How the relay paces itself.
@@ -89,6 +90,7 @@ public final class PublicationRelay implements SmartLifecycle, AppendListener {
     private volatile boolean leader;
     private boolean scannedSinceLeadership;
     private long lastSafetyScanNanos;
+    private long lastCommitSweepNanos;
     /** When this relay first found each outbox entry without its event, by its own monotonic clock. */
     private final Map<String, Long> missingSince = new HashMap<>();
     private boolean topicReady;
@@ -189,7 +191,10 @@ public final class PublicationRelay implements SmartLifecycle, AppendListener {
                         lastSafetyScanNanos = System.nanoTime();
                     }
                     scannedSinceLeadership = true;
-                    commits.sweep();
+                    if (System.nanoTime() - lastCommitSweepNanos > COMMIT_SWEEP_INTERVAL.toNanos()) {
+                        commits.sweep(); // leftovers of crashed writers: not worth a query on every commit's wake-up
+                        lastCommitSweepNanos = System.nanoTime();
+                    }
                     publishPending();
                 } else {
                     scannedSinceLeadership = false;
@@ -229,8 +234,9 @@ public final class PublicationRelay implements SmartLifecycle, AppendListener {
         String after = null;
         Set<String> heldBack = new HashSet<>();
         while (running) {
-            if (!lease.holdOrAcquire() || lease.remaining().compareTo(settings.sendBound()) <= 0) {
-                leader = lease.holdOrAcquire();
+            boolean held = lease.holdOrAcquire();
+            if (!held || lease.remaining().compareTo(settings.sendBound()) <= 0) {
+                leader = held;
                 return;
             }
             List<Outbox.Entry> entries = outbox.pending(settings.batchSize(), after);

@@ -36,10 +36,6 @@ public final class TimelineStore {
         this.timelines = database.getCollection(collectionName);
     }
 
-    public String collectionName() {
-        return timelines.getNamespace().getCollectionName();
-    }
-
     /** Records the event in its aggregate's timeline. */
     public void record(PublishedEvent event) {
         Document actor = new Document("id", event.actor().id()).append("role", event.actor().role());

@@ -51,10 +51,6 @@ public final class VersionedDocuments {
         }
     }
 
-    public MongoCollection<Document> collection() {
-        return collection;
-    }
-
     public Optional<Document> find(String id) {
         return Optional.ofNullable(collection.find(eq("_id", id)).first());
     }

@@ -25,6 +25,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import org.dangjian.launcher.Launcher;
 import org.dangjian.testsupport.DemoLogin;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,6 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  * them: after the service comes back, every request retried with its {@code Idempotency-Key} is answered within 10
  * seconds, and every command is applied exactly once (counted in the store by key).
  */
+@Order(Integer.MAX_VALUE) // last: see junit-platform.properties
 class CrashRecoveryTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -37,8 +37,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The provider as the gateway, the services, the scripts and other departments use it: over HTTP, on a
- * random port, with the signing key in a temporary directory.
+ * The provider as the gateway, the services, the scripts and other departments use it in the embedded default (demo
+ * mode): over HTTP, on a random port, with the signing key in a temporary directory.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class IdentityProviderTest {
@@ -53,6 +53,7 @@ class IdentityProviderTest {
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("dangjian.identity.issuer", () -> ISSUER);
         registry.add("dangjian.identity.key-file", IdentityProviderTest::keyFile);
+        registry.add("dangjian.identity.demo.enabled", () -> "true");
     }
 
     private static Path keyFile() {
@@ -95,6 +96,7 @@ class IdentityProviderTest {
 
         JWTClaimsSet access = verify(tokens.accessToken());
         assertThat(access.getIssuer()).isEqualTo(ISSUER);
+        assertThat(access.getAudience()).containsExactly(DemoLogin.CLI_CLIENT_ID, "dangjian");
         assertThat(access.getSubject()).isEqualTo("dangwei");
         assertThat(access.getStringClaim("preferred_username")).isEqualTo("dangwei");
         assertThat(access.getStringClaim("name")).isEqualTo("王建华");
@@ -105,7 +107,7 @@ class IdentityProviderTest {
         assertThat(tokens.expiresInSeconds()).isBetween(1790L, 1800L);
 
         JWTClaimsSet id = verify(tokens.idToken());
-        assertThat(id.getAudience()).containsExactly(DemoLogin.CLI_CLIENT_ID);
+        assertThat(id.getAudience()).as("an ID token is for its client alone (OIDC)").containsExactly(DemoLogin.CLI_CLIENT_ID);
         assertThat(id.getSubject()).isEqualTo("dangwei");
         assertThat(id.getStringListClaim("roles")).containsExactly("COMMITTEE_STAFF");
         assertThat(id.getStringClaim("org")).isEqualTo("00000000-0000-4000-8000-000000000001");
@@ -122,7 +124,7 @@ class IdentityProviderTest {
         DemoLogin.Tokens refreshed = DemoLogin.refresh(base(), gateway, tokens.refreshToken());
 
         JWTClaimsSet access = verify(refreshed.accessToken());
-        assertThat(access.getAudience()).containsExactly("dangjian-web");
+        assertThat(access.getAudience()).containsExactly("dangjian-web", "dangjian");
         assertThat(access.getSubject()).isEqualTo("shenji");
         assertThat(access.getStringListClaim("roles")).containsExactly("AUDITOR");
         assertThat(access.getStringClaim("org")).isEqualTo("00000000-0000-4000-8000-000000000001");
@@ -162,10 +164,29 @@ class IdentityProviderTest {
         JWTClaimsSet access = verify(DemoLogin.clientCredentialsToken(base(), "renshi-department", "renshi-secret"));
 
         assertThat(access.getIssuer()).isEqualTo(ISSUER);
+        assertThat(access.getAudience()).containsExactly("renshi-department", "dangjian");
         assertThat(access.getSubject()).isEqualTo("renshi-department");
         assertThat(access.getStringListClaim("roles")).containsExactly("DEPARTMENT");
         assertThat(access.getStringClaim("name")).isEqualTo("人事部门");
         assertThat(access.getClaims()).doesNotContainKey("org");
+    }
+
+    @Test
+    void everyAccessTokenNamesThePlatformAudienceForUsersAndClientsAlike() throws Exception {
+        JWTClaimsSet user = verify(DemoLogin.accessToken(base(), "dangyuan", DemoLogin.DEMO_PASSWORD));
+        JWTClaimsSet client = verify(DemoLogin.clientCredentialsToken(base(), "renshi-department", "renshi-secret"));
+
+        assertThat(user.getAudience()).as("authorization code").contains("dangjian");
+        assertThat(client.getAudience()).as("client credentials").contains("dangjian");
+    }
+
+    @Test
+    void inDemoModeTheDemoDataLoaderGetsACommitteeStaffToken() throws Exception {
+        JWTClaimsSet access = verify(DemoLogin.clientCredentialsToken(base(), "demo-data-loader", "demo-data-loader-secret"));
+
+        assertThat(access.getSubject()).isEqualTo("demo-data-loader");
+        assertThat(access.getStringListClaim("roles")).containsExactly("COMMITTEE_STAFF");
+        assertThat(access.getAudience()).containsExactly("demo-data-loader", "dangjian");
     }
 
     @Test

@@ -20,12 +20,16 @@ import org.dangjian.registry.ServiceRegistry;
  * @param identityPort the identity provider ({@code DANGJIAN_IDP_PORT}, 9000): browsers are sent there to sign in
  * @param kafkaPort    the embedded Kafka broker ({@code DANGJIAN_KAFKA_PORT}, 9092)
  * @param mongoPort    the embedded Mongo server ({@code DANGJIAN_MONGO_PORT}, 27017)
- * @param demoData     whether to load the demo organisation tree into an empty store ({@code DANGJIAN_DEMO_DATA}, true)
+ * @param demo         demo mode (演示模式) of the identity provider: the demo users and the demo clients, with their
+ *                     documented password and secrets ({@code DANGJIAN_DEMO}, true: the embedded default is a demo;
+ *                     {@code DANGJIAN_DEMO_USERS} is its former name, read when {@code DANGJIAN_DEMO} is not set)
+ * @param demoData     whether to load the demo organisation tree into an empty store ({@code DANGJIAN_DEMO_DATA}, true;
+ *                     only in demo mode: the tree is loaded as the demo client {@code demo-data-loader})
  * @param services     the registry's services, in its order
  * @param servicePorts each service's port, by name
  */
 record LaunchSettings(Path home, Path dataDir, int gatewayPort, int identityPort, int kafkaPort, int mongoPort,
-                      boolean demoData, List<ServiceEntry> services, Map<String, Integer> servicePorts) {
+                      boolean demo, boolean demoData, List<ServiceEntry> services, Map<String, Integer> servicePorts) {
 
     LaunchSettings {
         services = List.copyOf(services);
@@ -53,6 +57,7 @@ record LaunchSettings(Path home, Path dataDir, int gatewayPort, int identityPort
                 throw new IllegalArgumentException("Unknown argument " + arg + " (known: --data-dir=<dir>)");
             }
         }
+        boolean demo = demo(env);
         Map<String, Integer> servicePorts = new LinkedHashMap<>();
         for (ServiceEntry service : registry.services()) {
             servicePorts.put(service.name(), port(env, service.portVariable(), service.port()));
@@ -60,7 +65,17 @@ record LaunchSettings(Path home, Path dataDir, int gatewayPort, int identityPort
         return new LaunchSettings(home, Path.of(dataDir).toAbsolutePath().normalize(),
                 port(env, "DANGJIAN_GATEWAY_PORT", 8080), port(env, "DANGJIAN_IDP_PORT", 9000),
                 port(env, "DANGJIAN_KAFKA_PORT", 9092), port(env, "DANGJIAN_MONGO_PORT", 27017),
-                !"false".equalsIgnoreCase(env.getOrDefault("DANGJIAN_DEMO_DATA", "true")), registry.services(), servicePorts);
+                demo, demo && !"false".equalsIgnoreCase(env.getOrDefault("DANGJIAN_DEMO_DATA", "true")), registry.services(), servicePorts);
+    }
+
+    /** {@code DANGJIAN_DEMO}, else its former name {@code DANGJIAN_DEMO_USERS}, else on. */
+    private static boolean demo(Map<String, String> env) {
+        String variable = env.containsKey("DANGJIAN_DEMO") ? "DANGJIAN_DEMO" : "DANGJIAN_DEMO_USERS";
+        String value = env.getOrDefault(variable, "true").strip();
+        if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+            throw new IllegalArgumentException(variable + " must be true or false, not '" + value + "'");
+        }
+        return Boolean.parseBoolean(value);
     }
 
     String issuer() {
@@ -138,6 +153,16 @@ record LaunchSettings(Path home, Path dataDir, int gatewayPort, int identityPort
         // the identity provider sends browsers back to the gateway where it actually runs
         environment.put("DANGJIAN_IDENTITY_WEBREDIRECTURIS_0", gatewayUrl() + "/login/oauth2/code/dangjian");
         environment.put("DANGJIAN_IDENTITY_WEBPOSTLOGOUTREDIRECTURIS_0", gatewayUrl() + "/");
+        return environment;
+    }
+
+    /**
+     * The identity provider's environment: every child's, and demo mode, set explicitly so that the provider does not
+     * fall back to its own default (off) or to a stale variable of the shell.
+     */
+    Map<String, String> identityEnvironment() {
+        Map<String, String> environment = childEnvironment();
+        environment.put("DANGJIAN_DEMO", Boolean.toString(demo));
         return environment;
     }
 

@@ -129,7 +129,7 @@ public final class Launcher {
         Map<String, String> common = settings.childEnvironment();
         // the identity provider and the gateway need neither Kafka nor Mongo: they start while the broker does
         List<ChildApp> waiting = new ArrayList<>();
-        waiting.add(launch("identity-provider", "infra/identity-provider", settings.identityPort(), common));
+        waiting.add(launch("identity-provider", "infra/identity-provider", settings.identityPort(), settings.identityEnvironment()));
         waiting.add(launch("gateway", "gateway", settings.gatewayPort(), common));
         kafka = EmbeddedKafkaBroker.start(settings.dataDir().resolve("kafka"), settings.kafkaPort());
         for (ServiceEntry service : settings.services()) {
@@ -255,17 +255,20 @@ public final class Launcher {
             banner.append(String.format(" %-23s %s%s/v3/api-docs (OpenAPI) %s%n", service.titleEn() + " API", settings.gatewayUrl(),
                     service.apiPrefix(), service.title()));
         }
-        banner.append(String.format(" Identity provider       %s (sign-in page lists the demo accounts)%n", settings.issuer()));
+        banner.append(String.format(" Identity provider       %s%s%n", settings.issuer(),
+                settings.demo() ? " (sign-in page lists the demo accounts)" : " (demo mode off: no demo accounts)"));
         banner.append(String.format(" Kafka (embedded)        %s    MongoDB (embedded)  %s%n", settings.kafka(), settings.mongoUri()));
         banner.append(String.format(" Data                    %s%n", settings.dataDir()));
         banner.append(String.format(" Logs                    %s%n", settings.logs()));
         banner.append(line).append(System.lineSeparator());
-        banner.append(" Demo logins (password: dangjian)").append(System.lineSeparator());
-        banner.append("   dangwei   党委工作人员 committee staff        shuji     支部书记 branch secretary").append(System.lineSeparator());
-        banner.append("   dangyuan  党员 party member                   jijian    纪检干部 discipline inspector").append(System.lineSeparator());
-        banner.append("   shenji    审计/巡察 auditor                   yunwei    平台运维 platform operator").append(System.lineSeparator());
-        banner.append(" API token: infra/scripts/token.sh dangwei").append(System.lineSeparator());
-        banner.append(line).append(System.lineSeparator());
+        if (settings.demo()) {
+            banner.append(" Demo logins (password: dangjian)").append(System.lineSeparator());
+            banner.append("   dangwei   党委工作人员 committee staff        shuji     支部书记 branch secretary").append(System.lineSeparator());
+            banner.append("   dangyuan  党员 party member                   jijian    纪检干部 discipline inspector").append(System.lineSeparator());
+            banner.append("   shenji    审计/巡察 auditor                   yunwei    平台运维 platform operator").append(System.lineSeparator());
+            banner.append(" API token: infra/scripts/token.sh dangwei").append(System.lineSeparator());
+            banner.append(line).append(System.lineSeparator());
+        }
         banner.append(" Ctrl-C stops everything; the data stays.").append(System.lineSeparator());
         System.out.print(banner);
         System.out.flush();

@@ -61,6 +61,40 @@ class LaunchSettingsTest {
     }
 
     @Test
+    void theEmbeddedDefaultRunsTheIdentityProviderInDemoModeAndLoadsTheDemoTree() {
+        LaunchSettings settings = LaunchSettings.from(new String[0], HOME, TWO_SERVICES);
+
+        assertThat(settings.demo()).isTrue();
+        assertThat(settings.demoData()).isTrue();
+        assertThat(settings.identityEnvironment()).as("set explicitly: the provider's own default is off")
+                .containsEntry("DANGJIAN_DEMO", "true")
+                .containsAllEntriesOf(settings.childEnvironment());
+    }
+
+    @Test
+    void demoModeOffTellsTheIdentityProviderAndLoadsNoDemoTree() {
+        LaunchSettings settings = LaunchSettings.from(new String[0], with("DANGJIAN_DEMO", "false"), TWO_SERVICES);
+
+        assertThat(settings.demo()).isFalse();
+        assertThat(settings.demoData()).as("the tree is loaded as the demo client, which exists in demo mode only").isFalse();
+        assertThat(settings.identityEnvironment()).containsEntry("DANGJIAN_DEMO", "false");
+    }
+
+    @Test
+    void theFormerSwitchDangjianDemoUsersCountsUnlessDangjianDemoIsSet() {
+        assertThat(LaunchSettings.from(new String[0], with("DANGJIAN_DEMO_USERS", "false"), TWO_SERVICES).demo()).isFalse();
+        Map<String, String> both = with("DANGJIAN_DEMO_USERS", "false");
+        both.put("DANGJIAN_DEMO", "true");
+        assertThat(LaunchSettings.from(new String[0], both, TWO_SERVICES).demo()).isTrue();
+    }
+
+    @Test
+    void aDemoSwitchThatIsNeitherTrueNorFalseIsRefused() {
+        assertThatThrownBy(() -> LaunchSettings.from(new String[0], with("DANGJIAN_DEMO", "yes"), TWO_SERVICES))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("DANGJIAN_DEMO must be true or false");
+    }
+
+    @Test
     void twoPartsOnOnePortAreRefusedBeforeAnythingStarts() {
         assertThatThrownBy(() -> LaunchSettings.from(new String[0], with("DANGJIAN_MEMBERS_PORT", "8081"), TWO_SERVICES))
                 .isInstanceOf(IllegalArgumentException.class)

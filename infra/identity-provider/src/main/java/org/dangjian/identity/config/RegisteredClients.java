@@ -40,7 +40,8 @@ public final class RegisteredClients {
         List<RegisteredClient> clients = new ArrayList<>();
         clients.add(web(properties, passwordEncoder));
         clients.add(cli());
-        properties.machineClients().forEach(machine -> clients.add(machine(machine, passwordEncoder)));
+        // outside demo mode the demo clients (demo-data-loader) do not exist: their secrets are documented
+        properties.registeredMachineClients().forEach(machine -> clients.add(machine(machine, passwordEncoder)));
         return new InMemoryRegisteredClientRepository(clients);
     }
 

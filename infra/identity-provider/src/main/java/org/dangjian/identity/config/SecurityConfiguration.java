@@ -83,14 +83,14 @@ public class SecurityConfiguration {
 
     @Bean
     UserDirectory userDirectory(IdentityProperties properties) {
-        return new UserDirectory(properties.demoUsers().platformUsers());
+        return new UserDirectory(properties.demo().platformUsers());
     }
 
     @Bean
     UserDetailsService userDetailsService(IdentityProperties properties, UserDirectory users, PasswordEncoder passwordEncoder) {
         InMemoryUserDetailsManager manager = new InMemoryUserDetailsManager();
-        if (properties.demoUsers().enabled()) {
-            String password = passwordEncoder.encode(properties.demoUsers().password());
+        if (properties.demo().enabled()) {
+            String password = passwordEncoder.encode(properties.demo().password());
             for (PlatformUser user : users.all()) {
                 manager.createUser(toUserDetails(user, password));
             }
@@ -127,7 +127,7 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    OAuth2TokenCustomizer<JwtEncodingContext> platformClaimsCustomizer(UserDirectory users) {
-        return new PlatformClaimsCustomizer(users);
+    OAuth2TokenCustomizer<JwtEncodingContext> platformClaimsCustomizer(IdentityProperties properties, UserDirectory users) {
+        return new PlatformClaimsCustomizer(users, properties.audience());
     }
 }

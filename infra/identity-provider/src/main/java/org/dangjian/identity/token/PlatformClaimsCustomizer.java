@@ -1,10 +1,13 @@
 package org.dangjian.identity.token;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 import org.dangjian.identity.users.UserDirectory;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
@@ -15,6 +18,9 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
  * Puts the platform's claims into the JWTs: for a user, {@code preferred_username}, {@code name},
  * {@code roles} and {@code org} into both the access token and the ID token (also after a refresh); for a
  * machine client (client credentials), {@code roles} and {@code name} as registered in its client settings.
+ * Every access token also names the platform's audience ({@code dangjian}) in {@code aud}, after the client id that
+ * Spring Authorization Server puts there: the services and the gateway accept only tokens meant for the platform,
+ * not any token the same provider issues for another application. ID tokens keep the client id alone, as OIDC has it.
  */
 public final class PlatformClaimsCustomizer implements OAuth2TokenCustomizer<JwtEncodingContext> {
 
@@ -24,9 +30,14 @@ public final class PlatformClaimsCustomizer implements OAuth2TokenCustomizer<Jwt
     public static final String CLIENT_NAME_SETTING = "settings.client.dangjian.name";
 
     private final UserDirectory users;
+    private final String audience;
 
-    public PlatformClaimsCustomizer(UserDirectory users) {
+    /**
+     * @param audience the platform's audience, added to every access token's {@code aud}
+     */
+    public PlatformClaimsCustomizer(UserDirectory users, String audience) {
         this.users = users;
+        this.audience = audience;
     }
 
     @Override
@@ -36,12 +47,30 @@ public final class PlatformClaimsCustomizer implements OAuth2TokenCustomizer<Jwt
         if (!accessToken && !idToken) {
             return;
         }
+        if (accessToken) {
+            addPlatformAudience(context);
+        }
         if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
             customizeForClient(context.getRegisteredClient(), context);
             return;
         }
         users.find(context.getPrincipal().getName())
                 .ifPresent(user -> context.getClaims().claims(claims -> claims.putAll(PlatformClaims.of(user))));
+    }
+
+    private void addPlatformAudience(JwtEncodingContext context) {
+        context.getClaims().claims(claims -> {
+            List<String> audiences = new ArrayList<>();
+            if (claims.get(JwtClaimNames.AUD) instanceof Collection<?> present) {
+                present.forEach(aud -> audiences.add(String.valueOf(aud)));
+            } else if (claims.get(JwtClaimNames.AUD) instanceof String present) {
+                audiences.add(present);
+            }
+            if (!audiences.contains(audience)) {
+                audiences.add(audience);
+            }
+            claims.put(JwtClaimNames.AUD, List.copyOf(audiences));
+        });
     }
 
     private static void customizeForClient(RegisteredClient client, JwtEncodingContext context) {

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * The users this provider knows, by username: the source of the claims put into their tokens. In the
- * embedded default these are the demo users of {@code application.yml}; when they are switched off the
+ * embedded default these are the demo users of {@code application.yml}; outside demo mode the
  * directory is empty and nobody can sign in here (a real deployment uses its own OIDC provider).
  */
 public final class UserDirectory {

@@ -12,8 +12,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The login page (登录页), in Chinese first and English second. It lists the demo accounts only when demo
- * users are enabled, so that a newcomer to the embedded default can sign in.
+ * The login page (登录页), in Chinese first and English second. It lists the demo accounts only in demo
+ * mode, so that a newcomer to the embedded default can sign in.
  */
 @Controller
 public class LoginController {
@@ -33,7 +33,7 @@ public class LoginController {
         model.addAttribute("error", error != null);
         model.addAttribute("loggedOut", logout != null);
         model.addAttribute("demoUsers", demoUsers());
-        model.addAttribute("demoPassword", properties.demoUsers().enabled() ? properties.demoUsers().password() : null);
+        model.addAttribute("demoPassword", properties.demo().enabled() ? properties.demo().password() : null);
         return "login";
     }
 
@@ -45,8 +45,8 @@ public class LoginController {
         return "home";
     }
 
-    /** The demo accounts to show, none when demo users are switched off. */
+    /** The demo accounts to show, none outside demo mode. */
     public List<PlatformUser> demoUsers() {
-        return properties.demoUsers().enabled() ? users.all() : List.of();
+        return properties.demo().enabled() ? users.all() : List.of();
     }
 }

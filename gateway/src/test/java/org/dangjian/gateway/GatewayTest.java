@@ -2,6 +2,12 @@ package org.dangjian.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.SocketException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +33,7 @@ import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseCookie;
@@ -36,6 +43,8 @@ import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Flux;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The gateway in front of a live organisation service (a stand-in that records what it receives), with a
@@ -195,6 +204,58 @@ class GatewayTest extends GatewayTestSupport {
                     .expectBody().jsonPath("$.code").isEqualTo("UNAUTHENTICATED");
         }
         assertThat(ORGANISATION.requestsTo("/units")).isEmpty();
+    }
+
+    @Test
+    void tokensThatDoNotNameThePlatformsAudienceAreRefusedWith401Problem() {
+        User user = User.unique("王建华", "COMMITTEE_STAFF");
+        for (String token : List.of(IDP.accessTokenForAudiences(user, "renshi-department"),
+                IDP.accessTokenForAudiences(user, TestIdentityProvider.CLIENT_ID), IDP.accessTokenWithoutAudience(user))) {
+            client.get().uri("/api/organisation/units")
+                    .headers(headers -> headers.setBearerAuth(token))
+                    .exchange()
+                    .expectStatus().isUnauthorized()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectHeader().value(HttpHeaders.WWW_AUTHENTICATE, value -> assertThat(value)
+                            .startsWith("Bearer error=\"invalid_token\"").contains("aud does not name this platform (dangjian)"))
+                    .expectBody()
+                    .jsonPath("$.code").isEqualTo("UNAUTHENTICATED")
+                    .jsonPath("$.type").isEqualTo("urn:dangjian:problem:unauthenticated")
+                    .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("不是签发给本平台的"));
+        }
+        assertThat(ORGANISATION.requestsTo("/units")).isEmpty();
+
+        // the platform's audience among others is enough
+        client.get().uri("/api/organisation/units")
+                .headers(headers -> headers.setBearerAuth(IDP.accessTokenForAudiences(user, "renshi-department",
+                        TestIdentityProvider.PLATFORM_AUDIENCE)))
+                .exchange()
+                .expectStatus().isOk();
+    }
+
+    // --- forwarded headers --------------------------------------------------------------------------
+
+    @Test
+    void forwardedHeadersAClientSendsNeverReachTheServiceOnlyTheGatewaysOwn() {
+        client.get().uri("/api/organisation/units")
+                .headers(headers -> headers.setBearerAuth(IDP.accessToken(User.unique("张丽", "PARTY_MEMBER"))))
+                .header("X-Forwarded-Host", "evil.example")
+                .header("X-Forwarded-For", "203.0.113.66")
+                .header("X-Forwarded-Proto", "https")
+                .header("X-Forwarded-Port", "443")
+                .header("X-Forwarded-Prefix", "/evil")
+                .header("Forwarded", "for=203.0.113.66;host=evil.example;proto=https")
+                .exchange()
+                .expectStatus().isOk();
+
+        Received received = single(ORGANISATION.requestsTo("/units"));
+        assertThat(received.headerValues("X-Forwarded-Host")).containsExactly("localhost:" + port);
+        assertThat(received.headerValues("X-Forwarded-Proto")).containsExactly("http");
+        assertThat(received.headerValues("X-Forwarded-Port")).containsExactly(Integer.toString(port));
+        assertThat(received.headerValues("X-Forwarded-Prefix")).containsExactly("/api/organisation");
+        assertThat(received.headerValues("X-Forwarded-For")).singleElement()
+                .satisfies(address -> assertThat(InetAddress.getByName(address).isLoopbackAddress()).as(address).isTrue());
+        assertThat(received.headerValues("Forwarded")).isEmpty();
     }
 
     @Test
@@ -478,6 +539,162 @@ class GatewayTest extends GatewayTestSupport {
         assertThat(ORGANISATION.requestsTo("/busy")).hasSize(1);
     }
 
+    // --- errors answered before a route: firewall and HTTP server -------------------------------------
+
+    @Test
+    void pathsTheFirewallRefusesAre400ProblemsThatSayWhatToChange() {
+        for (String path : List.of("/api/organisation/%2e%2e/units", "/api/organisation/units%2fx",
+                "/api/organisation/units/%00", "/api//organisation/units")) {
+            client.get().uri(URI.create(baseUrl() + path))
+                    .exchange()
+                    .expectStatus().isBadRequest()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectHeader().valueEquals(HttpHeaders.CONTENT_LANGUAGE, "zh-CN")
+                    .expectHeader().exists("X-Correlation-Id")
+                    .expectBody()
+                    .jsonPath("$.type").isEqualTo("urn:dangjian:problem:request-rejected")
+                    .jsonPath("$.title").isEqualTo("请求被拒绝")
+                    .jsonPath("$.status").isEqualTo(400)
+                    .jsonPath("$.code").isEqualTo("REQUEST_REJECTED")
+                    .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("规范化的路径"))
+                    .jsonPath("$.correlationId").isNotEmpty();
+        }
+        client.get().uri(URI.create(baseUrl() + "/api/organisation/%2e%2e/units"))
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.title").isEqualTo("Request rejected")
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("Send a normalised path"));
+        assertThat(ORGANISATION.requests()).isEmpty();
+    }
+
+    @Test
+    void traceIsRefusedWith405ProblemNamingTheAllowedMethods() {
+        client.method(HttpMethod.TRACE).uri("/api/organisation/units")
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+                .exchange()
+                .expectStatus().isEqualTo(HttpStatus.METHOD_NOT_ALLOWED)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().value(HttpHeaders.ALLOW, allow -> assertThat(allow).contains("GET", "POST").doesNotContain("TRACE"))
+                .expectBody()
+                .jsonPath("$.code").isEqualTo("METHOD_NOT_ALLOWED")
+                .jsonPath("$.status").isEqualTo(405)
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("TRACE"));
+        assertThat(ORGANISATION.requests()).isEmpty();
+    }
+
+    @Test
+    void aRequestLineOverTheLimitIs414ProblemFromTheHttpServer() throws IOException {
+        RawAnswer answer = RawAnswer.send(port, "GET /api/organisation/units?q=" + "a".repeat(20 * 1024) + " HTTP/1.1\r\n"
+                + "Host: localhost\r\nAccept-Language: en\r\n\r\n");
+
+        assertThat(answer.status()).isEqualTo(414);
+        assertThat(answer.header("Content-Type")).isEqualTo("application/problem+json");
+        JsonNode problem = answer.json();
+        assertThat(problem.get("type").asString()).isEqualTo("urn:dangjian:problem:uri-too-long");
+        assertThat(problem.get("status").asInt()).isEqualTo(414);
+        assertThat(problem.get("code").asString()).isEqualTo("URI_TOO_LONG");
+        // the server never read the headers: the default language, and a new correlation id
+        assertThat(problem.get("title").asString()).isEqualTo("请求地址过长");
+        assertThat(problem.get("detail").asString()).contains("4 KB");
+        assertThat(problem.get("correlationId").asString()).isNotBlank().isEqualTo(answer.header("X-Correlation-Id"));
+        assertThat(ORGANISATION.requests()).isEmpty();
+    }
+
+    @Test
+    void headersOverTheLimitAre431ProblemInTheCallersLanguage() throws IOException {
+        StringBuilder request = new StringBuilder("GET /api/organisation/units HTTP/1.1\r\nHost: localhost\r\n"
+                + "Accept-Language: en\r\nX-Correlation-Id: raw-431\r\n");
+        for (int i = 0; i < 40; i++) {
+            request.append("X-Filler-").append(i).append(": ").append("b".repeat(1000)).append("\r\n");
+        }
+        RawAnswer answer = RawAnswer.send(port, request.append("\r\n").toString());
+
+        assertThat(answer.status()).isEqualTo(431);
+        assertThat(answer.header("Content-Type")).isEqualTo("application/problem+json");
+        assertThat(answer.header("Content-Language")).isEqualTo("en");
+        JsonNode problem = answer.json();
+        assertThat(problem.get("type").asString()).isEqualTo("urn:dangjian:problem:headers-too-large");
+        assertThat(problem.get("status").asInt()).isEqualTo(431);
+        assertThat(problem.get("code").asString()).isEqualTo("HEADERS_TOO_LARGE");
+        assertThat(problem.get("title").asString()).isEqualTo("Request headers too large");
+        assertThat(problem.get("detail").asString()).contains("8 KB");
+        assertThat(problem.get("instance").asString()).isEqualTo("/api/organisation/units");
+        assertThat(problem.get("correlationId").asString()).isEqualTo("raw-431");
+        assertThat(ORGANISATION.requests()).isEmpty();
+    }
+
+    @Test
+    void aRequestTheHttpServerCannotParseIs400MalformedRequestProblem() throws IOException {
+        RawAnswer answer = RawAnswer.send(port, "GET /api/me HTTP/1.1\r\nHost: localhost\r\nContent-Length: twelve\r\n\r\n");
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.header("Content-Type")).isEqualTo("application/problem+json");
+        JsonNode problem = answer.json();
+        assertThat(problem.get("code").asString()).isEqualTo("MALFORMED_REQUEST");
+        assertThat(problem.get("type").asString()).isEqualTo("urn:dangjian:problem:malformed-request");
+        assertThat(problem.get("status").asInt()).isEqualTo(400);
+        assertThat(problem.get("title").asString()).isEqualTo("请求格式错误");
+    }
+
+    // --- a service's errors -------------------------------------------------------------------------
+
+    @Test
+    void aServicesErrorThatIsNotProblemJsonBecomesAProblemOfTheSameStatus() {
+        record Case(String path, int status, String code) {
+        }
+        for (Case expected : List.of(
+                // Tomcat's HTML page for characters it refuses in a query (the probe's unit[$ne]=x)
+                new Case("/api/organisation/tree?unit%5B$ne%5D=x", 400, "INVALID_REQUEST"),
+                // and for a path that is not UTF-8 (the probe's overlong "." %c0%ae)
+                new Case("/api/organisation/units/%c0%ae", 400, "INVALID_REQUEST"),
+                new Case("/api/organisation/html-error/404", 404, "NOT_FOUND"),
+                new Case("/api/organisation/html-error/409", 409, "INVALID_REQUEST"),
+                new Case("/api/organisation/empty-error/403", 403, "FORBIDDEN"),
+                new Case("/api/organisation/html-error/500", 500, "UPSTREAM_ERROR"),
+                new Case("/api/organisation/empty-error/502", 502, "UPSTREAM_ERROR"))) {
+            client.get().uri(URI.create(baseUrl() + expected.path()))
+                    .headers(headers -> headers.setBearerAuth(IDP.accessToken(User.unique("王建华", "COMMITTEE_STAFF"))))
+                    .exchange()
+                    .expectStatus().isEqualTo(expected.status())
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectHeader().valueEquals(HttpHeaders.CONTENT_LANGUAGE, "zh-CN")
+                    .expectBody()
+                    .jsonPath("$.status").isEqualTo(expected.status())
+                    .jsonPath("$.code").isEqualTo(expected.code())
+                    .jsonPath("$.type").isEqualTo("urn:dangjian:problem:" + expected.code().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
+                    .jsonPath("$.title").isNotEmpty()
+                    .jsonPath("$.detail").isNotEmpty()
+                    .jsonPath("$.instance").isEqualTo(expected.path().replaceAll("\\?.*", ""))
+                    .jsonPath("$.correlationId").isNotEmpty();
+        }
+        assertThat(single(ORGANISATION.requestsTo("/tree")).query()).isEqualTo("unit[$ne]=x");
+    }
+
+    @Test
+    void aServicesBare401KeepsItsChallengeAndAServiceFailureSaysItsStatusInEnglish() {
+        client.get().uri("/api/organisation/empty-error/401")
+                .headers(headers -> headers.setBearerAuth(IDP.accessToken(User.unique("王建华", "COMMITTEE_STAFF"))))
+                .exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"")
+                .expectBody().jsonPath("$.code").isEqualTo("UNAUTHENTICATED");
+
+        client.get().uri("/api/organisation/html-error/503")
+                .headers(headers -> headers.setBearerAuth(IDP.accessToken(User.unique("王建华", "COMMITTEE_STAFF"))))
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+                .exchange()
+                .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().valueEquals(HttpHeaders.CONTENT_LANGUAGE, "en")
+                .expectBody()
+                .jsonPath("$.code").isEqualTo("UPSTREAM_ERROR")
+                .jsonPath("$.title").isEqualTo("Service error")
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("status 503"));
+    }
+
     // --- CORS ---------------------------------------------------------------------------------------
 
     @Test
@@ -562,5 +779,54 @@ class GatewayTest extends GatewayTestSupport {
         UriComponentsBuilder.fromUri(uri).build().getQueryParams().toSingleValueMap()
                 .forEach((name, value) -> decoded.put(name, URLDecoder.decode(value, StandardCharsets.UTF_8)));
         return decoded;
+    }
+
+    /** An answer read off a plain socket: for requests no HTTP client library would send. */
+    record RawAnswer(int status, Map<String, String> headers, byte[] body) {
+
+        static RawAnswer send(int port, String request) throws IOException {
+            try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                socket.setSoTimeout(10_000);
+                socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+                socket.getOutputStream().flush();
+                ByteArrayOutputStream answer = new ByteArrayOutputStream();
+                InputStream in = socket.getInputStream();
+                byte[] chunk = new byte[8192];
+                try {
+                    for (int read = in.read(chunk); read >= 0; read = in.read(chunk)) {
+                        answer.write(chunk, 0, read);
+                    }
+                } catch (SocketException reset) {
+                    // the server closes the connection after answering; the answer is what arrived before that
+                    if (answer.size() == 0) {
+                        throw reset;
+                    }
+                }
+                return parse(answer.toByteArray());
+            }
+        }
+
+        private static RawAnswer parse(byte[] bytes) {
+            String text = new String(bytes, StandardCharsets.ISO_8859_1);
+            int end = text.indexOf("\r\n\r\n");
+            assertThat(end).as("a complete head in %s", text).isPositive();
+            String[] lines = text.substring(0, end).split("\r\n");
+            Map<String, String> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            for (int i = 1; i < lines.length; i++) {
+                int colon = lines[i].indexOf(':');
+                headers.put(lines[i].substring(0, colon).trim(), lines[i].substring(colon + 1).trim());
+            }
+            byte[] body = java.util.Arrays.copyOfRange(bytes, end + 4, bytes.length);
+            return new RawAnswer(Integer.parseInt(lines[0].split(" ")[1]), headers, body);
+        }
+
+        String header(String name) {
+            return headers.get(name);
+        }
+
+        JsonNode json() {
+            assertThat(Integer.parseInt(header("Content-Length"))).isEqualTo(body.length);
+            return JsonMapper.builder().build().readTree(body);
+        }
     }
 }

@@ -16,6 +16,7 @@ import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.client.HttpStatusCodeException;
@@ -109,6 +110,10 @@ public class GatewayExceptionHandler implements WebExceptionHandler {
         }
         if (t instanceof AccessDeniedException) {
             return ProblemCode.FORBIDDEN;
+        }
+        if (t instanceof ServerExchangeRejectedException) {
+            // the firewall's lazy header checks, should one fail outside Spring Security's own handler
+            return ProblemCode.REQUEST_REJECTED;
         }
         if (t instanceof ErrorResponse response) {
             // ResponseStatusException and friends: 404 for unknown paths, 405, 413, 415, and the gateway's own 503/504

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import org.dangjian.gateway.config.LocaleConfiguration;
 import org.dangjian.gateway.web.CorrelationIdFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,24 +46,24 @@ public class ProblemResponses {
      * with {@code args} filled in.
      */
     public Mono<Void> write(ServerWebExchange exchange, ProblemCode code, String detailKey, Object... args) {
-        ServerHttpResponse response = exchange.getResponse();
+        return write(exchange, exchange.getResponse(), code.status(), code, detailKey, args);
+    }
+
+    /**
+     * The problem for {@code code} with another status than the code's own (a service's error answer keeps its
+     * status), written to {@code response} (the exchange's, or the one a decorator wraps).
+     */
+    public Mono<Void> write(ServerWebExchange exchange, ServerHttpResponse response, HttpStatusCode status, ProblemCode code,
+            String detailKey, Object... args) {
         if (response.isCommitted()) {
             log.debug("Response already committed; cannot answer {}", code);
             return Mono.empty();
         }
         Locale locale = locale(exchange);
-        String key = "problem." + code.name();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", code.type());
-        body.put("title", messages.getMessage(key + ".title", null, code.status().getReasonPhrase(), locale));
-        body.put("status", code.status().value());
-        body.put("detail", messages.getMessage(detailKey != null ? detailKey : key + ".detail", args, null, locale));
-        body.put("instance", exchange.getRequest().getPath().value());
-        body.put("code", code.name());
-        body.put("correlationId", CorrelationIdFilter.correlationId(exchange));
-        byte[] bytes = json.writeValueAsBytes(body);
+        byte[] bytes = render(code, status, locale, exchange.getRequest().getPath().value(),
+                CorrelationIdFilter.correlationId(exchange), detailKey, args);
 
-        response.setStatusCode(HttpStatusCode.valueOf(code.status().value()));
+        response.setStatusCode(status);
         HttpHeaders headers = response.getHeaders();
         headers.remove(HttpHeaders.CONTENT_ENCODING);
         headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
@@ -72,9 +73,29 @@ public class ProblemResponses {
         return response.writeWith(Mono.just(buffer));
     }
 
+    /**
+     * The problem's JSON: {@code type, title, status, detail, instance, code, correlationId}, in {@code locale}.
+     * {@code instance} is left out when null (the HTTP server could not read the request's path).
+     */
+    public byte[] render(ProblemCode code, HttpStatusCode status, Locale locale, String instance, String correlationId,
+            String detailKey, Object... args) {
+        String key = "problem." + code.name();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", code.type());
+        body.put("title", messages.getMessage(key + ".title", null, code.status().getReasonPhrase(), locale));
+        body.put("status", status.value());
+        body.put("detail", messages.getMessage(detailKey != null ? detailKey : key + ".detail", args, null, locale));
+        if (instance != null) {
+            body.put("instance", instance);
+        }
+        body.put("code", code.name());
+        body.put("correlationId", correlationId);
+        return json.writeValueAsBytes(body);
+    }
+
     /** The caller's language as the {@code localeContextResolver} chose it. */
     public static Locale locale(ServerWebExchange exchange) {
         Locale locale = exchange.getLocaleContext().getLocale();
-        return locale != null ? locale : Locale.SIMPLIFIED_CHINESE;
+        return locale != null ? locale : LocaleConfiguration.DEFAULT;
     }
 }

@@ -12,8 +12,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Whose bucket a request takes from: the token's subject ({@code sub}) for a bearer token or a browser
- * session, else the client's IP address (as the server sees it; behind a trusted proxy set
- * {@code server.forward-headers-strategy=native}).
+ * session, else the client's IP address (as the server sees it; behind a proxy named in
+ * {@code spring.cloud.gateway.server.webflux.trusted-proxies}, the address that proxy forwarded).
  */
 @Component
 public class ClientKeyResolver implements KeyResolver {

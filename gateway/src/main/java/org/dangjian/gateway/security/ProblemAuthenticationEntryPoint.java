@@ -5,6 +5,7 @@ import org.dangjian.gateway.problem.ProblemResponses;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.security.oauth2.server.resource.BearerTokenError;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.web.server.ServerWebExchange;
@@ -12,7 +13,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * 401 problem+json {@code UNAUTHENTICATED} for API callers (never a redirect), with the
- * {@code WWW-Authenticate: Bearer} challenge of RFC 6750.
+ * {@code WWW-Authenticate: Bearer} challenge of RFC 6750. A token issued for another audience is told apart from an
+ * invalid or expired one.
  */
 final class ProblemAuthenticationEntryPoint implements ServerAuthenticationEntryPoint {
 
@@ -31,9 +33,21 @@ final class ProblemAuthenticationEntryPoint implements ServerAuthenticationEntry
             if (error.getDescription() != null) {
                 challenge += ", error_description=\"" + error.getDescription().replace('"', '\'') + "\"";
             }
-            detail = "problem.UNAUTHENTICATED.invalid-token";
+            detail = wrongAudience(ex) ? "problem.UNAUTHENTICATED.wrong-audience" : "problem.UNAUTHENTICATED.invalid-token";
         }
         exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, challenge);
         return problems.write(exchange, ProblemCode.UNAUTHENTICATED, detail);
+    }
+
+    /** A token that is fine but for another audience: say so, since signing in again will not help. */
+    private static boolean wrongAudience(Throwable ex) {
+        int depth = 0;
+        for (Throwable t = ex; t != null && depth < 10; t = t.getCause(), depth++) {
+            if (t instanceof JwtValidationException invalid) {
+                return invalid.getErrors().stream().anyMatch(error -> error.getDescription() != null
+                        && error.getDescription().startsWith(SecurityConfiguration.WRONG_AUDIENCE));
+            }
+        }
+        return false;
     }
 }

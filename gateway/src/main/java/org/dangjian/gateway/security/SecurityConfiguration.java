@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.dangjian.gateway.config.AccessTokenProperties;
 import org.dangjian.gateway.config.GatewayLimitsProperties;
 import org.dangjian.gateway.config.IdentityProperties;
 import org.dangjian.gateway.problem.ProblemCode;
@@ -30,8 +31,14 @@ import org.springframework.security.oauth2.client.web.server.ServerOAuth2Authori
 import org.springframework.security.oauth2.client.web.server.WebSessionServerOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.security.oauth2.core.oidc.StandardClaimNames;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -45,6 +52,7 @@ import org.springframework.security.web.server.authentication.logout.WebSessionS
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.savedrequest.WebSessionServerRequestCache;
 import org.springframework.security.web.server.util.matcher.MediaTypeServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher.MatchResult;
@@ -63,8 +71,9 @@ import tools.jackson.databind.json.JsonMapper;
  * <li>Browsers log in with OIDC (registration {@code dangjian}) and keep a session cookie; routes relay their
  * access token ({@code TokenRelay}). Unsafe requests on a session need the CSRF token (cookie
  * {@code XSRF-TOKEN}, header {@code X-XSRF-TOKEN}).</li>
- * <li>API clients and departments send {@code Authorization: Bearer <jwt>}; the gateway checks it and passes
- * it on unchanged. Such requests need no CSRF token: a browser never adds that header by itself.</li>
+ * <li>API clients and departments send {@code Authorization: Bearer <jwt>}; the gateway checks it (signature,
+ * issuer, expiry, and an {@code aud} naming the platform) and passes it on unchanged. Such requests need no
+ * CSRF token: a browser never adds that header by itself.</li>
  * <li>{@code /api/**} without either: 401 problem+json. A page without a session: redirect to the login.</li>
  * </ul>
  */
@@ -76,6 +85,8 @@ public class SecurityConfiguration {
     private static final RedirectServerAuthenticationFailureHandler LOGIN_FAILED = new RedirectServerAuthenticationFailureHandler("/?login=failed");
 
     static final String LOGIN_PATH = "/oauth2/authorization/" + IdentityProperties.REGISTRATION_ID;
+    /** The start of the validation error's description for a token whose {@code aud} does not name the platform. */
+    static final String WRONG_AUDIENCE = "The token's aud does not name this platform";
 
     private static final String[] PUBLIC_ASSETS = {
             "/", "/*.html", "/*.js", "/*.css", "/*.ico", "/*.png", "/*.svg", "/*.webmanifest", "/assets/**"};
@@ -210,14 +221,37 @@ public class SecurityConfiguration {
         return new WebSessionServerOAuth2AuthorizedClientRepository();
     }
 
-    /** Bearer tokens: signature from the provider's JWKS (fetched lazily, cached), {@code iss} = the public issuer. */
+    /**
+     * Bearer tokens: signature from the provider's JWKS (fetched lazily, cached), {@code iss} = the public issuer,
+     * and {@code aud} naming one of the platform's audiences ({@code dangjian.security.audiences}, default
+     * {@code dangjian}): a token the same provider issued for another application, or without {@code aud}, is
+     * refused (401).
+     */
     @Bean
-    ReactiveJwtDecoder jwtDecoder(IdentityProperties identity) {
+    ReactiveJwtDecoder jwtDecoder(IdentityProperties identity, AccessTokenProperties tokens) {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder
                 .withJwkSetUri(identity.internalEndpoint("/oauth2/jwks"))
                 .build();
-        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(identity.issuerValue()));
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(identity.issuerValue()), audienceValidator(tokens.audiences())));
         return decoder;
+    }
+
+    static OAuth2TokenValidator<Jwt> audienceValidator(List<String> audiences) {
+        OAuth2Error wrongAudience = new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN,
+                WRONG_AUDIENCE + " (" + String.join(", ", audiences) + ")", null);
+        return jwt -> {
+            List<String> named = jwt.getAudience();
+            return named != null && named.stream().anyMatch(audiences::contains)
+                    ? OAuth2TokenValidatorResult.success()
+                    : OAuth2TokenValidatorResult.failure(wrongAudience);
+        };
+    }
+
+    /** What Spring Security's firewall refuses is answered as problem+json ({@code WebFilterChainProxy} takes this bean). */
+    @Bean
+    ServerExchangeRejectedHandler exchangeRejectedHandler(ProblemResponses problems) {
+        return new FirewallRejectionHandler(problems);
     }
 
     /** Web clients served from other origins ({@code dangjian.gateway.cors.allowed-origins}); none by default. */

@@ -41,8 +41,7 @@ public class CorrelationIdFilter implements WebFilter {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        String incoming = exchange.getRequest().getHeaders().getFirst(HEADER);
-        String id = incoming != null && SANE.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
+        String id = idFor(exchange.getRequest().getHeaders().getFirst(HEADER));
         exchange.getAttributes().put(ATTRIBUTE, id);
 
         ServerHttpResponse response = exchange.getResponse();
@@ -55,6 +54,11 @@ public class CorrelationIdFilter implements WebFilter {
         ServerHttpRequest request = exchange.getRequest().mutate().headers(headers -> headers.set(HEADER, id)).build();
         return chain.filter(exchange.mutate().request(request).build())
                 .contextWrite(Context.of(MDC_KEY, id));
+    }
+
+    /** The caller's id when it is a sane token, else a new one. */
+    public static String idFor(String incoming) {
+        return incoming != null && SANE.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
     }
 
     /** The id given to this exchange (null before this filter ran). */

@@ -67,7 +67,8 @@ public class RequestSizeLimitFilter implements WebFilter {
         return chain.filter(exchange.mutate().request(counted).build());
     }
 
-    private static String readable(DataSize size) {
+    /** "1 MB", "4 KB", "100 B". */
+    static String readable(DataSize size) {
         long bytes = size.toBytes();
         if (bytes > 0 && bytes % DataSize.ofMegabytes(1).toBytes() == 0) {
             return size.toMegabytes() + " MB";

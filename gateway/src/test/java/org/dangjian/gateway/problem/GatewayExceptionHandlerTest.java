@@ -10,6 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.oauth2.client.ClientAuthorizationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -43,6 +44,30 @@ class GatewayExceptionHandlerTest {
         assertThat(GatewayExceptionHandler.classify(new ResponseStatusException(HttpStatus.NOT_FOUND)))
                 .isEqualTo(ProblemCode.NOT_FOUND);
         assertThat(GatewayExceptionHandler.classify(new IllegalArgumentException("bug"))).isEqualTo(ProblemCode.INTERNAL_ERROR);
+    }
+
+    @Test
+    void aFirewallRejectionOutsideSpringSecuritysOwnHandlerIsRequestRejected() {
+        assertThat(GatewayExceptionHandler.classify(new ServerExchangeRejectedException("The request was rejected because"
+                + " the header name \"X\u0000\" is not allowed."))).isEqualTo(ProblemCode.REQUEST_REJECTED);
+    }
+
+    @Test
+    void aServicesErrorWithoutProblemBodyGetsTheCodeForItsStatus() {
+        assertThat(ProblemCode.forServiceStatus(400)).isEqualTo(ProblemCode.INVALID_REQUEST);
+        assertThat(ProblemCode.forServiceStatus(401)).isEqualTo(ProblemCode.UNAUTHENTICATED);
+        assertThat(ProblemCode.forServiceStatus(404)).isEqualTo(ProblemCode.NOT_FOUND);
+        assertThat(ProblemCode.forServiceStatus(409)).isEqualTo(ProblemCode.INVALID_REQUEST);
+        assertThat(ProblemCode.forServiceStatus(431)).isEqualTo(ProblemCode.HEADERS_TOO_LARGE);
+        assertThat(ProblemCode.forServiceStatus(500)).isEqualTo(ProblemCode.UPSTREAM_ERROR);
+        assertThat(ProblemCode.forServiceStatus(503)).isEqualTo(ProblemCode.UPSTREAM_ERROR);
+    }
+
+    @Test
+    void theGatewaysOwnBareStatusesKeepTheirCodes() {
+        assertThat(ProblemCode.forStatus(400)).isEqualTo(ProblemCode.BAD_REQUEST);
+        assertThat(ProblemCode.forStatus(414)).isEqualTo(ProblemCode.URI_TOO_LONG);
+        assertThat(ProblemCode.forStatus(502)).isEqualTo(ProblemCode.BAD_GATEWAY);
     }
 
     @Test

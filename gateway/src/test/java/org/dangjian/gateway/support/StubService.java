@@ -18,8 +18,11 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * A downstream service stand-in (the organisation service) on the JDK's HTTP server. It records every
  * request and answers: {@code /actuator/health/readiness} UP, {@code /v3/api-docs} a tiny document,
- * {@code /slow} after three seconds, {@code /busy} 503 problem+json of its own, anything else 200 JSON
- * naming the path. It echoes
+ * {@code /slow} after three seconds, {@code /busy} 503 problem+json of its own, {@code /html-error/<status>} an
+ * HTML error page with that status, {@code /empty-error/<status>} that status without a body (401 with
+ * {@code WWW-Authenticate}), a query with {@code [} or {@code ]} or a path with {@code %c0} 400 HTML (as Tomcat
+ * refuses them), anything else
+ * 200 JSON naming the path. It echoes
  * {@code X-Correlation-Id}, as the real services do.
  */
 public final class StubService implements AutoCloseable {
@@ -78,6 +81,11 @@ public final class StubService implements AutoCloseable {
         return received.stream().filter(request -> request.path().equals(path)).toList();
     }
 
+    /** Every request received since the last {@link #clear()}, oldest first. */
+    public List<Received> requests() {
+        return List.copyOf(received);
+    }
+
     public void clear() {
         received.clear();
     }
@@ -93,6 +101,26 @@ public final class StubService implements AutoCloseable {
             String correlation = exchange.getRequestHeaders().getFirst("X-Correlation-Id");
             if (correlation != null) {
                 exchange.getResponseHeaders().add("X-Correlation-Id", correlation);
+            }
+            String query = exchange.getRequestURI().getQuery();
+            if (query != null && (query.contains("[") || query.contains("]"))
+                    || exchange.getRequestURI().getRawPath().toLowerCase(java.util.Locale.ROOT).contains("%c0")) {
+                // as Tomcat refuses characters it does not allow in a query, and a path that is not UTF-8, before the
+                // application sees the request
+                html(exchange, 400, "Bad Request");
+                return;
+            }
+            if (path.startsWith("/html-error/")) {
+                html(exchange, Integer.parseInt(path.substring("/html-error/".length())), "Error");
+                return;
+            }
+            if (path.startsWith("/empty-error/")) {
+                int status = Integer.parseInt(path.substring("/empty-error/".length()));
+                if (status == 401) {
+                    exchange.getResponseHeaders().add("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+                }
+                exchange.sendResponseHeaders(status, -1);
+                return;
             }
             if (path.equals("/busy")) {
                 byte[] problem = "{\"code\":\"ORGANISATION_BUSY\",\"status\":503}".getBytes(StandardCharsets.UTF_8);
@@ -115,6 +143,16 @@ public final class StubService implements AutoCloseable {
             exchange.sendResponseHeaders(200, bytes.length);
             exchange.getResponseBody().write(bytes);
         }
+    }
+
+    /** A servlet container's error page: HTML, not problem+json. */
+    private static void html(HttpExchange exchange, int status, String reason) throws IOException {
+        byte[] page = ("<!doctype html><html lang=\"en\"><head><title>HTTP Status " + status + " – " + reason
+                + "</title></head><body><h1>HTTP Status " + status + " – " + reason + "</h1><hr><h3>Apache Tomcat</h3></body></html>")
+                .getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "text/html;charset=utf-8");
+        exchange.sendResponseHeaders(status, page.length);
+        exchange.getResponseBody().write(page);
     }
 
     private static void sleep(long millis) {

@@ -30,13 +30,16 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * Just enough of an OIDC provider for the gateway's tests, on the JDK's HTTP server: {@code /oauth2/jwks}
  * with a test RSA key, {@code /oauth2/token} for the authorization code a test hands out, and
- * {@code /userinfo}. Tokens carry the platform's claims: sub, preferred_username, name, roles, org.
+ * {@code /userinfo}. Access tokens carry the platform's claims: aud (with {@code dangjian}), sub,
+ * preferred_username, name, roles, org.
  * One per JVM, shared by every test context.
  */
 public final class TestIdentityProvider {
 
     public static final String CLIENT_ID = "dangjian-web";
     public static final String CLIENT_SECRET = "test-web-secret";
+    /** The platform's audience, which the identity provider puts into every access token's {@code aud}. */
+    public static final String PLATFORM_AUDIENCE = "dangjian";
 
     /** A person or department as the tokens describe them. */
     public record User(String sub, String username, String name, List<String> roles, String org) {
@@ -89,22 +92,32 @@ public final class TestIdentityProvider {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    /** An access token valid for an hour. */
+    /** An access token valid for an hour, for the platform's audience (and the web client's, as the provider issues it). */
     public String accessToken(User user) {
-        return sign(key, claims(user, issuer(), Duration.ofHours(1)).build());
+        return sign(key, accessClaims(user, issuer(), Duration.ofHours(1)).build());
     }
 
     public String expiredAccessToken(User user) {
-        return sign(key, claims(user, issuer(), Duration.ofMinutes(-5)).build());
+        return sign(key, accessClaims(user, issuer(), Duration.ofMinutes(-5)).build());
     }
 
     /** Signed by another key that claims the same key id. */
     public String forgedAccessToken(User user) {
-        return sign(foreignKey, claims(user, issuer(), Duration.ofHours(1)).build());
+        return sign(foreignKey, accessClaims(user, issuer(), Duration.ofHours(1)).build());
     }
 
     public String accessTokenFromOtherIssuer(User user) {
-        return sign(key, claims(user, "https://elsewhere.invalid", Duration.ofHours(1)).build());
+        return sign(key, accessClaims(user, "https://elsewhere.invalid", Duration.ofHours(1)).build());
+    }
+
+    /** Right issuer, right key, but issued for other audiences only (say another application at the same provider). */
+    public String accessTokenForAudiences(User user, String... audiences) {
+        return sign(key, claims(user, issuer(), Duration.ofHours(1)).audience(List.of(audiences)).build());
+    }
+
+    /** Right issuer, right key, no {@code aud} at all. */
+    public String accessTokenWithoutAudience(User user) {
+        return sign(key, claims(user, issuer(), Duration.ofHours(1)).build());
     }
 
     /** Lets the next code exchange for {@code code} log {@code user} in, with the nonce of the authorization request. */
@@ -155,6 +168,11 @@ public final class TestIdentityProvider {
         claims.put("roles", user.roles());
         claims.put("org", user.org());
         json(exchange, 200, JSONObjectUtils.toJSONString(claims));
+    }
+
+    /** An access token's claims: the platform's audience after the client's, as the identity provider writes them. */
+    private static JWTClaimsSet.Builder accessClaims(User user, String issuer, Duration validFor) {
+        return claims(user, issuer, validFor).audience(List.of(CLIENT_ID, PLATFORM_AUDIENCE));
     }
 
     private static JWTClaimsSet.Builder claims(User user, String issuer, Duration validFor) {

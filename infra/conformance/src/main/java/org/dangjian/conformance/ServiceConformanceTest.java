@@ -14,6 +14,8 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Sorts;
 import org.bson.Document;
 import org.dangjian.runtime.command.CommandDispatcher;
+import org.dangjian.runtime.config.PlatformProperties;
+import org.dangjian.runtime.publication.Outbox;
 import org.dangjian.runtime.command.IdempotencyKey;
 import org.dangjian.runtime.eventstore.EventDocuments;
 import org.dangjian.runtime.eventstore.EventStoreReader;
@@ -45,10 +47,19 @@ import tools.jackson.databind.JsonNode;
  *       answered within 10 seconds, the command applied once;</li>
  *   <li>an event stored while the relay is down is published when it comes back;</li>
  *   <li>every read model rebuilt from the topics equals the live one;</li>
- *   <li>the hash chain verifies, and a changed stored event is named.</li>
+ *   <li>the hash chain verifies, and a changed stored event is named;</li>
+ *   <li>hostile input ({@link HostileRequests}, generated from the service's OpenAPI document for every endpoint) is
+ *       never a 5xx, always problem+json, and nothing of a refused request is stored or published;</li>
+ *   <li>every endpoint declares who may call it, and keeps to it for every role ({@link AccessMatrix});</li>
+ *   <li>the service keeps its own limits (body size), answers its error page and Tomcat's own errors as problem+json,
+ *       takes forwarded headers only from the gateway's address, refuses tokens for another audience, and keeps its
+ *       metrics for operators.</li>
  * </ul>
+ * The hostile-input seed is random unless {@code -Ddangjian.fuzz.seed=<n>} is given; a failure names it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        // the test client is on loopback: trusting another address makes its X-Forwarded-* those of "anyone"
+        properties = "dangjian.web.trusted-proxies=192\\.0\\.2\\.1")
 @UsePlatformInfrastructure
 public abstract class ServiceConformanceTest {
 
@@ -65,6 +76,8 @@ public abstract class ServiceConformanceTest {
     EventStoreReader store;
     @Autowired
     PublicationRelay relay;
+    @Autowired
+    PlatformProperties properties;
 
     private ConformanceClient client;
     private ConformanceSample sample;
@@ -274,6 +287,108 @@ public abstract class ServiceConformanceTest {
         assertThat(broken.path("brokenEventId").asString()).isEqualTo(stored.eventId());
         assertThat(broken.path("problem").asString()).isEqualTo("HASH_MISMATCH");
         assertProblem(client.get(sample.verification(sample.unknownId()), creator), 404, null);
+    }
+
+    @Test
+    void hostileInputIsNeverA5xxAlwaysProblemJsonAndNothingOfItIsStoredOrPublished() {
+        long seed = Long.getLong("dangjian.fuzz.seed", new java.util.Random().nextLong());
+        awaitOutboxEmpty();
+        long storedBefore = storedEvents();
+        long publishedBefore = publishedRecords();
+        HostileInputCheck check = new HostileInputCheck(new RawHttp("localhost", port), "",
+                role -> TestTokens.forUser("hostile-" + role.toLowerCase(java.util.Locale.ROOT), role, null), this::storedEvents);
+
+        HostileInputCheck.Outcome outcome = check.run(openApi(), seed, 24);
+
+        assertThat(outcome.findings()).as("hostile input (seed %d, -Ddangjian.fuzz.seed=%d repeats it)", seed, seed).isEmpty();
+        assertThat(outcome.sent()).as("requests sent: %s", outcome.statuses()).isGreaterThan(200);
+        awaitOutboxEmpty();
+        long stored = storedEvents() - storedBefore;
+        Eventually.that(Duration.ofSeconds(20), () -> assertThat(publishedRecords() - publishedBefore)
+                .as("every event stored by an accepted request is published once; nothing else (seed %d)", seed).isEqualTo(stored));
+    }
+
+    @Test
+    void everyEndpointDeclaresWhoMayCallItAndKeepsToItForEveryRole() {
+        AccessMatrix.Outcome outcome = new AccessMatrix(new RawHttp("localhost", port), "",
+                role -> TestTokens.forUser("matrix-" + role.toLowerCase(java.util.Locale.ROOT), role, null))
+                .run(openApi(), org.dangjian.runtime.security.Roles.ALL);
+
+        assertThat(outcome.findings()).as("the access matrix %s", outcome.matrix()).isEmpty();
+        assertThat(outcome.matrix()).isNotEmpty();
+    }
+
+    @Test
+    void theServiceKeepsItsOwnLimitsAndAnswersEveryErrorAsProblemJson() {
+        RawHttp raw = new RawHttp("localhost", port);
+        java.util.Map<String, byte[]> json = java.util.Map.of("Content-Type", bytes("application/json"),
+                "Authorization", bytes("Bearer " + creator));
+        byte[] large = ("{\"x\":\"" + "a".repeat(3 * 1024 * 1024) + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertRawProblem(raw.send("POST", sample.createPath(), json, large), 413, "PAYLOAD_TOO_LARGE");
+        assertRawProblem(raw.send("GET", "/error", java.util.Map.of(), null), 404, "NOT_FOUND");
+        assertRawProblem(raw.send("GET", sample.query("%c0%ae"), java.util.Map.of("Authorization", bytes("Bearer " + creator)), null),
+                400, null);
+        assertRawProblem(raw.send("GET", sample.createPath() + "?x[$ne]=1", java.util.Map.of(), null), 400, "MALFORMED_REQUEST");
+        assertRawProblem(raw.send("GET", sample.query(sample.unknownId()), java.util.Map.of("Authorization", bytes("Bearer " + creator),
+                "X-Big", bytes("x".repeat(40_000))), null), 400, null);
+        assertRawProblem(raw.send("GET", sample.query(sample.unknownId()), java.util.Map.of("Authorization", bytes("Bearer " + creator),
+                "Idempotency-Key", "党".getBytes(java.nio.charset.StandardCharsets.UTF_8)), null), 404, null);
+        assertRawProblem(raw.send("POST", sample.createPath(), java.util.Map.of("Content-Type", bytes("application/json"),
+                "Authorization", bytes("Bearer " + creator), "Idempotency-Key", "党".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                ConformanceClient.JSON.writeValueAsBytes(sample.createBody())), 400, "REQUEST_REJECTED");
+
+        String otherAudience = TestTokens.issue("conformance-creator", List.of(sample.creatorRole()), null, Duration.ofHours(1),
+                List.of("another-application"));
+        assertProblem(client.post(sample.createPath(), otherAudience, sample.createBody(), Map.of()), 401, "UNAUTHENTICATED");
+        String noAudience = TestTokens.issue("conformance-creator", List.of(sample.creatorRole()), null, Duration.ofHours(1), List.of());
+        assertProblem(client.post(sample.createPath(), noAudience, sample.createBody(), Map.of()), 401, "UNAUTHENTICATED");
+
+        assertProblem(client.get("/actuator/prometheus", null), 401, "UNAUTHENTICATED");
+        assertProblem(client.get("/actuator/prometheus", forbidden), 403, "FORBIDDEN");
+        assertThat(client.get("/actuator/prometheus", operator).status()).isEqualTo(200);
+
+        JsonNode forged = client.get("/v3/api-docs", null, Map.of("X-Forwarded-Host", "evil.example", "X-Forwarded-Proto", "https",
+                "X-Forwarded-Prefix", "/evil")).body();
+        assertThat(forged.path("servers").toString()).as("forwarded headers from an address that is not the gateway's")
+                .doesNotContain("evil").contains("localhost");
+    }
+
+    private static byte[] bytes(String ascii) {
+        return ascii.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    private static void assertRawProblem(RawHttp.Answer answer, int status, String code) {
+        assertThat(answer.status()).as("status of %s", answer.text()).isEqualTo(status);
+        assertThat(HostileInputCheck.check(answer)).as("a problem+json answer").isNull();
+        if (code != null) {
+            assertThat(ConformanceClient.JSON.readTree(answer.body()).path("code").asString()).isEqualTo(code);
+        }
+    }
+
+    private JsonNode openApi() {
+        ConformanceClient.Response document = client.get("/v3/api-docs", null);
+        assertThat(document.status()).isEqualTo(200);
+        return document.body();
+    }
+
+    private long storedEvents() {
+        return serviceDatabase.getCollection(EventDocuments.COLLECTION).countDocuments();
+    }
+
+    private void awaitOutboxEmpty() {
+        Eventually.that(Duration.ofSeconds(30), () -> assertThat(serviceDatabase.getCollection(Outbox.COLLECTION).countDocuments()).isZero());
+    }
+
+    /** Records on the service's topic: the sum of its partitions' end offsets. */
+    private long publishedRecords() {
+        Map<String, Object> config = Map.of("bootstrap.servers", context.getEnvironment().getRequiredProperty("spring.kafka.bootstrap-servers"),
+                "key.deserializer", org.apache.kafka.common.serialization.ByteArrayDeserializer.class.getName(),
+                "value.deserializer", org.apache.kafka.common.serialization.ByteArrayDeserializer.class.getName());
+        try (org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]> consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<>(config)) {
+            List<org.apache.kafka.common.TopicPartition> partitions = consumer.partitionsFor(properties.topic(), Duration.ofSeconds(10)).stream()
+                    .map(p -> new org.apache.kafka.common.TopicPartition(p.topic(), p.partition())).toList();
+            return consumer.endOffsets(partitions, Duration.ofSeconds(10)).values().stream().mapToLong(Long::longValue).sum();
+        }
     }
 
     private Document claim(String key) {

@@ -24,12 +24,14 @@ import com.nimbusds.jwt.SignedJWT;
 
 /**
  * Access tokens for tests that run a service without the identity provider: RS256 JWTs with the same claims the
- * identity provider issues ({@code sub}, {@code preferred_username}, {@code name}, {@code roles}, {@code org}),
+ * identity provider issues ({@code aud} with the platform's audience, {@code sub}, {@code preferred_username}, {@code name}, {@code roles}, {@code org}),
  * signed with a key made once per JVM whose public half services under test are told to trust.
  */
 public final class TestTokens {
 
     public static final String ISSUER = "https://issuer.tests.dangjian.invalid";
+    /** The platform's audience: every token the identity provider issues names it in {@code aud} (docs/identity.md). */
+    public static final String PLATFORM_AUDIENCE = "dangjian";
 
     private static final KeyPair KEYS = generate();
     private static Path publicKeyFile;
@@ -48,9 +50,15 @@ public final class TestTokens {
     }
 
     public static String issue(String username, List<String> roles, String org, Duration validFor) {
+        return issue(username, roles, org, validFor, List.of(PLATFORM_AUDIENCE));
+    }
+
+    /** A token issued for the given audiences ({@code aud}), e.g. for another platform than this one. */
+    public static String issue(String username, List<String> roles, String org, Duration validFor, List<String> audiences) {
         Instant now = Instant.now();
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(ISSUER)
+                .audience(audiences)
                 .subject(username)
                 .issueTime(Date.from(now.minusSeconds(120)))
                 .expirationTime(Date.from(now.plus(validFor)))

@@ -72,6 +72,18 @@ import org.dangjian.runtime.reaction.DispatchingReactor;
 import org.dangjian.runtime.reaction.Reaction;
 import org.dangjian.runtime.readmodel.ReadModel;
 import org.dangjian.runtime.readmodel.ReadYourWrites;
+import org.dangjian.runtime.web.PlatformErrorController;
+import org.dangjian.runtime.web.ProblemErrorReportValve;
+import org.dangjian.runtime.web.ProblemWriter;
+import org.dangjian.runtime.web.RequestLimits;
+import org.dangjian.runtime.security.AccessRules;
+import org.dangjian.runtime.web.StrictJson;
+import org.dangjian.runtime.web.StrictParameters;
+import org.dangjian.runtime.web.TrustedForwardedHeaders;
+import org.dangjian.runtime.web.Utf8RequestBodies;
+import org.apache.catalina.core.StandardHost;
+import org.springframework.boot.tomcat.TomcatContextCustomizer;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.dangjian.runtime.security.CurrentActor;
 import org.dangjian.runtime.security.ServiceSecurityConfiguration;
 import org.dangjian.runtime.web.CorrelationIdFilter;
@@ -100,7 +112,7 @@ import org.springframework.kafka.core.KafkaAdmin;
  * <p>A service supplies {@code dangjian.service.name}, a {@link PublishedEventTypes} bean, its aggregates, read models,
  * reactions and controllers. Runs before Axon's auto-configuration so that Axon builds its event store on this engine.
  */
-@AutoConfiguration(before = AxonAutoConfiguration.class)
+@AutoConfiguration(before = {AxonAutoConfiguration.class, org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration.class})
 @EnableConfigurationProperties(PlatformProperties.class)
 @Import(ServiceSecurityConfiguration.class)
 public class EventSourcingRuntimeAutoConfiguration {
@@ -284,8 +296,8 @@ public class EventSourcingRuntimeAutoConfiguration {
     }
 
     @Bean
-    ReadYourWrites readYourWrites(ConsumerProgress progress, PlatformProperties properties) {
-        return new ReadYourWrites(progress, properties.serviceName(), properties.readModels().maxWait());
+    ReadYourWrites readYourWrites(ConsumerProgress progress, EventStoreReader store, PlatformProperties properties) {
+        return new ReadYourWrites(progress, store, properties.serviceName(), properties.readModels().maxWait());
     }
 
     /** Every read model and reaction as a consumer of the topics its subscription names. */
@@ -356,8 +368,73 @@ public class EventSourcingRuntimeAutoConfiguration {
     @Bean
     FilterRegistrationBean<CorrelationIdFilter> correlationIdFilter() {
         FilterRegistrationBean<CorrelationIdFilter> registration = new FilterRegistrationBean<>(new CorrelationIdFilter());
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
+    }
+
+    /** First of all: what follows sees forwarded headers only when the gateway sent them. */
+    @Bean
+    FilterRegistrationBean<TrustedForwardedHeaders> trustedForwardedHeaders(PlatformProperties properties) {
+        FilterRegistrationBean<TrustedForwardedHeaders> registration = new FilterRegistrationBean<>(
+                new TrustedForwardedHeaders(properties.web().trustedProxies()));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setDispatcherTypes(jakarta.servlet.DispatcherType.REQUEST, jakarta.servlet.DispatcherType.ASYNC,
+                jakarta.servlet.DispatcherType.ERROR);
+        return registration;
+    }
+
+    @Bean
+    ProblemWriter problemWriter(ProblemFactory problems) {
+        return new ProblemWriter(problems);
+    }
+
+    /** The body limit comes right after the correlation id, before security reads anything. */
+    @Bean
+    FilterRegistrationBean<RequestLimits> requestLimitsFilter(PlatformProperties properties, ProblemWriter problems) {
+        FilterRegistrationBean<RequestLimits> registration = new FilterRegistrationBean<>(
+                new RequestLimits(properties.web().maxBodySize().toBytes(), problems));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        return registration;
+    }
+
+    @Bean
+    PlatformErrorController platformErrorController(ProblemWriter problems) {
+        return new PlatformErrorController(problems);
+    }
+
+    @Bean
+    RequestRejectedHandler problemRequestRejectedHandler(ProblemWriter problems) {
+        return PlatformExceptionHandler.rejectedRequests(problems);
+    }
+
+    /** Tomcat's own error answers (before Spring sees a request) as problem+json too. */
+    @Bean
+    TomcatContextCustomizer problemErrorReportValve() {
+        return context -> {
+            if (context.getParent() instanceof StandardHost host) {
+                host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+            }
+        };
+    }
+
+    @Bean
+    AccessRules accessRules() {
+        return new AccessRules();
+    }
+
+    @Bean
+    StrictJson strictJson() {
+        return new StrictJson();
+    }
+
+    @Bean
+    Utf8RequestBodies utf8RequestBodies() {
+        return new Utf8RequestBodies();
+    }
+
+    @Bean
+    StrictParameters strictParameters() {
+        return new StrictParameters();
     }
 
     @Bean

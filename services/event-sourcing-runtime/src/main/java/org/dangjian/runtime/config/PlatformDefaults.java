@@ -30,7 +30,13 @@ public class PlatformDefaults implements EnvironmentPostProcessor, Ordered {
         defaults.put("axon.timeout.enabled", "false");
         // an observation (timer, tags) around each of the ~15 security filters of every request costs more than it tells
         defaults.put("management.observations.enable.spring.security", "false");
-        defaults.put("server.forward-headers-strategy", "framework");
+        // a service is reached through the gateway only: on the embedded default it listens on loopback, and it takes
+        // X-Forwarded-* (client address, scheme, host, port, prefix) from the gateway's address only, never from anyone
+        defaults.put("server.address", "${DANGJIAN_BIND_ADDRESS:127.0.0.1}");
+        defaults.put("server.forward-headers-strategy", "none"); // TrustedForwardedHeaders applies them, from the gateway only
+        defaults.put("dangjian.web.trusted-proxies", "${DANGJIAN_TRUSTED_PROXIES:127\\.0\\.0\\.1|0:0:0:0:0:0:0:1}");
+        defaults.put("server.max-http-request-header-size", "16KB");
+        defaults.put("dangjian.security.audiences", "${DANGJIAN_AUDIENCE:dangjian}");
         defaults.put("server.shutdown", "graceful");
         defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus,readmodels");
         defaults.put("management.endpoint.health.probes.enabled", "true");

@@ -19,6 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param mongo       database client timeouts
  * @param eventStore  snapshots
  * @param security    access-token validation
+ * @param web         the limits a service keeps itself, whoever calls it
  */
 @ConfigurationProperties("dangjian")
 public record PlatformProperties(
@@ -31,7 +32,8 @@ public record PlatformProperties(
         @DefaultValue Idempotency idempotency,
         @DefaultValue Mongo mongo,
         @DefaultValue EventStore eventStore,
-        @DefaultValue Security security) {
+        @DefaultValue Security security,
+        @DefaultValue Web web) {
 
     public record Service(String name) {
     }
@@ -106,10 +108,25 @@ public record PlatformProperties(
      * @param issuer            the expected {@code iss} of access tokens (checked when set)
      * @param jwkSetUri         the identity provider's JWKS
      * @param publicKeyLocation a PEM public key instead of a JWKS (tests)
-     * @param audiences         when set, a token's {@code aud} must name one of them (the platform's clients at a
-     *                          shared OIDC provider)
+     * @param audiences         a token's {@code aud} must name one of them: the platform's audience {@code dangjian},
+     *                          which the identity provider puts in every token it issues (docs/identity.md)
      */
-    public record Security(String issuer, String jwkSetUri, String publicKeyLocation, List<String> audiences) {
+    public record Security(String issuer, String jwkSetUri, String publicKeyLocation, @DefaultValue("dangjian") List<String> audiences) {
+        public Security {
+            if (audiences == null || audiences.isEmpty() || audiences.stream().anyMatch(a -> a == null || a.isBlank())) {
+                throw new IllegalStateException("dangjian.security.audiences must name the platform's audience (dangjian): "
+                        + "every service checks that a token was issued for the platform");
+            }
+        }
+    }
+
+    /**
+     * @param maxBodySize    the largest request body a service reads (the gateway keeps the same limit)
+     * @param trustedProxies a regular expression of the addresses whose {@code X-Forwarded-*} headers are applied (the
+     *                       gateway's); everyone else's are removed
+     */
+    public record Web(@DefaultValue("1MB") org.springframework.util.unit.DataSize maxBodySize,
+                      @DefaultValue("127\\.0\\.0\\.1|0:0:0:0:0:0:0:1") String trustedProxies) {
     }
 
     public String serviceName() {

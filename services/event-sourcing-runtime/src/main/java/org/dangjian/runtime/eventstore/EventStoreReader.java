@@ -68,6 +68,18 @@ public final class EventStoreReader {
         return found;
     }
 
+    /**
+     * The highest sequence stored for the aggregate (committed or not yet), or empty when it has no event: one read of
+     * the key index ({@code <id>:<sequence>} keys sort by sequence).
+     */
+    public Optional<Long> lastStoredSequence(String aggregateId) {
+        Document last = events.find(com.mongodb.client.model.Filters.and(
+                        com.mongodb.client.model.Filters.gte("_id", EventDocuments.documentId(aggregateId, 0)),
+                        com.mongodb.client.model.Filters.lt("_id", aggregateId + ";")))
+                .sort(new Document("_id", -1)).projection(new Document(EventDocuments.SEQUENCE, 1)).limit(1).first();
+        return last == null ? Optional.empty() : Optional.of(((Number) last.get(EventDocuments.SEQUENCE)).longValue());
+    }
+
     public Optional<StoredEvent> read(String aggregateId, long sequence) {
         List<StoredEvent> found = readByDocumentIds(List.of(EventDocuments.documentId(aggregateId, sequence)));
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));

@@ -21,6 +21,13 @@ public final class Roles {
     /** 平台运维: runs the platform (read-model rebuilds, verification). */
     public static final String PLATFORM_OPERATOR = "PLATFORM_OPERATOR";
 
+    /** Every role, in the order above. */
+    public static final java.util.List<String> ALL = java.util.List.of(COMMITTEE_STAFF, BRANCH_SECRETARY, PARTY_MEMBER,
+            DISCIPLINE_INSPECTOR, AUDITOR, DEPARTMENT, PLATFORM_OPERATOR);
+
+    /** The access rule of an endpoint that any signed-in role may use ({@code @PreAuthorize(Roles.SIGNED_IN)}). */
+    public static final String SIGNED_IN = "isAuthenticated()";
+
     private Roles() {
     }
 }

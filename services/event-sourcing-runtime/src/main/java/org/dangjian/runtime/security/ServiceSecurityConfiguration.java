@@ -34,7 +34,10 @@ import org.springframework.security.web.SecurityFilterChain;
  * Every service validates access tokens itself (the gateway has checked them too): stateless, bearer only.
  * Keys come from the identity provider's JWKS ({@code dangjian.security.jwk-set-uri}, fetched lazily, so a service
  * starts before the provider) or from a PEM public key ({@code dangjian.security.public-key-location}, tests); the
- * issuer is checked when {@code dangjian.security.issuer} is set. Roles come from the {@code roles} claim.
+ * issuer is checked when {@code dangjian.security.issuer} is set, and the token must name the platform's audience
+ * ({@code dangjian.security.audiences}, default {@code dangjian}). Roles come from the {@code roles} claim.
+ * Anonymous: health, info, the OpenAPI document and the error page; every other actuator endpoint (metrics for
+ * Prometheus included) needs the PLATFORM_OPERATOR role.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -46,7 +49,7 @@ public class ServiceSecurityConfiguration {
             throws Exception {
         ProblemSecurityHandlers handlers = new ProblemSecurityHandlers(problems);
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
                                 "/v3/api-docs", "/v3/api-docs/**", "/error").permitAll()
                         .requestMatchers("/actuator/**").hasRole(Roles.PLATFORM_OPERATOR)
                         .anyRequest().authenticated())
@@ -93,11 +96,9 @@ public class ServiceSecurityConfiguration {
         validators.add(security.issuer() == null || security.issuer().isBlank()
                 ? JwtValidators.createDefault()
                 : JwtValidators.createDefaultWithIssuer(security.issuer()));
-        if (security.audiences() != null && !security.audiences().isEmpty()) {
-            // with a shared OIDC provider, only tokens issued to the platform's own clients
-            validators.add(new org.springframework.security.oauth2.jwt.JwtClaimValidator<List<String>>("aud",
-                    aud -> aud != null && aud.stream().anyMatch(security.audiences()::contains)));
-        }
+        // only tokens issued for the platform: another application's token from the same provider is refused
+        validators.add(new org.springframework.security.oauth2.jwt.JwtClaimValidator<List<String>>("aud",
+                aud -> aud != null && aud.stream().anyMatch(security.audiences()::contains)));
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
         return decoder;
     }

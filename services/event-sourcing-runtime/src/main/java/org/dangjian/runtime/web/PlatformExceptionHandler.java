@@ -21,18 +21,23 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import tools.jackson.databind.DatabindException;
 
 /**
  * Every error a service answers is problem+json with a stable code; bad input is a 4xx, never a 500.
  *
  * <p>Codes: a {@link RuleViolation}'s own; {@code INVALID_REQUEST} (validation, with {@code errors}),
- * {@code MALFORMED_REQUEST} (unreadable body), {@code INVALID_PARAMETER}, {@code NOT_FOUND},
+ * {@code MALFORMED_REQUEST} (unreadable body: not JSON, not UTF-8, a wrong kind of value, an unknown or repeated field;
+ * with {@code field} when one is to blame), {@code REQUEST_REJECTED} (the HTTP firewall), {@code PAYLOAD_TOO_LARGE} (413),
+ * {@code INVALID_PARAMETER}, {@code NOT_FOUND},
  * {@code METHOD_NOT_ALLOWED}, {@code NOT_ACCEPTABLE}, {@code UNSUPPORTED_MEDIA_TYPE}, {@code FORBIDDEN},
  * {@code READ_MODEL_BEHIND} (503), {@code STORE_UNAVAILABLE} (503, MongoDB not reachable), {@code INTERNAL_ERROR} (500,
  * logged with the correlation id).
@@ -82,8 +87,32 @@ public class PlatformExceptionHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
-        return answer(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST",
+        RequestLimits.BodyTooLargeException tooLarge = cause(e, RequestLimits.BodyTooLargeException.class);
+        if (tooLarge != null) {
+            return answer(HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE", "The request body is larger than allowed ({0} bytes)",
+                    new Object[] {tooLarge.limit()}, request);
+        }
+        ResponseEntity<Map<String, Object>> answer = answer(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST",
                 "The request body is not valid JSON, or a field has a value of the wrong kind", new Object[0], request);
+        DatabindException databind = cause(e, DatabindException.class);
+        if (databind != null && !databind.getPath().isEmpty()) {
+            // which field, so that a person can find it; Jackson's own message stays in the log (it may quote the input)
+            answer.getBody().put("field", String.join(".", databind.getPath().stream()
+                    .map(step -> step.getPropertyName() != null ? step.getPropertyName() : String.valueOf(step.getIndex())).toList()));
+        }
+        log.debug("Unreadable request body {} {}", request.getMethod(), request.getRequestURI(), e);
+        return answer;
+    }
+
+    @ExceptionHandler(Utf8RequestBodies.UnsupportedCharsetException.class)
+    ResponseEntity<Map<String, Object>> charset(Utf8RequestBodies.UnsupportedCharsetException e, HttpServletRequest request) {
+        return answer(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE", "Send the request body as application/json",
+                new Object[0], request);
+    }
+
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<Map<String, Object>> rejected(RequestRejectedException e, HttpServletRequest request) {
+        return answer(HttpStatus.BAD_REQUEST, "REQUEST_REJECTED", REJECTED, new Object[0], request);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -144,6 +173,24 @@ public class PlatformExceptionHandler {
         log.error("Unexpected error answering {} {}", request.getMethod(), request.getRequestURI(), e);
         return answer(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
                 "Something went wrong on our side; quote the correlation id when reporting it", new Object[0], request);
+    }
+
+    /** What a request refused by the HTTP firewall is told (also by {@link #rejectedRequests}). */
+    static final String REJECTED = "The request's URL or headers hold characters or sequences that are not accepted "
+            + "(encoded slashes or dots, control characters, non-ASCII header values); send it without them";
+
+    /** Requests the security filters' firewall refuses before any handler: 400 problem+json. */
+    public static RequestRejectedHandler rejectedRequests(ProblemWriter problems) {
+        return (request, response, e) -> problems.write(request, response, HttpStatus.BAD_REQUEST, "REQUEST_REJECTED", REJECTED);
+    }
+
+    private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
     }
 
     private ResponseEntity<Map<String, Object>> answer(HttpStatusCode status, String code, String detail, Object[] arguments,

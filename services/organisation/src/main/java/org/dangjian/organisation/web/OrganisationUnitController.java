@@ -29,6 +29,7 @@ import org.dangjian.runtime.eventstore.ChainVerifier;
 import org.dangjian.runtime.readmodel.ReadYourWrites;
 import org.dangjian.runtime.readmodel.TimelineStore;
 import org.dangjian.runtime.security.Roles;
+import org.dangjian.runtime.web.AggregateIds;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -73,10 +74,11 @@ class OrganisationUnitController {
     @PreAuthorize(COMMITTEE_STAFF)
     ResponseEntity<CommandResponse> establish(@Valid @RequestBody OrganisationRequests.EstablishUnit request,
                                               @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
-        String id = request.id() != null ? request.id().toLowerCase() : OrganisationUnitId.random().value();
+        String id = request.id() != null ? AggregateIds.canonical("id", request.id()) : OrganisationUnitId.random().value();
+        String parentId = AggregateIds.canonicalOrNull("parentId", request.parentId());
         CommandResult result = commands.send(id, unitId -> new EstablishOrganisationUnitCommand(new OrganisationUnitId(unitId),
                         request.kind(), request.massOrganisationType(), request.name(),
-                        request.parentId() == null ? null : new OrganisationUnitId(request.parentId().toLowerCase()), request.reason()),
+                        parentId == null ? null : new OrganisationUnitId(parentId), request.reason()),
                 CommandContext.of(idempotencyKey, "establish-unit", request, request.occurredAt()).actingAs(Roles.COMMITTEE_STAFF));
         return answer(ResponseEntity.created(URI.create("/units/" + result.id())), result);
     }
@@ -84,8 +86,9 @@ class OrganisationUnitController {
     @Operation(summary = "组织更名 Rename a unit")
     @PostMapping(path = "/units/{id}/rename", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize(COMMITTEE_STAFF)
-    ResponseEntity<CommandResponse> rename(@PathVariable String id, @Valid @RequestBody OrganisationRequests.RenameUnit request,
+    ResponseEntity<CommandResponse> rename(@PathVariable("id") String path, @Valid @RequestBody OrganisationRequests.RenameUnit request,
                                            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
+        String id = AggregateIds.canonical("id", path);
         CommandResult result = commands.send(id, unitId -> new RenameOrganisationUnitCommand(new OrganisationUnitId(unitId), request.name(),
                 request.reason()), CommandContext.of(idempotencyKey, "rename-unit " + id, request, request.occurredAt()).actingAs(Roles.COMMITTEE_STAFF));
         return answer(ResponseEntity.ok(), result);
@@ -94,8 +97,9 @@ class OrganisationUnitController {
     @Operation(summary = "撤销组织 Dissolve a unit", description = "Only a unit without active subordinate units.")
     @PostMapping(path = "/units/{id}/dissolve", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize(COMMITTEE_STAFF)
-    ResponseEntity<CommandResponse> dissolve(@PathVariable String id, @Valid @RequestBody OrganisationRequests.DissolveUnit request,
+    ResponseEntity<CommandResponse> dissolve(@PathVariable("id") String path, @Valid @RequestBody OrganisationRequests.DissolveUnit request,
                                              @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
+        String id = AggregateIds.canonical("id", path);
         CommandResult result = commands.send(id, unitId -> new DissolveOrganisationUnitCommand(new OrganisationUnitId(unitId),
                 request.reason()), CommandContext.of(idempotencyKey, "dissolve-unit " + id, request, request.occurredAt()).actingAs(Roles.COMMITTEE_STAFF));
         return answer(ResponseEntity.ok(), result);
@@ -103,31 +107,37 @@ class OrganisationUnitController {
 
     @Operation(summary = "组织树 The organisation tree", description = "From the top-level committees down. Pass unit and minSequence "
             + "to wait until that change shows.")
+    @PreAuthorize(Roles.SIGNED_IN)
     @GetMapping(path = "/tree", produces = MediaType.APPLICATION_JSON_VALUE)
     Map<String, List<TreeNode>> tree(@RequestParam(defaultValue = "false") boolean includeDissolved,
                                      @Parameter(description = "a unit whose change to wait for") @RequestParam(required = false) String unit,
-                                     @RequestParam(required = false) Long minSequence) {
+                                     @RequestParam(required = false) @Min(0) Long minSequence) {
         if (unit != null) {
-            readYourWrites.await(OrganisationUnitsReadModel.NAME, unit, minSequence);
+            String id = AggregateIds.canonical("unit", unit);
+            readYourWrites.await(OrganisationUnitsReadModel.NAME, id, minSequence, () -> unitNotFound(id));
         }
         return Map.of("units", queries.tree(includeDissolved));
     }
 
     @Operation(summary = "组织详情 One unit", description = "With its parent and subordinate units in brief.")
+    @PreAuthorize(Roles.SIGNED_IN)
     @GetMapping(path = "/units/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-    UnitView unit(@PathVariable String id, @RequestParam(required = false) Long minSequence) {
-        readYourWrites.await(OrganisationUnitsReadModel.NAME, id, minSequence);
+    UnitView unit(@PathVariable("id") String path, @RequestParam(required = false) @Min(0) Long minSequence) {
+        String id = AggregateIds.canonical("id", path);
+        readYourWrites.await(OrganisationUnitsReadModel.NAME, id, minSequence, () -> unitNotFound(id));
         return queries.unit(id).orElseThrow(() -> unitNotFound(id));
     }
 
     @Operation(summary = "组织时间线 A unit's timeline", description = "Every event, oldest first: actor, business and recorded time, "
             + "correlation, causation, sequence and hash chain; a page at a time (from, limit ≤ 500), next names where the next page "
             + "begins (absent on the last).")
+    @PreAuthorize(Roles.SIGNED_IN)
     @GetMapping(path = "/units/{id}/timeline", produces = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, Object> timeline(@PathVariable String id, @RequestParam(required = false) Long minSequence,
+    Map<String, Object> timeline(@PathVariable("id") String path, @RequestParam(required = false) @Min(0) Long minSequence,
                                  @RequestParam(defaultValue = "0") @Min(0) long from,
                                  @RequestParam(defaultValue = "200") @Min(1) @Max(TimelineStore.MAX_PAGE) int limit) {
-        readYourWrites.await(UnitTimelinesReadModel.NAME, id, minSequence);
+        String id = AggregateIds.canonical("id", path);
+        readYourWrites.await(UnitTimelinesReadModel.NAME, id, minSequence, () -> unitNotFound(id));
         TimelineStore.Page page = queries.timeline(id, from, limit).orElseThrow(() -> unitNotFound(id));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("unitId", id);
@@ -140,8 +150,10 @@ class OrganisationUnitController {
 
     @Operation(summary = "校验 Verify a unit's hash chain", description = "Walks the unit's stream in the event store and names the "
             + "first event that does not match its hash.")
+    @PreAuthorize(Roles.SIGNED_IN)
     @GetMapping(path = "/units/{id}/verification", produces = MediaType.APPLICATION_JSON_VALUE)
-    ChainVerification verify(@PathVariable String id) {
+    ChainVerification verify(@PathVariable("id") String path) {
+        String id = AggregateIds.canonical("id", path);
         ChainVerification verification = verifier.verify(id);
         if (verification.eventsChecked() == 0) {
             throw unitNotFound(id);

@@ -188,7 +188,8 @@ class OrganisationServiceTest {
     void textThatIsNotWellFormedUnicodeAndImpossibleBusinessTimesAreRefused() {
         Api.Response lone = api.post("/units", STAFF, "{\"kind\":\"COMMITTEE\",\"name\":\"党委\\ud800\"}", Map.of());
         assertThat(lone.status()).isEqualTo(400);
-        assertThat(lone.code()).isEqualTo("INVALID_TEXT");
+        assertThat(lone.code()).isEqualTo("INVALID_REQUEST");
+        assertThat(lone.body().at("/errors/0/field").asString()).isEqualTo("name");
         Api.Response ancient = api.post("/units", STAFF, Map.of("kind", "COMMITTEE", "name", "古老党委", "occurredAt", "1900-01-01T00:00:00Z"),
                 Map.of());
         assertThat(ancient.status()).isEqualTo(400);
@@ -246,10 +247,12 @@ class OrganisationServiceTest {
     }
 
     @Test
-    void healthMetricsAndTheOpenApiDocumentAreServedWithoutAToken() {
+    void healthAndTheOpenApiDocumentAreServedWithoutATokenMetricsToOperators() {
         assertThat(api.get("/actuator/health/readiness", null).body().get("status").asString()).isEqualTo("UP");
         committee();
-        String metrics = api.get("/actuator/prometheus", null).raw().body();
+        assertThat(api.get("/actuator/prometheus", null).status()).isEqualTo(401);
+        assertThat(api.get("/actuator/prometheus", MEMBER).status()).isEqualTo(403);
+        String metrics = api.get("/actuator/prometheus", TestTokens.forUser("yunwei", "PLATFORM_OPERATOR", null)).raw().body();
         assertThat(metrics).contains("dangjian_events_stored_total", "dangjian_events_unpublished", "dangjian_readmodel_lag",
                 "dangjian_events_published_total");
         JsonNode openApi = api.get("/v3/api-docs", null).body();

@@ -1,0 +1,84 @@
+package org.dangjian.conformance;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A service's endpoints as its OpenAPI document ({@code /v3/api-docs}) declares them: what the hostile-input checks
+ * and the access matrix are generated from, so that a new endpoint is covered the day it is added.
+ */
+public record ApiDescription(List<Endpoint> endpoints) {
+
+    /** A query parameter: its name and JSON-schema type ({@code integer}, {@code boolean}, {@code string}). */
+    public record Parameter(String name, String type) {
+    }
+
+    /**
+     * One operation.
+     *
+     * @param access the roles of {@code x-dangjian-access} ({@code SIGNED_IN}: any signed-in role), or null when
+     *               the endpoint declares no rule
+     * @param body   the request body's schema, {@code $ref}s resolved, or null when it takes none
+     */
+    public record Endpoint(String method, String path, List<String> pathParameters, List<Parameter> query, JsonNode body,
+                           List<String> access) {
+
+        public String name() {
+            return method + " " + path;
+        }
+
+        /** The path with every parameter replaced by {@code value} (sent as is: encode it first when needed). */
+        public String path(String value) {
+            String result = path;
+            for (String parameter : pathParameters) {
+                result = result.replace("{" + parameter + "}", value);
+            }
+            return result;
+        }
+    }
+
+    public static ApiDescription of(JsonNode openApi) {
+        List<Endpoint> endpoints = new ArrayList<>();
+        openApi.path("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
+            String method = operation.getKey().toUpperCase(Locale.ROOT);
+            JsonNode op = operation.getValue();
+            List<String> pathParameters = new ArrayList<>();
+            List<Parameter> query = new ArrayList<>();
+            for (JsonNode parameter : op.path("parameters")) {
+                String in = parameter.path("in").asString();
+                if (in.equals("path")) {
+                    pathParameters.add(parameter.path("name").asString());
+                } else if (in.equals("query")) {
+                    query.add(new Parameter(parameter.path("name").asString(), parameter.path("schema").path("type").asString("string")));
+                }
+            }
+            JsonNode body = null;
+            JsonNode content = op.path("requestBody").path("content");
+            if (!content.isMissingNode()) {
+                JsonNode schema = content.path("application/json").path("schema");
+                body = resolve(openApi, schema);
+            }
+            List<String> access = null;
+            if (op.has("x-dangjian-access")) {
+                access = new ArrayList<>();
+                for (JsonNode role : op.get("x-dangjian-access")) {
+                    access.add(role.asString());
+                }
+            }
+            endpoints.add(new Endpoint(method, path.getKey(), List.copyOf(pathParameters), List.copyOf(query), body, access));
+        }));
+        return new ApiDescription(List.copyOf(endpoints));
+    }
+
+    /** The schema with {@code $ref} to components resolved (one level per property, enough for request bodies). */
+    static JsonNode resolve(JsonNode openApi, JsonNode schema) {
+        if (schema.has("$ref")) {
+            String name = schema.get("$ref").asString().replace("#/components/schemas/", "");
+            return openApi.path("components").path("schemas").path(name);
+        }
+        return schema;
+    }
+}

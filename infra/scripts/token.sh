@@ -5,7 +5,8 @@
 #   infra/scripts/token.sh dangwei [password] [issuer]          a user, signed in like a browser
 #                                                               (dangjian-cli client, PKCE S256)
 #   infra/scripts/token.sh --client renshi-department renshi-secret [issuer]
-#                                                               a department (client credentials)
+#                                                               a department (client credentials; that secret is
+#                                                               the demo mode's, a deployment has its own)
 #   infra/scripts/token.sh --json ...                           the whole token response instead
 #
 # Defaults: password dangjian, issuer $DANGJIAN_ISSUER or http://localhost:9000.

@@ -94,11 +94,11 @@ class DeploymentFilesTest {
     static Map<String, List<String>> requiredEnvironment() {
         Map<String, List<String>> required = new LinkedHashMap<>();
         required.put(IDENTITY.service(), List.of("DANGJIAN_ISSUER", "DANGJIAN_DATA_DIR", "DANGJIAN_WEB_CLIENT_SECRET",
-                "DANGJIAN_DEPARTMENT_CLIENT_SECRET", "DANGJIAN_DEMO_LOADER_SECRET"));
+                "DANGJIAN_DEPARTMENT_CLIENT_SECRET"));
         List<String> gateway = new ArrayList<>(List.of("DANGJIAN_ISSUER", "DANGJIAN_IDENTITY_INTERNAL_URL", "DANGJIAN_WEB_CLIENT_SECRET"));
         for (ServiceEntry service : REGISTRY.services()) {
             required.put(service.name(), List.of(service.portVariable(), "DANGJIAN_MONGO_URI", "DANGJIAN_KAFKA", "DANGJIAN_ISSUER",
-                    "DANGJIAN_ISSUER_INTERNAL", "DANGJIAN_EVENTING_REPLICATIONFACTOR"));
+                    "DANGJIAN_ISSUER_INTERNAL", "DANGJIAN_EVENTING_REPLICATIONFACTOR", "DANGJIAN_BIND_ADDRESS", "DANGJIAN_TRUSTED_PROXIES"));
             gateway.add(service.urlVariable());
         }
         required.put(GATEWAY.service(), gateway);
@@ -114,8 +114,7 @@ class DeploymentFilesTest {
             "DANGJIAN_IDENTITY_WEBREDIRECTURIS_0", "dangjian.identity.web-redirect-uris[0]",
             "DANGJIAN_IDENTITY_WEBPOSTLOGOUTREDIRECTURIS_0", "dangjian.identity.web-post-logout-redirect-uris[0]");
 
-    static final List<String> SECRETS = List.of("DANGJIAN_WEB_CLIENT_SECRET", "DANGJIAN_DEPARTMENT_CLIENT_SECRET",
-            "DANGJIAN_DEMO_LOADER_SECRET");
+    static final List<String> SECRETS = List.of("DANGJIAN_WEB_CLIENT_SECRET", "DANGJIAN_DEPARTMENT_CLIENT_SECRET");
 
     static Map<String, Object> compose;
     static Map<String, Object> services;
@@ -355,9 +354,9 @@ class DeploymentFilesTest {
     void secretsComeFromTheDeployersEnvironment() {
         for (String secret : SECRETS) {
             assertThat(environment(IDENTITY.service()).get(secret))
-                    .as("the identity provider takes %s from the environment of `docker compose` (${%s:-demo default});"
-                            + " a real deployment sets it", secret, secret)
-                    .matches(Pattern.quote("${" + secret + ":-") + "[^}]+}");
+                    .as("the identity provider takes %s from the environment of `docker compose` (${%s:?...}): compose "
+                            + "refuses to start without it, there is no default", secret, secret)
+                    .matches(Pattern.quote("${" + secret + ":?") + "[^}]+}");
         }
         assertThat(environment(GATEWAY.service()).get("DANGJIAN_WEB_CLIENT_SECRET"))
                 .as("the gateway presents the same web client secret the identity provider checks")

@@ -17,7 +17,7 @@ import reactor.core.publisher.Flux;
 /**
  * One route per service of the service registry (服务注册表): id {@code <name>}, path {@code /api/<name>/**},
  * {@code StripPrefix=2} (the service serves at its root), to the URL in {@code DANGJIAN_<NAME>_URL}, else
- * {@code http://localhost:<port>}.
+ * {@code http://127.0.0.1:<port>}.
  *
  * <p>The routes are route definitions, like those of {@code spring.cloud.gateway.server.webflux.routes}, rather than
  * Java DSL routes: Spring Cloud Gateway applies its {@code default-filters} (rate limit, token relay, cookie removal,

@@ -12,9 +12,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.sessions.JqwikSession;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -25,7 +22,7 @@ import tools.jackson.databind.node.ObjectNode;
  * property replaced by wrong kinds of values, Unicode edge cases and MongoDB operators; bodies that are not JSON, not
  * UTF-8, nested ten thousand deep or larger than allowed, with keys repeated or a second value after the first;
  * path ids and query parameters that are no ids or numbers; header values with bytes outside ASCII. Hand-picked cases
- * (every one a fault found once) and random ones from jqwik's arbitraries, from a seed that a failure names.
+ * (every one a fault found once) and random ones (any code point, any size of number) from a seed that a failure names.
  */
 public final class HostileRequests {
 
@@ -58,32 +55,20 @@ public final class HostileRequests {
             "99999999999999999999", "1.5", "yes", "on", "TRUE", "", "%00", "%E2%80%AE", "not-a-uuid", "%7B%22%24ne%22%3A1%7D");
 
     private final JsonNode openApi;
-    private final long seed;
     private final Random random;
 
     public HostileRequests(JsonNode openApi, long seed) {
         this.openApi = openApi;
-        this.seed = seed;
         this.random = new Random(seed);
     }
 
     /**
-     * Every hostile request for one endpoint, {@code randomCases} of them random, the rest hand-picked; generated in a
-     * jqwik session of this generator's seed, so the same seed gives the same requests.
+     * Every hostile request for one endpoint, {@code randomCases} of them random, the rest hand-picked; the same seed
+     * gives the same requests.
      */
     public List<Request> of(ApiDescription.Endpoint endpoint, String prefix, int randomCases) {
         List<Request> requests = new ArrayList<>();
-        boolean own = !JqwikSession.isActive();
-        if (own) {
-            JqwikSession.start(Long.toString(seed));
-        }
-        try {
-            generate(endpoint, prefix, randomCases, requests);
-        } finally {
-            if (own) {
-                JqwikSession.finish();
-            }
-        }
+        generate(endpoint, prefix, randomCases, requests);
         return requests;
     }
 
@@ -133,7 +118,7 @@ public final class HostileRequests {
         for (int i = 0; i < randomCases; i++) {
             List<String> names = propertyNames(endpoint.body());
             String name = names.isEmpty() ? "x" : names.get(random.nextInt(names.size()));
-            JsonNode value = sample(randomValue());
+            JsonNode value = randomValue();
             requests.add(request(name + " = random " + abbreviate(value.toString()), method, path, bytes(with(valid, name, value))));
         }
         requests.add(request("not JSON", method, path, "name=党委".getBytes(StandardCharsets.UTF_8)));
@@ -210,21 +195,38 @@ public final class HostileRequests {
         return names;
     }
 
+    /** Up to 40 code points from anywhere: ASCII, controls, the BMP (lone surrogates included), the astral planes. */
     private String randomText() {
-        return sample(Arbitraries.strings().all().ofMinLength(0).ofMaxLength(40));
+        return randomText(40);
     }
 
-    /** One value of the arbitrary, drawn with this generator's seeded random. */
-    private <T> T sample(Arbitrary<T> arbitrary) {
-        return arbitrary.generator(1000).next(random).value();
+    private String randomText(int maxLength) {
+        StringBuilder text = new StringBuilder();
+        int length = random.nextInt(maxLength + 1);
+        for (int i = 0; i < length; i++) {
+            int kind = random.nextInt(10);
+            if (kind < 3) {
+                text.append((char) (0x20 + random.nextInt(0x5f)));
+            } else if (kind < 4) {
+                text.append((char) random.nextInt(0x20));
+            } else if (kind < 8) {
+                text.append((char) random.nextInt(0x10000));
+            } else {
+                text.appendCodePoint(0x10000 + random.nextInt(0x100000));
+            }
+        }
+        return text.toString();
     }
 
-    private Arbitrary<JsonNode> randomValue() {
-        Arbitrary<JsonNode> texts = Arbitraries.strings().all().ofMaxLength(120).map(NODES::stringNode);
-        Arbitrary<JsonNode> numbers = Arbitraries.oneOf(Arbitraries.longs().map(NODES::numberNode),
-                Arbitraries.doubles().map(NODES::numberNode), Arbitraries.bigIntegers().map(NODES::numberNode));
-        Arbitrary<JsonNode> choices = Arbitraries.of(OTHER_KINDS).map(JSON::readTree);
-        return Arbitraries.oneOf(texts, numbers, choices);
+    /** A random JSON value of any kind: text, integers and floats of any size, or one of {@link #OTHER_KINDS}. */
+    private JsonNode randomValue() {
+        return switch (random.nextInt(5)) {
+            case 0, 1 -> NODES.stringNode(randomText(120));
+            case 2 -> NODES.numberNode(random.nextLong());
+            case 3 -> random.nextBoolean() ? NODES.numberNode(random.nextDouble() * Math.pow(10, random.nextInt(600) - 300))
+                    : NODES.numberNode(new java.math.BigInteger(200, random));
+            default -> JSON.readTree(OTHER_KINDS.get(random.nextInt(OTHER_KINDS.size())));
+        };
     }
 
     private static Request request(String description, String method, String target, byte[] body) {

@@ -63,13 +63,26 @@ public final class RawHttp {
                 request.writeBytes(body);
             }
             OutputStream out = socket.getOutputStream();
+            byte[] bytes = request.toByteArray();
+            // written while the answer is read, as a browser or curl does: a server may answer (413) and close before it
+            // has read a large body
+            Thread writer = new Thread(() -> {
+                try {
+                    for (int at = 0; at < bytes.length; at += 16_384) {
+                        out.write(bytes, at, Math.min(16_384, bytes.length - at));
+                    }
+                    out.flush();
+                } catch (IOException e) {
+                    // the server closed early: its answer is what counts
+                }
+            }, "raw-http-writer");
+            writer.setDaemon(true);
+            writer.start();
             try {
-                out.write(request.toByteArray());
-                out.flush();
-            } catch (IOException e) {
-                // the server may answer and close before it read everything (a body too large): read its answer
+                return read(socket.getInputStream());
+            } finally {
+                writer.interrupt();
             }
-            return read(socket.getInputStream());
         } catch (IOException e) {
             throw new UncheckedIOException("No answer to " + method + " " + abbreviate(target), e);
         }

@@ -82,7 +82,7 @@ public final class Launcher {
 
     /**
      * Where the registry's service of that name listens, directly rather than through the gateway, e.g.
-     * {@code http://localhost:8081} for {@code organisation}.
+     * {@code http://127.0.0.1:8081} for {@code organisation}.
      *
      * @throws IllegalArgumentException if the registry has no such service
      */

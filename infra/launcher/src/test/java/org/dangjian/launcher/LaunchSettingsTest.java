@@ -108,7 +108,7 @@ class LaunchSettingsTest {
         LaunchSettings settings = LaunchSettings.from(new String[] {"--data-dir=/tmp/elsewhere"}, HOME);
 
         assertThat(settings.services()).isEqualTo(ServiceRegistry.load().services());
-        assertThat(settings.serviceUrl("organisation")).isEqualTo("http://localhost:8081");
+        assertThat(settings.serviceUrl("organisation")).isEqualTo("http://127.0.0.1:8081");
         assertThat(settings.dataDir()).hasToString("/tmp/elsewhere");
     }
 

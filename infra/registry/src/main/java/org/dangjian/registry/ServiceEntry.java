@@ -42,9 +42,9 @@ public record ServiceEntry(String name, String title, String titleEn, int port, 
         return "DANGJIAN_" + variablePart() + "_URL";
     }
 
-    /** Where the service is on this machine when nothing says otherwise: {@code http://localhost:<port>}. */
+    /** Where the service is on this machine when nothing says otherwise: {@code http://127.0.0.1:<port>} (services listen on loopback). */
     public String defaultUrl() {
-        return "http://localhost:" + port;
+        return "http://127.0.0.1:" + port;
     }
 
     /** The Maven artifactId of the service's module: {@code <name>-service}. */

@@ -47,7 +47,7 @@ class ServiceRegistryTest {
         assertThat(organisation.apiPrefix()).isEqualTo("/api/organisation");
         assertThat(organisation.portVariable()).isEqualTo("DANGJIAN_ORGANISATION_PORT");
         assertThat(organisation.urlVariable()).isEqualTo("DANGJIAN_ORGANISATION_URL");
-        assertThat(organisation.defaultUrl()).isEqualTo("http://localhost:8081");
+        assertThat(organisation.defaultUrl()).isEqualTo("http://127.0.0.1:8081");
         assertThat(organisation.artifactId()).isEqualTo("organisation-service");
         assertThat(organisation.image("1.2.3")).isEqualTo("dangjian/organisation-service:1.2.3");
     }

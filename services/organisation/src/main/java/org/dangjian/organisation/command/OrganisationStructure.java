@@ -64,7 +64,7 @@ public final class OrganisationStructure {
     /** A unit's name: 1 to 100 characters, not only spaces. */
     public static String checkName(String name) {
         String trimmed = name == null ? "" : name.strip();
-        if (trimmed.isEmpty() || trimmed.length() > 100) {
+        if (trimmed.isEmpty() || org.dangjian.runtime.text.TextRules.length(trimmed) > 100) { // code points
             throw RuleViolation.invalid("INVALID_NAME", "A unit's name has 1 to 100 characters");
         }
         return trimmed;

@@ -123,7 +123,7 @@ class OrganisationUnit {
             return null;
         }
         String trimmed = reason.strip();
-        if (trimmed.length() > 1000) {
+        if (org.dangjian.runtime.text.TextRules.length(trimmed) > 1000) { // code points, as the web layer counts
             throw RuleViolation.invalid("INVALID_REASON", "A reason has at most 1000 characters");
         }
         return trimmed;

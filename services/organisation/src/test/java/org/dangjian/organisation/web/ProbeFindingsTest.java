@@ -26,7 +26,6 @@ import org.dangjian.testsupport.Eventually;
 import org.dangjian.testsupport.TestTokens;
 import org.dangjian.testsupport.UsePlatformInfrastructure;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -196,10 +195,6 @@ class ProbeFindingsTest {
     }
 
     @Test
-    @Disabled("Not fixed yet (issue 7, finding 5): StrictParameters' converter refuses these, but Spring's TypeConverterDelegate "
-            + "then falls back to the default property editors (CustomNumberEditor: Long.decode for 0x10 and #10, Long.valueOf for "
-            + "+1 and 010; CustomBooleanEditor: yes, on, 1), so 0x10 is read as 16 (400 SEQUENCE_NOT_STORED) and includeDissolved=yes "
-            + "as true (200)")
     void numberAndBooleanParametersAreReadAsWrittenOrRefusedNeverGuessed() {
         String existing = api.established(STAFF, "COMMITTEE", "参数党委", null);
         for (String minSequence : List.of("0x10", "0x0", "%2310", "010", "%2B0")) {

@@ -36,7 +36,7 @@ class LaunchSettingsTest {
 
         assertThat(settings.servicePort("organisation")).isEqualTo(8081);
         assertThat(settings.servicePort("members")).isEqualTo(18082);
-        assertThat(settings.serviceUrl("members")).isEqualTo("http://localhost:18082");
+        assertThat(settings.serviceUrl("members")).isEqualTo("http://127.0.0.1:18082");
         assertThat(settings.ports()).containsExactly(Map.entry("DANGJIAN_GATEWAY_PORT", 8080), Map.entry("DANGJIAN_IDP_PORT", 9000),
                 Map.entry("DANGJIAN_KAFKA_PORT", 9092), Map.entry("DANGJIAN_MONGO_PORT", 27017),
                 Map.entry("DANGJIAN_ORGANISATION_PORT", 8081), Map.entry("DANGJIAN_MEMBERS_PORT", 18082));
@@ -50,9 +50,9 @@ class LaunchSettingsTest {
 
         assertThat(settings.childEnvironment())
                 .containsEntry("DANGJIAN_ORGANISATION_PORT", "18081")
-                .containsEntry("DANGJIAN_ORGANISATION_URL", "http://localhost:18081")
+                .containsEntry("DANGJIAN_ORGANISATION_URL", "http://127.0.0.1:18081")
                 .containsEntry("DANGJIAN_MEMBERS_PORT", "8082")
-                .containsEntry("DANGJIAN_MEMBERS_URL", "http://localhost:8082")
+                .containsEntry("DANGJIAN_MEMBERS_URL", "http://127.0.0.1:8082")
                 .containsEntry("DANGJIAN_ISSUER", "http://localhost:9000")
                 .containsEntry("DANGJIAN_MONGO_URI", "mongodb://127.0.0.1:27017")
                 .containsEntry("DANGJIAN_KAFKA", "127.0.0.1:9092")

@@ -55,41 +55,71 @@ public final class RawHttp {
                 request.writeBytes(value);
                 request.writeBytes(new byte[] {'\r', '\n'});
             });
+            boolean large = body != null && body.length > EXPECT_CONTINUE_ABOVE;
             if (body != null) {
                 request.writeBytes(("Content-Length: " + body.length + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
             }
+            if (large) {
+                // as curl does: ask first, so that a server refusing the body (413) can say so before it is sent
+                request.writeBytes("Expect: 100-continue\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            }
             request.writeBytes(new byte[] {'\r', '\n'});
-            if (body != null) {
-                request.writeBytes(body);
-            }
             OutputStream out = socket.getOutputStream();
-            byte[] bytes = request.toByteArray();
-            // written while the answer is read, as a browser or curl does: a server may answer (413) and close before it
-            // has read a large body
-            Thread writer = new Thread(() -> {
-                try {
-                    for (int at = 0; at < bytes.length; at += 16_384) {
-                        out.write(bytes, at, Math.min(16_384, bytes.length - at));
-                    }
-                    out.flush();
-                } catch (IOException e) {
-                    // the server closed early: its answer is what counts
+            InputStream in = socket.getInputStream();
+            if (!large) {
+                if (body != null) {
+                    request.writeBytes(body);
                 }
-            }, "raw-http-writer");
-            writer.setDaemon(true);
-            writer.start();
-            try {
-                return read(socket.getInputStream());
-            } finally {
-                writer.interrupt();
+                out.write(request.toByteArray());
+                out.flush();
+                return read(in.readAllBytes());
             }
+            out.write(request.toByteArray());
+            out.flush();
+            byte[] interim;
+            socket.setSoTimeout(2_000);
+            try {
+                interim = readHead(in);
+            } catch (java.net.SocketTimeoutException silent) {
+                interim = "HTTP/1.1 100 (no answer: sent anyway, as curl does)\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1);
+            }
+            socket.setSoTimeout(60_000);
+            if (new String(interim, StandardCharsets.ISO_8859_1).startsWith("HTTP/1.1 100")) {
+                out.write(body);
+                out.flush();
+                return read(in.readAllBytes());
+            }
+            return read(concat(interim, in.readAllBytes())); // a final answer instead of 100 Continue
         } catch (IOException e) {
             throw new UncheckedIOException("No answer to " + method + " " + abbreviate(target), e);
         }
     }
 
-    private static Answer read(InputStream in) throws IOException {
-        byte[] all = in.readAllBytes();
+    private static final int EXPECT_CONTINUE_ABOVE = 1024 * 1024;
+
+    /** The bytes up to and including the first blank line. */
+    private static byte[] readHead(InputStream in) throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        int matched = 0;
+        byte[] end = {'\r', '\n', '\r', '\n'};
+        while (matched < 4) {
+            int b = in.read();
+            if (b < 0) {
+                break;
+            }
+            head.write(b);
+            matched = b == end[matched] ? matched + 1 : (b == '\r' ? 1 : 0);
+        }
+        return head.toByteArray();
+    }
+
+    private static byte[] concat(byte[] first, byte[] second) {
+        byte[] all = java.util.Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, all, first.length, second.length);
+        return all;
+    }
+
+    private static Answer read(byte[] all) throws IOException {
         int end = indexOf(all, new byte[] {'\r', '\n', '\r', '\n'});
         if (end < 0) {
             throw new IOException("The connection closed without a complete answer (" + all.length + " bytes)");

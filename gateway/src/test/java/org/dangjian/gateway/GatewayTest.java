@@ -638,6 +638,17 @@ class GatewayTest extends GatewayTestSupport {
         assertThat(problem.get("title").asString()).isEqualTo("请求格式错误");
     }
 
+    @Test
+    void aRequestTargetThatIsNoUriIs400MalformedRequestProblem() throws IOException {
+        for (String target : List.of("/api/organisation/units/%", "/api/organisation/units/ab%zz", "/api/organisation/tree?unit=%")) {
+            RawAnswer answer = RawAnswer.send(port, "GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+
+            assertThat(answer.status()).as(target).isEqualTo(400);
+            assertThat(answer.header("Content-Type")).as(target).isEqualTo("application/problem+json");
+            assertThat(answer.json().get("code").asString()).isEqualTo("MALFORMED_REQUEST");
+        }
+    }
+
     // --- a service's errors -------------------------------------------------------------------------
 
     @Test

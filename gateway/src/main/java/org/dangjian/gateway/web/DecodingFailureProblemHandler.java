@@ -9,7 +9,6 @@ import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
@@ -26,7 +25,8 @@ import org.springframework.http.MediaType;
  * (request line over {@code server.netty.max-initial-line-length}, headers over
  * {@code server.max-http-request-header-size}, a line that is not HTTP), Reactor Netty answers at once with an empty
  * 414, 431 or 400 and closes the connection: Spring never sees the request. This handler sits between the HTTP codec
- * and Reactor Netty's traffic handler: it notes the failed request on its way in, and replaces the empty answer to it
+ * and Reactor Netty's traffic handler: it notes the failed request (or one whose target is no URI, such as a bare
+ * {@code %}, which Spring's Reactor adapter answers with an empty 400) on its way in, and replaces the empty answer to it
  * on its way out with one of the same status that has a body: {@code URI_TOO_LONG}, {@code HEADERS_TOO_LARGE} or
  * {@code MALFORMED_REQUEST}. Language and correlation id come from the request's headers when the decoder got as far
  * as them ({@code Accept-Language} sent early in a request whose headers are too large), else zh-CN and a new id.
@@ -57,8 +57,9 @@ final class DecodingFailureProblemHandler extends ChannelDuplexHandler {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
-        if (msg instanceof HttpRequest request && request.decoderResult().isFailure()) {
-            // read what is needed now: the traffic handler releases the request once it has answered
+        if (msg instanceof HttpRequest request && (request.decoderResult().isFailure() || !isUri(request.uri()))) {
+            // read what is needed now: the traffic handler releases the request once it has answered. A request
+            // target that is no URI (a bare "%", "%zz") is answered by Spring's Reactor adapter with an empty 400
             failure = describe(request);
         }
         super.channelRead(ctx, msg);
@@ -69,8 +70,7 @@ final class DecodingFailureProblemHandler extends ChannelDuplexHandler {
         Failure pending = failure;
         // Reactor Netty's answer to a decoding failure: an error status, no body, and the connection to be closed
         if (pending != null && msg instanceof FullHttpResponse response && response.status().code() >= 400
-                && !response.content().isReadable()
-                && response.headers().containsValue(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE, true)) {
+                && !response.content().isReadable()) {
             failure = null;
             FullHttpResponse replaced = withProblem(response, pending);
             response.release();
@@ -78,6 +78,15 @@ final class DecodingFailureProblemHandler extends ChannelDuplexHandler {
             return;
         }
         super.write(ctx, msg, promise);
+    }
+
+    private static boolean isUri(String target) {
+        try {
+            new java.net.URI(target);
+            return true;
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            return false;
+        }
     }
 
     private static Failure describe(HttpRequest request) {
@@ -88,7 +97,7 @@ final class DecodingFailureProblemHandler extends ChannelDuplexHandler {
             acceptLanguage = request.headers().get(HttpHeaderNames.ACCEPT_LANGUAGE);
             correlationId = request.headers().get(CorrelationIdFilter.HEADER);
             String uri = request.uri();
-            if (uri != null && !uri.isEmpty() && !NETTY_PLACEHOLDER_URI.equals(uri)) {
+            if (uri != null && !uri.isEmpty() && !NETTY_PLACEHOLDER_URI.equals(uri) && isUri(uri)) {
                 instance = new QueryStringDecoder(uri).rawPath();
             }
         } catch (RuntimeException unreadable) {

@@ -46,13 +46,13 @@ public final class HostileRequests {
             "-9223372036854775809", "99999999999999999999999999");
 
     /** Path segments in place of an id. */
-    static final List<String> HOSTILE_IDS = List.of("not-a-uuid", "..", "%2e%2e", "%2f", "%00", "%c0%ae", "%ff", "a%2Fb",
+    static final List<String> HOSTILE_IDS = List.of("not-a-uuid", "..", "%2e%2e", "%2f", "%00", "%c0%ae", "%ff", "%", "%zz", "a%", "..%2f..%2f..", "%2e%2e%2f%2e%2e", "a;b=..",
             "%7B%22%24ne%22%3A1%7D", "$ne", "x".repeat(3000), "00000000-0000-0000-0000-00000000000G", "0-0-0-0-0",
             "%E5%85%9A", "%20", "null", "-1");
 
     /** Query values in place of a number or a boolean or an id. */
     static final List<String> HOSTILE_VALUES = List.of("0x10", "1e3", "+5", "010", "-1", "9223372036854775807", "-9223372036854775808",
-            "99999999999999999999", "1.5", "yes", "on", "TRUE", "", "%00", "%E2%80%AE", "not-a-uuid", "%7B%22%24ne%22%3A1%7D");
+            "99999999999999999999", "1.5", "yes", "on", "TRUE", "", "%00", "%", "%zz", "%E2%80%AE", "not-a-uuid", "%7B%22%24ne%22%3A1%7D");
 
     private final JsonNode openApi;
     private final Random random;

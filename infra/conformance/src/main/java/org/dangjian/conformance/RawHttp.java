@@ -77,7 +77,7 @@ public final class RawHttp {
             out.write(request.toByteArray());
             out.flush();
             byte[] interim;
-            socket.setSoTimeout(2_000);
+            socket.setSoTimeout(10_000);
             try {
                 interim = readHead(in);
             } catch (java.net.SocketTimeoutException silent) {
@@ -85,13 +85,17 @@ public final class RawHttp {
             }
             socket.setSoTimeout(60_000);
             if (new String(interim, StandardCharsets.ISO_8859_1).startsWith("HTTP/1.1 100")) {
-                out.write(body);
-                out.flush();
+                try {
+                    out.write(body);
+                    out.flush();
+                } catch (IOException closed) {
+                    // refused while it was being sent: its answer is what counts
+                }
                 return read(in.readAllBytes());
             }
             return read(concat(interim, in.readAllBytes())); // a final answer instead of 100 Continue
         } catch (IOException e) {
-            throw new UncheckedIOException("No answer to " + method + " " + abbreviate(target), e);
+            throw new UncheckedIOException("No answer to " + method + " " + abbreviate(target) + ": " + e, e);
         }
     }
 

@@ -328,6 +328,10 @@ public abstract class ServiceConformanceTest {
         assertRawProblem(raw.send("GET", "/error", java.util.Map.of(), null), 404, "NOT_FOUND");
         assertRawProblem(raw.send("GET", sample.query("%c0%ae"), java.util.Map.of("Authorization", bytes("Bearer " + creator)), null),
                 400, null);
+        java.util.Map<String, byte[]> signedIn = java.util.Map.of("Authorization", bytes("Bearer " + creator));
+        assertRawProblem(raw.send("GET", sample.query("%"), signedIn, null), 400, "MALFORMED_REQUEST");
+        assertRawProblem(raw.send("GET", "/../" + sample.query(sample.unknownId()), signedIn, null), 400, "MALFORMED_REQUEST");
+        assertRawProblem(raw.send("GET", sample.query(sample.unknownId()) + "?minSequence=%", signedIn, null), 400, "MALFORMED_REQUEST");
         assertRawProblem(raw.send("GET", sample.createPath() + "?x[$ne]=1", java.util.Map.of(), null), 400, "MALFORMED_REQUEST");
         assertRawProblem(raw.send("GET", sample.query(sample.unknownId()), java.util.Map.of("Authorization", bytes("Bearer " + creator),
                 "X-Big", bytes("x".repeat(40_000))), null), 400, null);

@@ -72,6 +72,7 @@ import org.dangjian.runtime.reaction.DispatchingReactor;
 import org.dangjian.runtime.reaction.Reaction;
 import org.dangjian.runtime.readmodel.ReadModel;
 import org.dangjian.runtime.readmodel.ReadYourWrites;
+import org.dangjian.runtime.web.MalformedRequestTargets;
 import org.dangjian.runtime.web.PlatformErrorController;
 import org.dangjian.runtime.web.ProblemErrorReportValve;
 import org.dangjian.runtime.web.ProblemWriter;
@@ -415,6 +416,12 @@ public class EventSourcingRuntimeAutoConfiguration {
                 host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
             }
         };
+    }
+
+    /** Request targets Tomcat would refuse with an empty 400, answered as problem+json. */
+    @Bean
+    org.springframework.boot.tomcat.TomcatConnectorCustomizer malformedRequestTargets() {
+        return MalformedRequestTargets::install;
     }
 
     @Bean

@@ -110,6 +110,13 @@ public class PlatformExceptionHandler {
                 new Object[0], request);
     }
 
+    /** A query string Tomcat cannot decode ({@code ?unit=%}): its parameters are unreadable. */
+    @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+    ResponseEntity<Map<String, Object>> undecodableParameters(Exception e, HttpServletRequest request) {
+        return answer(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", "The query string could not be decoded (an unfinished %-escape or "
+                + "bytes that are not UTF-8); check it", new Object[0], request);
+    }
+
     @ExceptionHandler(RequestRejectedException.class)
     ResponseEntity<Map<String, Object>> rejected(RequestRejectedException e, HttpServletRequest request) {
         return answer(HttpStatus.BAD_REQUEST, "REQUEST_REJECTED", REJECTED, new Object[0], request);

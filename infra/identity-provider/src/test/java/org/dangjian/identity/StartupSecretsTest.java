@@ -52,8 +52,8 @@ class StartupSecretsTest {
 
     private ConfigurableApplicationContext start(String... properties) {
         return new SpringApplicationBuilder(IdentityProviderApplication.class)
-                .properties("server.port=0", "DANGJIAN_DATA_DIR=" + dataDir, "spring.main.banner-mode=off")
+                .properties("DANGJIAN_DATA_DIR=" + dataDir, "spring.main.banner-mode=off")
                 .properties(properties)
-                .run();
+                .run("--server.port=0"); // an argument: application.yml's port would win over a default property
     }
 }

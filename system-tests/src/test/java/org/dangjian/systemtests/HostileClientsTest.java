@@ -83,6 +83,8 @@ class HostileClientsTest {
                     () -> mongo.getDatabase(service.name()).getCollection("events").countDocuments());
 
             HostileInputCheck.Outcome outcome = check.run(openApi(service), seed, 12);
+            org.slf4j.LoggerFactory.getLogger(HostileClientsTest.class).info("Hostile input to {} through the gateway: {} requests "
+                    + "(seed {}), answered {}", service.name(), outcome.sent(), seed, outcome.statuses());
 
             assertThat(outcome.findings()).as("%s through the gateway (seed %d, -Ddangjian.fuzz.seed=%d repeats it)", service.name(), seed, seed)
                     .isEmpty();

@@ -299,6 +299,8 @@ public abstract class ServiceConformanceTest {
                 role -> TestTokens.forUser("hostile-" + role.toLowerCase(java.util.Locale.ROOT), role, null), this::storedEvents);
 
         HostileInputCheck.Outcome outcome = check.run(openApi(), seed, 24);
+        org.slf4j.LoggerFactory.getLogger(ServiceConformanceTest.class).info("Hostile input: {} requests (seed {}), answered {}",
+                outcome.sent(), seed, outcome.statuses());
 
         assertThat(outcome.findings()).as("hostile input (seed %d, -Ddangjian.fuzz.seed=%d repeats it)", seed, seed).isEmpty();
         assertThat(outcome.sent()).as("requests sent: %s", outcome.statuses()).isGreaterThan(200);

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 
 /**
@@ -15,7 +16,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
  * (a filter, {@code sendError}): answered as problem+json like every other error. Asked for directly, {@code /error}
  * is a path like any other that names nothing: 404.
  */
-@org.springframework.stereotype.Controller
+@Controller
 public class PlatformErrorController implements ErrorController {
 
     private final ProblemWriter problems;

@@ -13,6 +13,7 @@ import java.util.Set;
 import org.dangjian.contracts.organisation.MassOrganisationType;
 import org.dangjian.contracts.organisation.OrganisationUnitKind;
 import org.dangjian.runtime.domain.RuleViolation;
+import org.dangjian.runtime.text.TextRules;
 
 /**
  * Which unit may stand under which (组织隶属关系): a committee (党委) heads the tree; under it general branches
@@ -61,11 +62,15 @@ public final class OrganisationStructure {
         }
     }
 
-    /** A unit's name: 1 to 100 characters, not only spaces. */
+    /**
+     * A unit's name: 1 to 100 characters (code points), held to the platform's text rule for names
+     * ({@link TextRules}) whichever way the command came (the web layer checks it first, with field-level messages).
+     */
     public static String checkName(String name) {
-        String trimmed = name == null ? "" : name.strip();
-        if (trimmed.isEmpty() || org.dangjian.runtime.text.TextRules.length(trimmed) > 100) { // code points
-            throw RuleViolation.invalid("INVALID_NAME", "A unit's name has 1 to 100 characters");
+        String trimmed = name == null ? "" : TextRules.normalise(name.strip());
+        if (trimmed.isEmpty() || TextRules.length(trimmed) > 100 || TextRules.check(trimmed, TextRules.Kind.NAME) != null) {
+            throw RuleViolation.invalid("INVALID_NAME", "A unit's name has 1 to 100 characters, with a letter or digit and "
+                    + "no control or invisible characters");
         }
         return trimmed;
     }

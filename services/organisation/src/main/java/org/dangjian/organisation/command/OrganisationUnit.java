@@ -16,6 +16,7 @@ import org.dangjian.contracts.organisation.OrganisationUnitRenamed;
 import org.dangjian.contracts.organisation.OrganisationUnitSubordinateAttached;
 import org.dangjian.contracts.organisation.OrganisationUnitSubordinateDetached;
 import org.dangjian.runtime.domain.RuleViolation;
+import org.dangjian.runtime.text.TextRules;
 
 /**
  * An organisation unit (组织): committee, general branch, branch, party group or mass organisation. Its stream is its
@@ -122,9 +123,9 @@ class OrganisationUnit {
         if (reason == null || reason.isBlank()) {
             return null;
         }
-        String trimmed = reason.strip();
-        if (org.dangjian.runtime.text.TextRules.length(trimmed) > 1000) { // code points, as the web layer counts
-            throw RuleViolation.invalid("INVALID_REASON", "A reason has at most 1000 characters");
+        String trimmed = TextRules.normalise(reason.strip());
+        if (TextRules.length(trimmed) > 1000 || TextRules.check(trimmed, TextRules.Kind.FREE_TEXT) != null) {
+            throw RuleViolation.invalid("INVALID_REASON", "A reason has at most 1000 characters, and no control or invisible characters");
         }
         return trimmed;
     }

@@ -201,6 +201,13 @@ class OrganisationUnitTest {
         }
 
         @Test
+        void aNameWithInvisibleOrControlCharactersIsRefusedHoweverTheCommandCame() {
+            refusedWith(given(committee()).when(establish(OrganisationUnitKind.BRANCH, null, "部支\u202e一第", COMMITTEE)), "INVALID_NAME");
+            refusedWith(given(committee()).when(establish(OrganisationUnitKind.BRANCH, null, "\u200b\u200b", COMMITTEE)), "INVALID_NAME");
+            refusedWith(given(committee()).when(establish(OrganisationUnitKind.BRANCH, null, "第一\u0000支部", COMMITTEE)), "INVALID_NAME");
+        }
+
+        @Test
         void anOverlongNameIsRefused() {
             refusedWith(given(committee()).when(establish(OrganisationUnitKind.BRANCH, null, "支".repeat(101), COMMITTEE)), "INVALID_NAME");
         }
@@ -230,6 +237,12 @@ class OrganisationUnitTest {
         @Test
         void aBlankNameIsRefused() {
             refusedWith(given(committee()).when(new RenameOrganisationUnitCommand(new OrganisationUnitId(COMMITTEE), " ", null)), "INVALID_NAME");
+        }
+
+        @Test
+        void aReasonWithControlCharactersIsRefused() {
+            refusedWith(given(committee())
+                    .when(new RenameOrganisationUnitCommand(new OrganisationUnitId(COMMITTEE), "服务中心党委", "依据\u001b[31m决定")), "INVALID_REASON");
         }
 
         @Test

@@ -387,14 +387,7 @@ public abstract class ServiceConformanceTest {
 
     /** Records on the service's topic: the sum of its partitions' end offsets. */
     private long publishedRecords() {
-        Map<String, Object> config = Map.of("bootstrap.servers", context.getEnvironment().getRequiredProperty("spring.kafka.bootstrap-servers"),
-                "key.deserializer", org.apache.kafka.common.serialization.ByteArrayDeserializer.class.getName(),
-                "value.deserializer", org.apache.kafka.common.serialization.ByteArrayDeserializer.class.getName());
-        try (org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]> consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<>(config)) {
-            List<org.apache.kafka.common.TopicPartition> partitions = consumer.partitionsFor(properties.topic(), Duration.ofSeconds(10)).stream()
-                    .map(p -> new org.apache.kafka.common.TopicPartition(p.topic(), p.partition())).toList();
-            return consumer.endOffsets(partitions, Duration.ofSeconds(10)).values().stream().mapToLong(Long::longValue).sum();
-        }
+        return Topics.publishedRecords(context.getEnvironment().getRequiredProperty("spring.kafka.bootstrap-servers"), properties.topic());
     }
 
     private Document claim(String key) {

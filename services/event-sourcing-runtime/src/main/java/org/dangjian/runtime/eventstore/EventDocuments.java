@@ -45,7 +45,7 @@ public final class EventDocuments {
         return aggregateId + ":" + String.format("%010d", sequence);
     }
 
-    static Document toDocument(StoredEvent event, String commitId) {
+    public static Document toDocument(StoredEvent event, String commitId) {
         Document actor = new Document("id", event.actor().id()).append("role", event.actor().role());
         if (event.actor().organisation() != null) {
             actor.append("organisation", event.actor().organisation());

@@ -83,11 +83,16 @@ class ConsumerRunnerTest {
 
     private void run(String ownService, Subscription subscription, Consumer<PublishedEvent> handler) {
         EventConsumer consumer = new EventConsumer("drill-board", EventConsumer.Kind.READ_MODEL, subscription, handler, List.of(), () -> { });
-        runner = new ConsumerRunner(consumer, ownService, Map.of(TOPIC, "drills"), () -> kafka, () -> rereader, codec, new EventPayloadCodec(),
-                positions, parked, progress, kit.reader, kit.outbox, kit.database, Clock.systemUTC(),
-                new ConsumerRunner.Settings(2, Duration.ofMillis(300), Duration.ofSeconds(5)), new SimpleMeterRegistry());
+        runner = newRunner(consumer, ownService, kafka);
         runner.start();
         Eventually.that(() -> assertThat(kafka.assignment()).contains(PARTITION));
+    }
+
+    /** A runner of the consumer in {@code ownService}, reading the drills' topic with {@code groupConsumer}; not started. */
+    private ConsumerRunner newRunner(EventConsumer consumer, String ownService, MockConsumer<String, byte[]> groupConsumer) {
+        return new ConsumerRunner(consumer, ownService, Map.of(TOPIC, "drills"), () -> groupConsumer, () -> rereader, codec, new EventPayloadCodec(),
+                positions, parked, progress, kit.reader, kit.outbox, kit.database, Clock.systemUTC(),
+                new ConsumerRunner.Settings(2, Duration.ofMillis(300), Duration.ofSeconds(5)), new SimpleMeterRegistry());
     }
 
     private void run(Subscription subscription) {
@@ -108,6 +113,17 @@ class ConsumerRunnerTest {
         ProducerRecord<String, byte[]> produced = new CloudEventCodec("drills").toRecord(TOPIC, event);
         return new ConsumerRecord<>(TOPIC, 0, offset, 0L, TimestampType.CREATE_TIME, -1, -1, produced.key(), produced.value(),
                 produced.headers(), Optional.empty());
+    }
+
+    /** The partition, read again from its start, holds these events at offsets 0, 1, ... and ends after the last. */
+    private void rereaderHolds(StoredEvent... events) {
+        rereader.updateBeginningOffsets(Map.of(PARTITION, 0L));
+        rereader.updateEndOffsets(Map.of(PARTITION, (long) events.length));
+        rereader.schedulePollTask(() -> {
+            for (int i = 0; i < events.length; i++) {
+                rereader.addRecord(record(events[i], i));
+            }
+        });
     }
 
     private void deliver(StoredEvent... events) {
@@ -241,13 +257,7 @@ class ConsumerRunnerTest {
         StoredEvent s0 = store("d1", 0, new DrillScheduled("d1", "消防演练", "m1"));
         StoredEvent s1 = store("d1", 1, new DrillHeld("d1", "m1"));
         StoredEvent s2 = store("d1", 2, new DrillCancelled("d1"));
-        rereader.updateBeginningOffsets(Map.of(PARTITION, 0L));
-        rereader.updateEndOffsets(Map.of(PARTITION, 3L));
-        rereader.schedulePollTask(() -> {
-            rereader.addRecord(record(s0, 0));
-            rereader.addRecord(record(s1, 1));
-            rereader.addRecord(record(s2, 2));
-        });
+        rereaderHolds(s0, s1, s2);
         run("tally", Subscription.to(DrillEvents.DRILLS), handled::add);
         kafka.addRecord(record(s0, 0));
         kafka.addRecord(record(s2, 2)); // offset 1 is where this consumer did not see s1
@@ -261,9 +271,7 @@ class ConsumerRunnerTest {
         StoredEvent s0 = store("d1", 0, new DrillScheduled("d1", "消防演练", "m1"));
         StoredEvent s1 = store("d1", 1, new DrillHeld("d1", "m1"));
         StoredEvent s2 = store("d1", 2, new DrillCancelled("d1"));
-        rereader.updateBeginningOffsets(Map.of(PARTITION, 0L));
-        rereader.updateEndOffsets(Map.of(PARTITION, 1L));
-        rereader.schedulePollTask(() -> rereader.addRecord(record(s0, 0)));
+        rereaderHolds(s0);
         run("tally", Subscription.to(DrillEvents.DRILLS), handled::add);
         kafka.addRecord(record(s0, 0));
         kafka.addRecord(record(s2, 1));
@@ -320,9 +328,7 @@ class ConsumerRunnerTest {
             again.addRecord(record(s1, 1));
         });
         EventConsumer consumer = runner.consumer();
-        runner = new ConsumerRunner(consumer, "drills", Map.of(TOPIC, "drills"), () -> again, () -> rereader, codec, new EventPayloadCodec(),
-                positions, parked, progress, kit.reader, kit.outbox, kit.database, Clock.systemUTC(),
-                new ConsumerRunner.Settings(2, Duration.ofMillis(300), Duration.ofSeconds(5)), new SimpleMeterRegistry());
+        runner = newRunner(consumer, "drills", again);
         runner.start();
         Eventually.that(() -> assertThat(position("d1")).isEqualTo(1));
 

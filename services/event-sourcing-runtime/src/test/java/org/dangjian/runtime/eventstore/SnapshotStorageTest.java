@@ -2,18 +2,13 @@ package org.dangjian.runtime.eventstore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.dangjian.runtime.publication.Outbox;
-import org.dangjian.testsupport.TestInfrastructure;
+import org.dangjian.runtime.testing.StoreKit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,22 +38,18 @@ class SnapshotStorageTest {
         }
     }
 
-    private MongoClient client;
+    private StoreKit kit;
     private KeyedMongoEventStorageEngine engine;
 
     @BeforeEach
     void connect() {
-        client = MongoClients.create(TestInfrastructure.endpoints().mongoConnectionString());
-        var database = client.getDatabase("snap" + UUID.randomUUID().toString().substring(0, 8));
-        Commits commits = new Commits(database, Clock.systemUTC());
-        engine = new KeyedMongoEventStorageEngine(database, new EventStoreReader(database, commits), commits,
-                new EventTypeRegistry(List.of()), new EventPayloadCodec(),
-                SnapshotSerializer.create(), new Outbox(database), List.of(), Clock.systemUTC());
+        kit = new StoreKit(List.of());
+        engine = kit.engine;
     }
 
     @AfterEach
     void close() {
-        client.close();
+        kit.close();
     }
 
     private static DomainEventMessage<Unit> snapshot(long sequence, String name) {

@@ -3,6 +3,7 @@ package org.dangjian.organisation.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.dangjian.organisation.web.OrganisationServiceTest.MEMBER;
 import static org.dangjian.organisation.web.OrganisationServiceTest.STAFF;
+import static org.dangjian.organisation.web.OrganisationServiceTest.eventually;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -11,26 +12,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Supplier;
 
 import com.mongodb.client.MongoDatabase;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.dangjian.conformance.RawHttp;
+import org.dangjian.conformance.Topics;
 import org.dangjian.runtime.config.PlatformProperties;
-import org.dangjian.testsupport.Eventually;
+import org.dangjian.runtime.eventstore.EventDocuments;
+import org.dangjian.runtime.publication.Outbox;
 import org.dangjian.testsupport.TestTokens;
 import org.dangjian.testsupport.UsePlatformInfrastructure;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.env.Environment;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -49,8 +47,8 @@ class ProbeFindingsTest {
     MongoDatabase serviceDatabase;
     @Autowired
     PlatformProperties properties;
-    @Autowired
-    Environment environment;
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
 
     Api api;
     RawHttp raw;
@@ -89,26 +87,24 @@ class ProbeFindingsTest {
         String id = newId();
         Api.Response first = api.post("/units", STAFF, Map.of("id", id, "kind", "COMMITTEE", "name", "发布党委"), Map.of());
         assertThat(first.status()).as(first.raw().body()).isEqualTo(201);
-        Eventually.that(Duration.ofSeconds(20), () -> assertThat(outboxSize()).isZero());
+        eventually(() -> assertThat(outboxSize()).isZero());
 
-        try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
-            Eventually.that(Duration.ofSeconds(20), () -> assertThat(endOffsets(consumer)).isPositive());
-            long published = endOffsets(consumer);
-            long events = events();
+        eventually(() -> assertThat(publishedRecords()).isPositive());
+        long published = publishedRecords();
+        long events = events();
 
-            Api.Response second = api.post("/units", STAFF, Map.of("id", id, "kind", "COMMITTEE", "name", "发布党委"), Map.of());
-            assertThat(second.status()).as(second.raw().body()).isEqualTo(409);
-            assertThat(second.code()).isEqualTo("UNIT_ALREADY_EXISTS");
+        Api.Response second = api.post("/units", STAFF, Map.of("id", id, "kind", "COMMITTEE", "name", "发布党委"), Map.of());
+        assertThat(second.status()).as(second.raw().body()).isEqualTo(409);
+        assertThat(second.code()).isEqualTo("UNIT_ALREADY_EXISTS");
 
-            Eventually.that(Duration.ofSeconds(20), () -> assertThat(outboxSize()).isZero());
-            long until = System.nanoTime() + Duration.ofSeconds(3).toNanos();
-            while (System.nanoTime() < until) {
-                assertThat(endOffsets(consumer)).as("records on %s after a refused establish", properties.topic()).isEqualTo(published);
-                Thread.sleep(250);
-            }
-            assertThat(endOffsets(consumer)).isEqualTo(published);
-            assertThat(events()).isEqualTo(events);
+        eventually(() -> assertThat(outboxSize()).isZero());
+        long until = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+        while (System.nanoTime() < until) {
+            assertThat(publishedRecords()).as("records on %s after a refused establish", properties.topic()).isEqualTo(published);
+            Thread.sleep(250);
         }
+        assertThat(publishedRecords()).isEqualTo(published);
+        assertThat(events()).isEqualTo(events);
     }
 
     // --- 3 -------------------------------------------------------------------------------------------------------
@@ -169,29 +165,31 @@ class ProbeFindingsTest {
         assertThat(code(notUtf8)).isEqualTo("MALFORMED_REQUEST");
         assertNothingStored(events, overlongId);
 
-        Map<String, String> bodies = new LinkedHashMap<>();
-        bodies.put("kind as an index", "{\"id\":\"%s\",\"kind\":1,\"name\":\"党委\"}");
-        bodies.put("kind as an index in a string", "{\"id\":\"%s\",\"kind\":\"1\",\"name\":\"党委\"}");
-        bodies.put("kind padded", "{\"id\":\"%s\",\"kind\":\" PARTY_GROUP\",\"name\":\"党委\"}");
-        bodies.put("kind in lower case", "{\"id\":\"%s\",\"kind\":\"committee\",\"name\":\"党委\"}");
-        bodies.put("name as an integer", "{\"id\":\"%s\",\"kind\":\"COMMITTEE\",\"name\":123}");
-        bodies.put("name as a boolean", "{\"id\":\"%s\",\"kind\":\"COMMITTEE\",\"name\":true}");
-        bodies.put("name as a float", "{\"id\":\"%s\",\"kind\":\"COMMITTEE\",\"name\":1e308}");
-        bodies.put("name twice", "{\"id\":\"%s\",\"kind\":\"COMMITTEE\",\"name\":\"a\",\"name\":\"b\"}");
-        bodies.put("an unknown field", "{\"id\":\"%s\",\"kind\":\"COMMITTEE\",\"name\":\"党委\",\"colour\":\"red\"}");
-        bodies.put("a second value", "{\"id\":\"%s\",\"kind\":\"COMMITTEE\",\"name\":\"党委\"} {\"kind\":\"COMMITTEE\",\"name\":\"第二\"}");
-        Map<String, String> fields = Map.of("kind as an index", "kind", "kind as an index in a string", "kind", "kind padded", "kind",
-                "kind in lower case", "kind", "name as an integer", "name", "name as a boolean", "name", "name as a float", "name");
-        bodies.forEach((what, template) -> {
+        List<Case> cases = List.of(
+                new Case("kind as an index", "{\"id\":\"%s\",\"kind\":1,\"name\":\"党委\"}", "kind"),
+                new Case("kind as an index in a string", "{\"id\":\"%s\",\"kind\":\"1\",\"name\":\"党委\"}", "kind"),
+                new Case("kind padded", "{\"id\":\"%s\",\"kind\":\" PARTY_GROUP\",\"name\":\"党委\"}", "kind"),
+                new Case("kind in lower case", "{\"id\":\"%s\",\"kind\":\"committee\",\"name\":\"党委\"}", "kind"),
+                new Case("name as an integer", "{\"id\":\"%s\",\"kind\":\"COMMITTEE\",\"name\":123}", "name"),
+                new Case("name as a boolean", "{\"id\":\"%s\",\"kind\":\"COMMITTEE\",\"name\":true}", "name"),
+                new Case("name as a float", "{\"id\":\"%s\",\"kind\":\"COMMITTEE\",\"name\":1e308}", "name"),
+                new Case("name twice", "{\"id\":\"%s\",\"kind\":\"COMMITTEE\",\"name\":\"a\",\"name\":\"b\"}", null),
+                new Case("an unknown field", "{\"id\":\"%s\",\"kind\":\"COMMITTEE\",\"name\":\"党委\",\"colour\":\"red\"}", null),
+                new Case("a second value", "{\"id\":\"%s\",\"kind\":\"COMMITTEE\",\"name\":\"党委\"} {\"kind\":\"COMMITTEE\",\"name\":\"第二\"}", null));
+        for (Case c : cases) {
             String id = newId();
-            Api.Response refused = api.post("/units", STAFF, template.formatted(id), Map.of());
-            assertThat(refused.status()).as(what + ": " + refused.raw().body()).isEqualTo(400);
-            assertThat(refused.code()).as(what).isEqualTo("MALFORMED_REQUEST");
-            if (fields.containsKey(what)) {
-                assertThat(refused.body().path("field").asString()).as(what).isEqualTo(fields.get(what));
+            Api.Response refused = api.post("/units", STAFF, c.body().formatted(id), Map.of());
+            assertThat(refused.status()).as(c.what() + ": " + refused.raw().body()).isEqualTo(400);
+            assertThat(refused.code()).as(c.what()).isEqualTo("MALFORMED_REQUEST");
+            if (c.field() != null) {
+                assertThat(refused.body().path("field").asString()).as(c.what()).isEqualTo(c.field());
             }
             assertNothingStored(events, id);
-        });
+        }
+    }
+
+    /** A body the service must refuse as malformed (a {@code %s} for the id), and the field it must name, if any. */
+    record Case(String what, String body, String field) {
     }
 
     @Test
@@ -347,11 +345,11 @@ class ProbeFindingsTest {
     }
 
     long events() {
-        return serviceDatabase.getCollection("events").countDocuments();
+        return serviceDatabase.getCollection(EventDocuments.COLLECTION).countDocuments();
     }
 
     long outboxSize() {
-        return serviceDatabase.getCollection("outbox").countDocuments();
+        return serviceDatabase.getCollection(Outbox.COLLECTION).countDocuments();
     }
 
     /** The unit is not in the event store (404 at once, not a wait) and the store holds as many events as before. */
@@ -379,19 +377,8 @@ class ProbeFindingsTest {
         return Api.JSON.readTree(answer.text()).path("code").asString();
     }
 
-    KafkaConsumer<byte[], byte[]> consumer() {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, environment.getRequiredProperty("spring.kafka.bootstrap-servers"));
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, "probe-findings-" + UUID.randomUUID());
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
-        return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-    }
-
-    /** The sum of the end offsets of the service's topic: how many records were ever published on it. */
-    long endOffsets(KafkaConsumer<byte[], byte[]> consumer) {
-        List<TopicPartition> partitions = consumer.partitionsFor(properties.topic(), Duration.ofSeconds(10)).stream()
-                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-        return consumer.endOffsets(partitions, Duration.ofSeconds(10)).values().stream().mapToLong(Long::longValue).sum();
+    /** How many records were ever published on the service's topic. */
+    long publishedRecords() {
+        return Topics.publishedRecords(bootstrapServers, properties.topic());
     }
 }

@@ -1,5 +1,7 @@
 package org.dangjian.gateway.web;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Locale;
 
 import io.netty.buffer.Unpooled;
@@ -38,6 +40,8 @@ final class DecodingFailureProblemHandler extends ChannelDuplexHandler {
     private static final Logger log = LoggerFactory.getLogger(DecodingFailureProblemHandler.class);
     /** Netty's stand-in for a request whose request line could not be read. */
     private static final String NETTY_PLACEHOLDER_URI = "/bad-request";
+    /** Unreserved, sub-delimiter and {@code :@/?} characters (RFC 3986): a target of only these is always a URI. */
+    private static final String PLAIN = "-._~!$&'()*+,;=:@/?";
 
     /** The limits, as the details tell them ("4 KB"). */
     record Limits(String requestLine, String headers) {
@@ -80,13 +84,33 @@ final class DecodingFailureProblemHandler extends ChannelDuplexHandler {
         super.write(ctx, msg, promise);
     }
 
-    private static boolean isUri(String target) {
-        try {
-            new java.net.URI(target);
+    /**
+     * Whether the target parses as a URI. Only a target with a {@code %} or a character outside the plain ones can
+     * fail, so every other (almost every request) is answered without parsing it.
+     */
+    static boolean isUri(String target) {
+        if (plain(target)) {
             return true;
-        } catch (java.net.URISyntaxException | RuntimeException e) {
+        }
+        try {
+            new URI(target);
+            return true;
+        } catch (URISyntaxException | RuntimeException e) {
             return false;
         }
+    }
+
+    private static boolean plain(String target) {
+        if (target.isEmpty() || target.charAt(0) != '/') {
+            return false;
+        }
+        for (int i = 1; i < target.length(); i++) {
+            char c = target.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || PLAIN.indexOf(c) >= 0)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Failure describe(HttpRequest request) {

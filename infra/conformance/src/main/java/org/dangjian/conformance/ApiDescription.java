@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.dangjian.runtime.security.AccessRules;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -25,6 +26,11 @@ public record ApiDescription(List<Endpoint> endpoints) {
      */
     public record Endpoint(String method, String path, List<String> pathParameters, List<Parameter> query, JsonNode body,
                            List<String> access) {
+
+        /** Whether the endpoint's rule lets a role call it. */
+        public boolean allows(String role) {
+            return access != null && (access.contains(AccessRules.SIGNED_IN) || access.contains(role));
+        }
 
         public String name() {
             return method + " " + path;
@@ -62,9 +68,9 @@ public record ApiDescription(List<Endpoint> endpoints) {
                 body = resolve(openApi, schema);
             }
             List<String> access = null;
-            if (op.has("x-dangjian-access")) {
+            if (op.has(AccessRules.EXTENSION)) {
                 access = new ArrayList<>();
-                for (JsonNode role : op.get("x-dangjian-access")) {
+                for (JsonNode role : op.get(AccessRules.EXTENSION)) {
                     access.add(role.asString());
                 }
             }

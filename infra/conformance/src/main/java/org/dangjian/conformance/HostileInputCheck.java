@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 
+import org.dangjian.runtime.security.AccessRules;
+import org.dangjian.runtime.security.Roles;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -49,7 +51,8 @@ public final class HostileInputCheck {
         Map<Integer, Integer> statuses = new java.util.TreeMap<>();
         int sent = 0;
         for (ApiDescription.Endpoint endpoint : api.endpoints()) {
-            String role = endpoint.access() == null || endpoint.access().contains("SIGNED_IN") ? "PLATFORM_OPERATOR" : endpoint.access().get(0);
+            String role = endpoint.access() == null || endpoint.access().contains(AccessRules.SIGNED_IN) ? Roles.PLATFORM_OPERATOR
+                    : endpoint.access().get(0);
             String token = tokenForRole.apply(role);
             for (HostileRequests.Request request : generator.of(endpoint, prefix, randomCasesPerEndpoint)) {
                 Map<String, byte[]> headers = new LinkedHashMap<>(request.headers());

@@ -45,6 +45,10 @@ public final class HostileRequests {
             "{\"$ne\":null}", "{\"$gt\":\"\"}", "{\"$regex\":\".*\"}", "{\"$where\":\"sleep(1000)\"}", "9007199254740993",
             "-9223372036854775809", "99999999999999999999999999");
 
+    /** {@link #OTHER_KINDS} read once. */
+    private static final List<JsonNode> OTHER_KIND_NODES = OTHER_KINDS.stream().map(JSON::readTree).toList();
+    private static final java.util.regex.Pattern CONTROL = java.util.regex.Pattern.compile("\\p{Cntrl}");
+
     /** Path segments in place of an id. */
     static final List<String> HOSTILE_IDS = List.of("not-a-uuid", "..", "%2e%2e", "%2f", "%00", "%c0%ae", "%ff", "%", "%zz", "a%", "..%2f..%2f..", "%2e%2e%2f%2e%2e", "a;b=..",
             "%7B%22%24ne%22%3A1%7D", "$ne", "x".repeat(3000), "00000000-0000-0000-0000-00000000000G", "0-0-0-0-0",
@@ -68,55 +72,48 @@ public final class HostileRequests {
      */
     public List<Request> of(ApiDescription.Endpoint endpoint, String prefix, int randomCases) {
         List<Request> requests = new ArrayList<>();
-        generate(endpoint, prefix, randomCases, requests);
-        return requests;
-    }
-
-    private void generate(ApiDescription.Endpoint endpoint, String prefix, int randomCases, List<Request> requests) {
         String path = prefix + endpoint.path(UUID.randomUUID().toString());
+        ObjectNode valid = endpoint.body() == null ? null : validBody(endpoint.body());
+        byte[] validBytes = valid == null ? null : bytes(valid);
         for (String id : endpoint.pathParameters().isEmpty() ? List.<String>of() : HOSTILE_IDS) {
-            requests.add(request("path id " + id, endpoint.method(), prefix + endpoint.path(id), endpoint.body() == null ? null
-                    : bytes(validBody(endpoint.body()))));
+            requests.add(request("path id " + id, endpoint.method(), prefix + endpoint.path(id), validBytes));
         }
         for (ApiDescription.Parameter parameter : endpoint.query()) {
             for (String value : HOSTILE_VALUES) {
                 requests.add(request(parameter.name() + "=" + value, endpoint.method(), path + "?" + parameter.name() + "=" + value,
-                        endpoint.body() == null ? null : bytes(validBody(endpoint.body()))));
+                        validBytes));
             }
             requests.add(request(parameter.name() + "[$ne]", endpoint.method(), path + "?" + parameter.name() + "[$ne]=x", null));
             requests.add(request(parameter.name() + " twice", endpoint.method(), path + "?" + parameter.name() + "=1&" + parameter.name() + "=2",
                     null));
         }
-        if (endpoint.body() != null) {
-            bodies(endpoint, path, requests, randomCases);
+        if (valid != null) {
+            bodies(endpoint.method(), path, valid, propertyNames(endpoint.body()), requests, randomCases);
         }
-        headers(endpoint, path, requests);
+        headers(endpoint.method(), path, validBytes, requests);
         for (int i = 0; i < randomCases / 4; i++) {
             String id = URLEncoder.encode(randomText(), StandardCharsets.UTF_8);
-            requests.add(request("random path id " + id, endpoint.method(), prefix + endpoint.path(id.isEmpty() ? "%20" : id),
-                    endpoint.body() == null ? null : bytes(validBody(endpoint.body()))));
+            requests.add(request("random path id " + id, endpoint.method(), prefix + endpoint.path(id.isEmpty() ? "%20" : id), validBytes));
         }
+        return requests;
     }
 
-    private void bodies(ApiDescription.Endpoint endpoint, String path, List<Request> requests, int randomCases) {
-        ObjectNode valid = validBody(endpoint.body());
-        String method = endpoint.method();
-        for (String name : propertyNames(endpoint.body())) {
+    private void bodies(String method, String path, ObjectNode valid, List<String> names, List<Request> requests, int randomCases) {
+        for (String name : names) {
             for (String text : EDGE_TEXTS) {
                 requests.add(request(name + " = text " + abbreviate(text), method, path, bytes(with(valid, name, NODES.stringNode(text)))));
             }
-            for (String other : OTHER_KINDS) {
-                requests.add(request(name + " = " + other, method, path, bytes(with(valid, name, JSON.readTree(other)))));
+            for (int k = 0; k < OTHER_KINDS.size(); k++) {
+                requests.add(request(name + " = " + OTHER_KINDS.get(k), method, path, bytes(with(valid, name, OTHER_KIND_NODES.get(k)))));
             }
             String json = valid.toString();
-            requests.add(request(name + " twice", method, path, json.replaceFirst("\\{", "{\"" + name + "\":\"first\",")
+            requests.add(request(name + " twice", method, path, ("{\"" + name + "\":\"first\"," + json.substring(1))
                     .getBytes(StandardCharsets.UTF_8)));
             // an overlong UTF-8 "/" (C0 AF) and a lone continuation byte inside the property's text
             requests.add(request(name + " overlong UTF-8", method, path, splice(with(valid, name, NODES.stringNode("A#B")), "C0AF")));
             requests.add(request(name + " invalid UTF-8", method, path, splice(with(valid, name, NODES.stringNode("A#B")), "FF")));
         }
         for (int i = 0; i < randomCases; i++) {
-            List<String> names = propertyNames(endpoint.body());
             String name = names.isEmpty() ? "x" : names.get(random.nextInt(names.size()));
             JsonNode value = randomValue();
             requests.add(request(name + " = random " + abbreviate(value.toString()), method, path, bytes(with(valid, name, value))));
@@ -131,9 +128,9 @@ public final class HostileRequests {
         requests.add(request("nested 10,000 deep", method, path, ("[".repeat(10_000) + "]".repeat(10_000)).getBytes(StandardCharsets.UTF_8)));
         requests.add(request("objects nested 5,000 deep", method, path,
                 ("{\"a\":".repeat(5_000) + "1" + "}".repeat(5_000)).getBytes(StandardCharsets.UTF_8)));
-        requests.add(request("a body of 3 MB", method, path, bytes(with(valid, propertyNames(endpoint.body()).isEmpty() ? "x"
-                : propertyNames(endpoint.body()).get(0), NODES.stringNode("党".repeat(1_000_000))))));
-        requests.add(request("byte-order mark", method, path, concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, bytes(valid))));
+        requests.add(request("a body of 3 MB", method, path, bytes(with(valid, names.isEmpty() ? "x" : names.get(0),
+                NODES.stringNode("党".repeat(1_000_000))))));
+        requests.add(request("byte-order mark", method, path, RawHttp.concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, bytes(valid))));
         requests.add(request("UTF-16", method, path, valid.toString().getBytes(StandardCharsets.UTF_16)));
         Map<String, byte[]> latin1 = Map.of("Content-Type", ascii("application/json;charset=ISO-8859-1"));
         requests.add(new Request("charset ISO-8859-1", method, path, latin1, bytes(valid)));
@@ -141,20 +138,19 @@ public final class HostileRequests {
         requests.add(new Request("no content type", method, path, Map.of(), bytes(valid)));
     }
 
-    private void headers(ApiDescription.Endpoint endpoint, String path, List<Request> requests) {
-        byte[] body = endpoint.body() == null ? null : bytes(validBody(endpoint.body()));
+    private void headers(String method, String path, byte[] body, List<Request> requests) {
         Map<String, byte[]> chosen = new LinkedHashMap<>();
         chosen.put("Idempotency-Key UTF-8 党", "党".getBytes(StandardCharsets.UTF_8));
         chosen.put("Idempotency-Key of 300 characters", ascii("k".repeat(300)));
         chosen.put("Idempotency-Key with a space", ascii("a b"));
         chosen.put("Idempotency-Key C1 byte", new byte[] {'k', (byte) 0x85});
         for (Map.Entry<String, byte[]> header : chosen.entrySet()) {
-            requests.add(new Request(header.getKey(), endpoint.method(), path, json(Map.of("Idempotency-Key", header.getValue())), body));
+            requests.add(new Request(header.getKey(), method, path, json(Map.of("Idempotency-Key", header.getValue())), body));
         }
-        requests.add(new Request("Accept XML", endpoint.method(), path, json(Map.of("Accept", ascii("application/xml"))), body));
-        requests.add(new Request("Accept-Language garbage", endpoint.method(), path, json(Map.of("Accept-Language", ascii("xx-;q=abc,*;q=9"))),
+        requests.add(new Request("Accept XML", method, path, json(Map.of("Accept", ascii("application/xml"))), body));
+        requests.add(new Request("Accept-Language garbage", method, path, json(Map.of("Accept-Language", ascii("xx-;q=abc,*;q=9"))),
                 body));
-        requests.add(new Request("X-Correlation-Id with control bytes", endpoint.method(), path,
+        requests.add(new Request("X-Correlation-Id with control bytes", method, path,
                 json(Map.of("X-Correlation-Id", new byte[] {'a', 0x1b, '[', '3', '1', 'm'})), body));
     }
 
@@ -225,7 +221,7 @@ public final class HostileRequests {
             case 2 -> NODES.numberNode(random.nextLong());
             case 3 -> random.nextBoolean() ? NODES.numberNode(random.nextDouble() * Math.pow(10, random.nextInt(600) - 300))
                     : NODES.numberNode(new java.math.BigInteger(200, random));
-            default -> JSON.readTree(OTHER_KINDS.get(random.nextInt(OTHER_KINDS.size())));
+            default -> OTHER_KIND_NODES.get(random.nextInt(OTHER_KIND_NODES.size()));
         };
     }
 
@@ -249,7 +245,7 @@ public final class HostileRequests {
     private static byte[] splice(ObjectNode body, String hex) {
         String json = body.toString();
         int at = json.indexOf('#');
-        return concat(json.substring(0, at).getBytes(StandardCharsets.UTF_8), HexFormat.of().parseHex(hex),
+        return RawHttp.concat(json.substring(0, at).getBytes(StandardCharsets.UTF_8), HexFormat.of().parseHex(hex),
                 json.substring(at + 1).getBytes(StandardCharsets.UTF_8));
     }
 
@@ -261,15 +257,7 @@ public final class HostileRequests {
         return text.getBytes(StandardCharsets.US_ASCII);
     }
 
-    private static byte[] concat(byte[]... parts) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        for (byte[] part : parts) {
-            out.writeBytes(part);
-        }
-        return out.toByteArray();
-    }
-
     private static String abbreviate(String text) {
-        return RawHttp.abbreviate(text.replaceAll("\\p{Cntrl}", "?"));
+        return RawHttp.abbreviate(CONTROL.matcher(text).replaceAll("?"));
     }
 }

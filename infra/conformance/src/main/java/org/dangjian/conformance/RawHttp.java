@@ -117,14 +117,16 @@ public final class RawHttp {
         return head.toByteArray();
     }
 
-    private static byte[] concat(byte[] first, byte[] second) {
-        byte[] all = java.util.Arrays.copyOf(first, first.length + second.length);
-        System.arraycopy(second, 0, all, first.length, second.length);
-        return all;
+    static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
     }
 
     private static Answer read(byte[] all) throws IOException {
-        int end = indexOf(all, new byte[] {'\r', '\n', '\r', '\n'});
+        int end = indexOf(all, new byte[] {'\r', '\n', '\r', '\n'}, 0);
         if (end < 0) {
             throw new IOException("The connection closed without a complete answer (" + all.length + " bytes)");
         }
@@ -146,25 +148,25 @@ public final class RawHttp {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int at = 0;
         while (at < chunked.length) {
-            int lineEnd = indexOf(java.util.Arrays.copyOfRange(chunked, at, chunked.length), new byte[] {'\r', '\n'});
+            int lineEnd = indexOf(chunked, new byte[] {'\r', '\n'}, at);
             if (lineEnd < 0) {
                 break;
             }
-            String size = new String(chunked, at, lineEnd, StandardCharsets.ISO_8859_1).split(";")[0].trim();
+            String size = new String(chunked, at, lineEnd - at, StandardCharsets.ISO_8859_1).split(";")[0].trim();
             int length = Integer.parseInt(size, 16);
             if (length == 0) {
                 break;
             }
-            at += lineEnd + 2;
+            at = lineEnd + 2;
             out.write(chunked, at, Math.min(length, chunked.length - at));
             at += length + 2;
         }
         return out.toByteArray();
     }
 
-    private static int indexOf(byte[] data, byte[] pattern) {
+    private static int indexOf(byte[] data, byte[] pattern, int from) {
         outer:
-        for (int i = 0; i + pattern.length <= data.length; i++) {
+        for (int i = from; i + pattern.length <= data.length; i++) {
             for (int j = 0; j < pattern.length; j++) {
                 if (data[i + j] != pattern[j]) {
                     continue outer;

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.dangjian.registry.ServiceEntry;
+
 /**
  * One of the platform's Spring Boot applications, run as a child JVM from its built jar, its output in a log file.
  * Each runs in a process of its own, as in the real deployment; the launcher owns their lifecycle.
@@ -91,7 +93,7 @@ final class ChildApp {
     /** Whether {@code /actuator/health/readiness} answers UP. */
     boolean isReady() {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(ServiceEntry.localUrl(port) + "/actuator/health/readiness"))
                     .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 && response.body().contains("\"UP\"");
         } catch (IOException e) {

@@ -97,7 +97,7 @@ record LaunchSettings(Path home, Path dataDir, int gatewayPort, int identityPort
 
     /** Where the service of that name listens on this machine (not through the gateway). */
     String serviceUrl(String name) {
-        return "http://127.0.0.1:" + servicePort(name);
+        return ServiceEntry.localUrl(servicePort(name));
     }
 
     String kafka() {

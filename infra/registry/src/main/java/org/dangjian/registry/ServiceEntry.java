@@ -44,6 +44,11 @@ public record ServiceEntry(String name, String title, String titleEn, int port, 
 
     /** Where the service is on this machine when nothing says otherwise: {@code http://127.0.0.1:<port>} (services listen on loopback). */
     public String defaultUrl() {
+        return localUrl(port);
+    }
+
+    /** {@code http://127.0.0.1:<port>}: where an application on this machine listens (services on loopback only). */
+    public static String localUrl(int port) {
         return "http://127.0.0.1:" + port;
     }
 

@@ -34,13 +34,4 @@ public final class FreePorts {
             }
         }
     }
-
-    public static int pick() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("No free local port", e);
-        }
-    }
 }

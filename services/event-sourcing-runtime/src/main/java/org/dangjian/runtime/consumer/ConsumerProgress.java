@@ -80,6 +80,11 @@ public final class ConsumerProgress {
         }
     }
 
+    /** Whether the consumer has handled {@code sequence} of the aggregate already (no waiting). */
+    public boolean reached(String consumer, String service, String aggregateId, long sequence) {
+        return reached(ConsumerPositions.key(consumer, service, aggregateId), sequence);
+    }
+
     private boolean reached(String key, long sequence) {
         Long local = handled.get(key);
         if (local != null && local >= sequence) {

@@ -44,7 +44,12 @@ public final class Outbox {
 
     /** The entry's key: the event's store key, then its id. */
     public static String key(StoredEvent event) {
-        return event.documentId() + "|" + event.eventId();
+        return key(event.documentId(), event.eventId());
+    }
+
+    /** The same key from the event's store key and id. */
+    public static String key(String documentId, String eventId) {
+        return documentId + "|" + eventId;
     }
 
     /**

@@ -344,7 +344,7 @@ public final class PublicationRelay implements SmartLifecycle, AppendListener {
                 Document doc = unpublished.next();
                 String documentId = doc.getString("_id");
                 String eventId = doc.getString(EventDocuments.EVENT_ID);
-                page.add(new Outbox.Entry(documentId + "|" + eventId, documentId, eventId, doc.getString(EventDocuments.AGGREGATE_ID),
+                page.add(new Outbox.Entry(Outbox.key(documentId, eventId), documentId, eventId, doc.getString(EventDocuments.AGGREGATE_ID),
                         ((Number) doc.get(EventDocuments.SEQUENCE)).longValue(), now));
                 if (page.size() == SCAN_PAGE) {
                     outbox.registerEntries(page);

@@ -42,6 +42,9 @@ public final class ReadYourWrites {
             return;
         }
         requireNotNegative(minSequence);
+        if (progress.reached(model, ownService, aggregateId, minSequence)) {
+            return; // shown already: a sequence the model applied is stored, no need to ask the store
+        }
         if (store.read(aggregateId, minSequence).isEmpty()) {
             Optional<Long> last = store.lastStoredSequence(aggregateId);
             if (last.isEmpty()) {

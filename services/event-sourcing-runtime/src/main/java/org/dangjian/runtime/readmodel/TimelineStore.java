@@ -17,6 +17,7 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
+import org.dangjian.runtime.eventstore.EventDocuments;
 import org.dangjian.runtime.messaging.PublishedEvent;
 
 /**
@@ -42,7 +43,7 @@ public final class TimelineStore {
         if (event.actor().organisation() != null) {
             actor.append("organisation", event.actor().organisation());
         }
-        String id = entryId(event.aggregateId(), event.sequence());
+        String id = EventDocuments.documentId(event.aggregateId(), event.sequence());
         Document entry = new Document("_id", id)
                 .append("aggregateId", event.aggregateId())
                 .append("sequence", event.sequence())
@@ -76,7 +77,7 @@ public final class TimelineStore {
         long to = Math.min(last, from + size - 1);
         List<String> ids = new ArrayList<>();
         for (long sequence = Math.max(0, from); sequence <= to; sequence++) {
-            ids.add(entryId(aggregateId, sequence));
+            ids.add(EventDocuments.documentId(aggregateId, sequence));
         }
         List<Document> docs = new ArrayList<>();
         if (!ids.isEmpty()) {
@@ -99,7 +100,4 @@ public final class TimelineStore {
                 doc.getString("causationId"), doc.getString("prevHash"), doc.getString("hash"), new LinkedHashMap<>(doc.get("data", Document.class)));
     }
 
-    private static String entryId(String aggregateId, long sequence) {
-        return aggregateId + ":" + String.format("%010d", sequence);
-    }
 }

@@ -24,6 +24,8 @@ public final class AccessRules implements OperationCustomizer {
     public static final String SIGNED_IN = "SIGNED_IN";
 
     private static final Pattern ROLE = Pattern.compile("'([A-Z_]+)'");
+    private static final Pattern ROLE_RULE = Pattern.compile(
+            "(hasRole\\('[A-Z_]+'\\)|hasAnyRole\\('[A-Z_]+'(,'[A-Z_]+')*\\))(or(hasRole\\('[A-Z_]+'\\)|hasAnyRole\\('[A-Z_]+'(,'[A-Z_]+')*\\)))*");
 
     @Override
     public Operation customize(Operation operation, HandlerMethod handler) {
@@ -44,7 +46,7 @@ public final class AccessRules implements OperationCustomizer {
         if (rule.equals(Roles.SIGNED_IN)) {
             return List.of(SIGNED_IN);
         }
-        if (!rule.matches("(hasRole\\('[A-Z_]+'\\)|hasAnyRole\\('[A-Z_]+'(,'[A-Z_]+')*\\))(or(hasRole\\('[A-Z_]+'\\)|hasAnyRole\\('[A-Z_]+'(,'[A-Z_]+')*\\)))*")) {
+        if (!ROLE_RULE.matcher(rule).matches()) {
             return null;
         }
         List<String> roles = new ArrayList<>();

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.dangjian.runtime.config.PlatformProperties;
-import org.dangjian.runtime.web.ProblemFactory;
+import org.dangjian.runtime.web.ProblemWriter;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -45,7 +45,7 @@ public class ServiceSecurityConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
-    SecurityFilterChain serviceSecurity(HttpSecurity http, ProblemFactory problems, Converter<Jwt, ? extends org.springframework.security.authentication.AbstractAuthenticationToken> tokens)
+    SecurityFilterChain serviceSecurity(HttpSecurity http, ProblemWriter problems, Converter<Jwt, ? extends org.springframework.security.authentication.AbstractAuthenticationToken> tokens)
             throws Exception {
         ProblemSecurityHandlers handlers = new ProblemSecurityHandlers(problems);
         http.authorizeHttpRequests(requests -> requests

@@ -1,7 +1,6 @@
 package org.dangjian.runtime.web;
 
 import java.nio.ByteBuffer;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -27,6 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class MalformedRequestTargets implements Adapter {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final java.util.regex.Pattern ENCODED_DOT = java.util.regex.Pattern.compile("%2e", java.util.regex.Pattern.CASE_INSENSITIVE);
 
     private final Adapter tomcat;
     private final ProblemFactory problems = new ProblemFactory();
@@ -58,12 +58,16 @@ public final class MalformedRequestTargets implements Adapter {
 
     /** Escapes complete ({@code %} and two hex digits), and no {@code ..} above the root once {@code %2e} is decoded. */
     static boolean wellFormed(String path) {
+        boolean escaped = path.indexOf('%') >= 0;
+        if (!escaped && !path.contains("..")) {
+            return true; // nothing to decode, nothing that climbs: what almost every request is
+        }
         for (int i = 0; i < path.length(); i++) {
             if (path.charAt(i) == '%' && (i + 2 >= path.length() || !hex(path.charAt(i + 1)) || !hex(path.charAt(i + 2)))) {
                 return false;
             }
         }
-        String decoded = path.replaceAll("(?i)%2e", ".");
+        String decoded = escaped ? ENCODED_DOT.matcher(path).replaceAll(".") : path;
         int depth = 0;
         for (String segment : decoded.split("/", -1)) {
             String name = segment.contains(";") ? segment.substring(0, segment.indexOf(';')) : segment;
@@ -83,16 +87,7 @@ public final class MalformedRequestTargets implements Adapter {
     }
 
     private void refuse(Request request, Response response, String target) throws java.io.IOException {
-        String languages = request.getHeader("Accept-Language");
-        Locale locale = ProblemLocales.DEFAULT;
-        try {
-            if (languages != null) {
-                Locale chosen = Locale.lookup(Locale.LanguageRange.parse(languages), List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH));
-                locale = chosen == null ? locale : chosen;
-            }
-        } catch (IllegalArgumentException unreadable) {
-            // the default, then
-        }
+        Locale locale = ProblemLocales.of(request.getHeader("Accept-Language"));
         String correlationId = UUID.randomUUID().toString();
         ProblemDetail problem = problems.create(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST",
                 "The request's address could not be read (an unfinished %-escape, or a path above the root); check it", new Object[0],

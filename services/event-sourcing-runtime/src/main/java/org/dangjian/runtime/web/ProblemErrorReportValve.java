@@ -30,15 +30,9 @@ public final class ProblemErrorReportValve extends ErrorReportValve {
             case 431 -> "HEADERS_TOO_LARGE";
             default -> status < 500 ? "INVALID_REQUEST" : "INTERNAL_ERROR";
         };
-        String detail = switch (code) {
-            case "MALFORMED_REQUEST" -> "The request's URL, query or headers could not be read; check their characters and encoding";
-            case "URI_TOO_LONG" -> "The URL is longer than allowed";
-            case "HEADERS_TOO_LARGE" -> "The request headers are larger than allowed";
-            case "INTERNAL_ERROR" -> "Something went wrong on our side; quote the correlation id when reporting it";
-            default -> "The request could not be answered";
-        };
         try {
-            problems.write(request, response.getResponse(), HttpStatusCode.valueOf(status), code, detail, request.getMethod(),
+            // every code here has its title and detail in the runtime's problem bundles
+            problems.write(request, response.getResponse(), HttpStatusCode.valueOf(status), code, code, request.getMethod(),
                     request.getDecodedRequestURI());
         } catch (IOException | IllegalStateException e) {
             // the connection is gone or the answer was started: nothing more to say

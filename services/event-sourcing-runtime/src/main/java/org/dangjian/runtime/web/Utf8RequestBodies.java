@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Type;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -42,13 +44,8 @@ public final class Utf8RequestBodies extends RequestBodyAdviceAdapter {
             throw new UnsupportedCharsetException(charset.name());
         }
         byte[] bytes = input.getBody().readAllBytes();
-        try {
-            StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes));
-        } catch (CharacterCodingException e) {
-            throw new HttpMessageNotReadableException("The request body is not well-formed UTF-8", e, input);
+        if (!wellFormedUtf8(bytes)) {
+            throw new HttpMessageNotReadableException("The request body is not well-formed UTF-8", input);
         }
         HttpHeaders headers = input.getHeaders();
         return new HttpInputMessage() {
@@ -62,6 +59,24 @@ public final class Utf8RequestBodies extends RequestBodyAdviceAdapter {
                 return headers;
             }
         };
+    }
+
+    /** Decodes into a small buffer, again and again: checks every byte without keeping the decoded text. */
+    static boolean wellFormedUtf8(byte[] bytes) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(4096);
+        while (true) {
+            CoderResult result = decoder.decode(in, out, true);
+            if (result.isError()) {
+                return false;
+            }
+            if (result.isUnderflow()) {
+                return !decoder.flush(out.clear()).isError();
+            }
+            out.clear();
+        }
     }
 
     /** A JSON body in another charset than UTF-8. */

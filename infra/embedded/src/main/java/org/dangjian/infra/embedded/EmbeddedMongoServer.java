@@ -8,7 +8,6 @@ import java.nio.file.Path;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +34,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         this.address = address;
     }
 
-    /** A server keeping its data in an H2 MVStore file under {@code dataDir}. */
+    /** A server keeping its data in an H2 MVStore file under {@code dataDir} (indexes in key order: {@link KeyOrderedH2Backend}). */
     public static EmbeddedMongoServer onDisk(Path dataDir, int port) {
         try {
             Files.createDirectories(dataDir);
@@ -43,7 +42,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
             throw new UncheckedIOException("Could not create the Mongo data directory " + dataDir, e);
         }
         Path file = dataDir.resolve("mongo.mv.db");
-        return start(new H2Backend(file.toString()), port, "H2 file " + file);
+        return start(new KeyOrderedH2Backend(file.toString()), port, "H2 file " + file);
     }
 
     /** A server keeping its data in memory only. */

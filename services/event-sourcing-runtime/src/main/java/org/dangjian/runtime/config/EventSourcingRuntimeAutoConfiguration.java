@@ -1,12 +1,12 @@
 package org.dangjian.runtime.config;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -117,6 +117,8 @@ import org.springframework.kafka.core.KafkaAdmin;
 @EnableConfigurationProperties(PlatformProperties.class)
 @Import(ServiceSecurityConfiguration.class)
 public class EventSourcingRuntimeAutoConfiguration {
+
+    private static final Duration CONSUMER_SESSION_TIMEOUT = Duration.ofSeconds(10);
 
     @Bean
     @ConditionalOnMissingBean
@@ -261,8 +263,14 @@ public class EventSourcingRuntimeAutoConfiguration {
     }
 
     @Bean
-    RelayLease relayLease(MongoDatabase serviceDatabase, PlatformProperties properties, Clock clock) {
-        String owner = properties.serviceName() + "@" + hostName() + "/" + UUID.randomUUID();
+    InstanceIdentity instanceIdentity(PlatformProperties properties, org.springframework.core.env.Environment environment) {
+        return InstanceIdentity.of(properties.instance().id(), hostName(), environment.getProperty("server.port", "8080"));
+    }
+
+    /** Owned by this instance's identity: after a restart it takes its lease back at once instead of waiting for it to run out. */
+    @Bean
+    RelayLease relayLease(MongoDatabase serviceDatabase, PlatformProperties properties, InstanceIdentity instance, Clock clock) {
+        String owner = properties.serviceName() + "@" + instance.id();
         return new RelayLease(serviceDatabase, "publication-relay", owner, properties.publication().leaseTtl(), clock);
     }
 
@@ -306,11 +314,12 @@ public class EventSourcingRuntimeAutoConfiguration {
     ConsumerRunners consumerRunners(ObjectProvider<ReadModel> models, ObjectProvider<Reaction> reactions, ObjectProvider<CommandDispatcher> dispatcher,
                                     KafkaProperties kafka, PlatformProperties properties, CloudEventCodec cloudEvents, EventPayloadCodec payloads,
                                     ConsumerPositions positions, ParkedAggregates parked, ConsumerProgress progress, EventStoreReader reader,
-                                    Outbox outbox, MongoDatabase serviceDatabase, Clock clock, MeterRegistry meters) {
+                                    Outbox outbox, MongoDatabase serviceDatabase, InstanceIdentity instance, Clock clock,
+                                    MeterRegistry meters) {
         List<EventConsumer> consumers = new ArrayList<>();
         for (ReadModel model : models.orderedStream().toList()) {
             consumers.add(new EventConsumer(model.name(), EventConsumer.Kind.READ_MODEL, model.subscription(), model::apply, model.collections(),
-                    model::reset));
+                    model::reset, model::applyAll));
         }
         Actor service = Actor.service(properties.serviceName());
         for (Reaction reaction : reactions.orderedStream().toList()) {
@@ -334,6 +343,12 @@ public class EventSourcingRuntimeAutoConfiguration {
             plain.remove(ConsumerConfig.GROUP_ID_CONFIG);
             plain.put(ConsumerConfig.CLIENT_ID_CONFIG, properties.serviceName() + "-" + consumer.name() + "-reread");
             config.put(ConsumerConfig.GROUP_ID_CONFIG, properties.consumerGroup(consumer.name()));
+            if (instance.stable()) {
+                // static membership: a restarted instance takes its partitions back at once, with no rebalance
+                config.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, properties.serviceName() + "-" + consumer.name() + "@" + instance.id());
+            }
+            // a process that died without a restart gives its partitions up after this (the broker's minimum is 6 s)
+            config.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) CONSUMER_SESSION_TIMEOUT.toMillis());
             runners.add(new ConsumerRunner(consumer, properties.serviceName(), serviceByTopic, kafkaConsumers(config), kafkaConsumers(plain),
                     cloudEvents, payloads, positions, parked, progress, reader, outbox, serviceDatabase, clock,
                     new ConsumerRunner.Settings(settings.applyAttempts(), settings.parkRetryInterval(), settings.rereadTimeout()), meters));

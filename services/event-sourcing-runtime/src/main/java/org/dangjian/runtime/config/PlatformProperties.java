@@ -20,6 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param eventStore  snapshots
  * @param security    access-token validation
  * @param web         the limits a service keeps itself, whoever calls it
+ * @param instance    who this instance is across restarts ({@link InstanceIdentity})
  */
 @ConfigurationProperties("dangjian")
 public record PlatformProperties(
@@ -33,7 +34,12 @@ public record PlatformProperties(
         @DefaultValue Mongo mongo,
         @DefaultValue EventStore eventStore,
         @DefaultValue Security security,
-        @DefaultValue Web web) {
+        @DefaultValue Web web,
+        @DefaultValue Instance instance) {
+
+    /** @param id this instance's identity, the same across its restarts; empty: host name and server port */
+    public record Instance(@DefaultValue("") String id) {
+    }
 
     public record Service(String name) {
     }

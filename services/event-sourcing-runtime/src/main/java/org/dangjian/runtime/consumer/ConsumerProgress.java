@@ -38,7 +38,12 @@ public final class ConsumerProgress {
     }
 
     void advanced(String key, long sequence) {
-        handled.merge(key, sequence, Math::max);
+        advanced(Map.of(key, sequence));
+    }
+
+    /** Several aggregates' progress at once (a batch), waking the waiting queries once. */
+    void advanced(Map<String, Long> sequences) {
+        sequences.forEach((key, sequence) -> handled.merge(key, sequence, Math::max));
         lock.lock();
         try {
             advanced.signalAll();
@@ -53,24 +58,39 @@ public final class ConsumerProgress {
         }
     }
 
-    /** Waits up to {@code timeout} for the consumer to have handled {@code sequence} of the aggregate. */
+    /**
+     * Waits up to {@code timeout} for the consumer to have handled {@code sequence} of the aggregate. This instance's
+     * runners wake the wait the moment they advance, and only this instance's progress is looked at then (no database
+     * read); the stored positions (another instance's progress) and the parked record are read every
+     * {@value #POLL_MILLIS} ms.
+     */
     public Outcome await(String consumer, String service, String aggregateId, long sequence, Duration timeout) {
         String key = ConsumerPositions.key(consumer, service, aggregateId);
         long deadline = System.nanoTime() + timeout.toNanos();
+        long nextStoredCheck = System.nanoTime();
         while (true) {
-            if (reached(key, sequence)) {
+            if (reachedHere(key, sequence)) {
                 return Outcome.REACHED;
             }
-            if (parked.parkedHere(key) && parked.find(key).isPresent()) {
-                return Outcome.PARKED;
+            long now = System.nanoTime();
+            if (now - nextStoredCheck >= 0) {
+                if (reachedStored(key, sequence)) {
+                    return Outcome.REACHED;
+                }
+                if (parked.parkedHere(key) && parked.find(key).isPresent()) {
+                    return Outcome.PARKED;
+                }
+                nextStoredCheck = now + TimeUnit.MILLISECONDS.toNanos(POLL_MILLIS);
             }
-            long remaining = deadline - System.nanoTime();
+            long remaining = deadline - now;
             if (remaining <= 0) {
                 return parked.find(key).isPresent() ? Outcome.PARKED : Outcome.TIMED_OUT;
             }
             lock.lock();
             try {
-                advanced.await(Math.min(TimeUnit.NANOSECONDS.toMillis(remaining) + 1, POLL_MILLIS), TimeUnit.MILLISECONDS);
+                if (!reachedHere(key, sequence)) { // checked under the lock: an advance cannot slip in before the wait
+                    advanced.awaitNanos(Math.min(remaining, Math.max(1, nextStoredCheck - now)));
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return Outcome.TIMED_OUT;
@@ -86,10 +106,15 @@ public final class ConsumerProgress {
     }
 
     private boolean reached(String key, long sequence) {
+        return reachedHere(key, sequence) || reachedStored(key, sequence);
+    }
+
+    private boolean reachedHere(String key, long sequence) {
         Long local = handled.get(key);
-        if (local != null && local >= sequence) {
-            return true;
-        }
+        return local != null && local >= sequence;
+    }
+
+    private boolean reachedStored(String key, long sequence) {
         return positions.last(key).orElse(-1) >= sequence;
     }
 }

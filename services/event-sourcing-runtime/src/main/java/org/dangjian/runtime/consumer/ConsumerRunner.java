@@ -2,6 +2,7 @@ package org.dangjian.runtime.consumer;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -246,9 +247,11 @@ public final class ConsumerRunner {
                         runOperatorActions(c);
                         retryParkedWhenDue(c);
                         ConsumerRecords<String, byte[]> records = c.poll(Duration.ofMillis(250));
+                        Batch batch = new Batch();
                         for (ConsumerRecord<String, byte[]> record : records) {
-                            handle(record);
+                            handle(record, batch);
                         }
+                        flush(batch);
                         if (!records.isEmpty()) {
                             recordPositions();
                             c.commitSync();
@@ -294,7 +297,12 @@ public final class ConsumerRunner {
         rebuildRequested = false;
     }
 
-    private void handle(ConsumerRecord<String, byte[]> record) {
+    /**
+     * One record of a poll: the next event of an aggregate that is not parked, of a declared type, joins the poll's
+     * batch; a duplicate is counted and passed over; anything else (a gap, a parked aggregate, a type not declared)
+     * is handled on its own, after the batch so far.
+     */
+    private void handle(ConsumerRecord<String, byte[]> record, Batch batch) {
         PublishedEvent event;
         try {
             event = cloudEvents.fromRecord(record);
@@ -305,6 +313,91 @@ public final class ConsumerRunner {
         }
         String service = serviceByTopic.get(record.topic());
         String key = ConsumerPositions.key(consumer.name(), service, event.aggregateId());
+        if (consumer.batchHandler() != null && !parkedHere.containsKey(key)) {
+            long last = batch.last(key);
+            if (event.sequence() <= last) {
+                duplicateCounter.increment();
+                return;
+            }
+            Optional<Class<?>> declared = consumer.subscription().classOf(event.type());
+            if (event.sequence() == last + 1 && declared.isPresent()) {
+                batch.add(new Pending(key, service, event, declared.get(), record.topic(), record.partition(), record.offset()));
+                return;
+            }
+        }
+        flush(batch);
+        route(key, service, event, record.topic(), record.partition(), record.offset());
+    }
+
+    /** An event waiting in a poll's batch. */
+    private record Pending(String key, String service, PublishedEvent event, Class<?> declared, String topic, int partition, long offset) {
+    }
+
+    /** The events of a poll handled together, and the last sequence of each aggregate once they are. */
+    private final class Batch {
+
+        private final List<Pending> events = new ArrayList<>();
+        private final Map<String, Long> lastInBatch = new HashMap<>();
+
+        long last(String key) {
+            Long pending = lastInBatch.get(key);
+            return pending != null ? pending : ConsumerRunner.this.last(key);
+        }
+
+        void add(Pending pending) {
+            events.add(pending);
+            lastInBatch.put(pending.key(), pending.event().sequence());
+        }
+
+        boolean isEmpty() {
+            return events.isEmpty();
+        }
+
+        List<Pending> drain() {
+            List<Pending> drained = List.copyOf(events);
+            events.clear();
+            lastInBatch.clear();
+            return drained;
+        }
+    }
+
+    /**
+     * Hands the batch to the consumer at once. If that fails, the same events go one at a time through the usual
+     * path, which retries, and parks only an aggregate whose event keeps failing (the batch is safe to repeat).
+     */
+    private void flush(Batch batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        List<Pending> pending = batch.drain();
+        try {
+            List<PublishedEvent> decoded = new ArrayList<>(pending.size());
+            for (Pending p : pending) {
+                decoded.add(p.event().withPayload(payloads.fromJson(p.event().data(), p.declared())));
+            }
+            consumer.batchHandler().accept(decoded);
+        } catch (RuntimeException e) {
+            if (StoreFailures.isUnavailable(e)) {
+                throw e; // the database is away: stop, and consume again from the committed offsets
+            }
+            log.debug("{}: a batch of {} events failed ({}); handling them one at a time", consumer.name(), pending.size(), e.toString());
+            for (Pending p : pending) {
+                route(p.key(), p.service(), p.event(), p.topic(), p.partition(), p.offset());
+            }
+            return;
+        }
+        handledCounter.increment(pending.size());
+        Map<String, Long> reached = new HashMap<>();
+        for (Pending p : pending) {
+            lastHandled.put(p.key(), p.event().sequence());
+            unrecorded.put(p.key(), p.event().sequence());
+            reached.put(p.key(), p.event().sequence());
+        }
+        progress.advanced(reached);
+    }
+
+    /** Handles one event on its own: held when its aggregate is parked, else processed. */
+    private void route(String key, String service, PublishedEvent event, String topic, int partition, long offset) {
         ParkedAggregates.Parked stopped = parkedHere.get(key);
         if (stopped != null) {
             if (event.sequence() > last(key)) {
@@ -318,7 +411,7 @@ public final class ConsumerRunner {
             }
             return;
         }
-        process(key, service, event, record.topic(), record.partition(), record.offset());
+        process(key, service, event, topic, partition, offset);
     }
 
     /** Handles one event of an aggregate that is not parked; parks it when that fails. */

@@ -30,6 +30,17 @@ public interface ReadModel {
     /** Applies one event of a declared type ({@link PublishedEvent#payload()} is the decoded record). */
     void apply(PublishedEvent event);
 
+    /**
+     * Applies several events of declared types at once, as a consumer's poll delivers them: in order, each aggregate's
+     * events in sequence and each next after the last one applied. A model whose writes can be batched
+     * ({@link VersionedDocuments#batch()}, {@link TimelineStore#recordAll}) does them in a few round trips here
+     * instead of a few per event. It must leave what {@link #apply} would leave, event by event; if it fails, the
+     * runtime applies the same events again one at a time, so it must be safe to repeat as a whole, like {@code apply}.
+     */
+    default void applyAll(List<PublishedEvent> events) {
+        events.forEach(this::apply);
+    }
+
     /** The collections it owns: dropped before a rebuild, compared with the rebuilt ones by the conformance test. */
     List<String> collections();
 

@@ -13,9 +13,13 @@ import java.util.Optional;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
 import org.dangjian.runtime.eventstore.EventDocuments;
 import org.dangjian.runtime.messaging.PublishedEvent;
@@ -24,7 +28,8 @@ import org.dangjian.runtime.messaging.PublishedEvent;
  * Aggregates' timelines, every service the same way: a document per event ({@code _id = <aggregateId>:<sequence as
  * 10 digits>}) and a small head per aggregate ({@code _id = <aggregateId>}, the last sequence) — never one growing
  * document per aggregate, so a long history (a member's points ledger) has no size limit. Writing an entry replaces it
- * by key and moves the head with {@code $max}: safe to repeat. Pages are read by {@code _id $in}.
+ * by key and moves the head with {@code $max}: safe to repeat, and the entries of many events are one bulk write. Pages
+ * are read by {@code _id $in}.
  */
 public final class TimelineStore {
 
@@ -39,12 +44,34 @@ public final class TimelineStore {
 
     /** Records the event in its aggregate's timeline. */
     public void record(PublishedEvent event) {
+        recordAll(List.of(event));
+    }
+
+    /** Records events in their aggregates' timelines: one bulk write of the entries and of each aggregate's head. */
+    public void recordAll(List<PublishedEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        ReplaceOptions upsert = new ReplaceOptions().upsert(true);
+        List<WriteModel<Document>> writes = new ArrayList<>(events.size() + 1);
+        Map<String, Long> heads = new LinkedHashMap<>();
+        for (PublishedEvent event : events) {
+            Document entry = entry(event);
+            writes.add(new ReplaceOneModel<>(eq("_id", entry.getString("_id")), entry, upsert));
+            heads.merge(event.aggregateId(), event.sequence(), Math::max);
+        }
+        heads.forEach((aggregateId, last) -> writes.add(new UpdateOneModel<>(eq("_id", aggregateId),
+                Updates.combine(Updates.set("head", true), Updates.max("last", last)), new UpdateOptions().upsert(true))));
+        timelines.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+    }
+
+    private static Document entry(PublishedEvent event) {
         Document actor = new Document("id", event.actor().id()).append("role", event.actor().role());
         if (event.actor().organisation() != null) {
             actor.append("organisation", event.actor().organisation());
         }
         String id = EventDocuments.documentId(event.aggregateId(), event.sequence());
-        Document entry = new Document("_id", id)
+        return new Document("_id", id)
                 .append("aggregateId", event.aggregateId())
                 .append("sequence", event.sequence())
                 .append("eventId", event.eventId())
@@ -57,9 +84,6 @@ public final class TimelineStore {
                 .append("prevHash", event.prevHash())
                 .append("hash", event.hash())
                 .append("data", Document.parse(event.data()));
-        timelines.replaceOne(eq("_id", id), entry, new ReplaceOptions().upsert(true));
-        timelines.updateOne(eq("_id", event.aggregateId()), Updates.combine(Updates.set("head", true),
-                Updates.max("last", event.sequence())), new UpdateOptions().upsert(true));
     }
 
     /** One page of a timeline: entries with sequences from {@code from} on (at most {@code limit}), and where the next begins. */

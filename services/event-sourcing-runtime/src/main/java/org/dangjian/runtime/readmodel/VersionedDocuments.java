@@ -2,17 +2,26 @@ package org.dangjian.runtime.readmodel;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.set;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
+import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.result.UpdateResult;
 import org.bson.Document;
@@ -29,6 +38,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The compare-and-set filters on {@code _id} and {@code sequence}; a unique index on both makes
  * {@code mongo-java-server} serve it by key (on MongoDB the {@code _id} index does).
+ *
+ * <p>A {@link #batch() batch} does the writes of many events in two round trips (one read of the documents'
+ * sequences by {@code _id $in}, one ordered bulk of compare-and-sets); when any of its compare-and-sets finds the
+ * document changed meanwhile, the whole batch is written again one write at a time, which skips what is written.
  */
 public final class VersionedDocuments {
 
@@ -82,6 +95,75 @@ public final class VersionedDocuments {
         }
         throw new IllegalStateException("Document " + id + " of " + collection.getNamespace() + " kept changing under the write of sequence "
                 + sequence);
+    }
+
+    /** Writes collected and done together by {@link Batch#flush()}, in the order they were given. */
+    public Batch batch() {
+        return new Batch();
+    }
+
+    /** The writes of several events, to documents of this collection; each as {@link #apply} would do it. */
+    public final class Batch {
+
+        private record Write(String id, long sequence, Bson update) {
+        }
+
+        private final List<Write> writes = new ArrayList<>();
+
+        private Batch() {
+        }
+
+        /** Adds a write: {@code update} to document {@code id}, unless it already reflects {@code sequence}. */
+        public Batch apply(String id, long sequence, Bson update) {
+            writes.add(new Write(id, sequence, update));
+            return this;
+        }
+
+        /** Does the writes: a read and a bulk write, or, when a document changed meanwhile, one write at a time. */
+        public void flush() {
+            if (writes.isEmpty()) {
+                return;
+            }
+            if (writes.size() == 1) {
+                Write only = writes.get(0);
+                VersionedDocuments.this.apply(only.id(), only.sequence(), only.update());
+                writes.clear();
+                return;
+            }
+            Map<String, Object> seen = new HashMap<>();
+            for (Document doc : collection.find(in("_id", writes.stream().map(Write::id).distinct().toList()))
+                    .projection(new Document(SEQUENCE, 1))) {
+                seen.put(doc.getString("_id"), doc.get(SEQUENCE));
+            }
+            List<UpdateOneModel<Document>> models = new ArrayList<>(writes.size());
+            for (Write write : writes) {
+                Object current = seen.get(write.id());
+                if (current instanceof Number number && number.longValue() >= write.sequence()) {
+                    continue; // reflects it already
+                }
+                models.add(new UpdateOneModel<>(and(eq("_id", write.id()), eq(SEQUENCE, current)),
+                        combine(write.update(), set(SEQUENCE, write.sequence())), new UpdateOptions().upsert(current == null)));
+                seen.put(write.id(), write.sequence());
+            }
+            if (!models.isEmpty() && !bulkWrote(models)) {
+                for (Write write : writes) {
+                    VersionedDocuments.this.apply(write.id(), write.sequence(), write.update());
+                }
+            }
+            writes.clear();
+        }
+
+        private boolean bulkWrote(List<UpdateOneModel<Document>> models) {
+            try {
+                BulkWriteResult result = collection.bulkWrite(models, new BulkWriteOptions().ordered(true));
+                return result.getMatchedCount() + result.getUpserts().size() == models.size();
+            } catch (MongoBulkWriteException e) {
+                if (e.getWriteErrors().stream().anyMatch(error -> ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY)) {
+                    throw e;
+                }
+                return false; // another writer created a document first
+            }
+        }
     }
 
     /** Drops the collection (before a rebuild) and makes the index again. */

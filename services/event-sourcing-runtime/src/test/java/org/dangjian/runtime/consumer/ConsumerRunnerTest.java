@@ -49,17 +49,17 @@ class ConsumerRunnerTest {
     private static final String TOPIC = "dangjian.drills.events";
     private static final TopicPartition PARTITION = new TopicPartition(TOPIC, 0);
 
-    private StoreKit kit;
+    StoreKit kit;
     private final CloudEventCodec codec = new CloudEventCodec("drills");
-    private final MockConsumer<String, byte[]> kafka = new MockConsumer<>("earliest");
+    final MockConsumer<String, byte[]> kafka = new MockConsumer<>("earliest");
     private final MockConsumer<String, byte[]> rereader = new MockConsumer<>("earliest");
-    private final List<PublishedEvent> handled = Collections.synchronizedList(new ArrayList<>());
-    private volatile boolean poisoned;
-    private ConsumerRunner runner;
+    final List<PublishedEvent> handled = Collections.synchronizedList(new ArrayList<>());
+    volatile boolean poisoned;
+    ConsumerRunner runner;
     private ConsumerPositions positions;
     private ParkedAggregates parked;
     private ConsumerProgress progress;
-    private long offset;
+    long offset;
 
     @BeforeEach
     void setUp() {
@@ -81,8 +81,24 @@ class ConsumerRunnerTest {
         kit.close();
     }
 
-    private void run(String ownService, Subscription subscription, Consumer<PublishedEvent> handler) {
-        EventConsumer consumer = new EventConsumer("drill-board", EventConsumer.Kind.READ_MODEL, subscription, handler, List.of(), () -> { });
+    /**
+     * Whether the consumer takes a poll's events in batches ({@link BatchedConsumerRunnerTest} runs every test here
+     * so): its batch handler calls the single-event handler for each, so a failing event fails the whole batch.
+     */
+    boolean batched() {
+        return false;
+    }
+
+    /** Sizes of the batches the batch handler was given. */
+    final List<Integer> batchSizes = Collections.synchronizedList(new ArrayList<>());
+
+    void run(String ownService, Subscription subscription, Consumer<PublishedEvent> handler) {
+        Consumer<List<PublishedEvent>> batchHandler = batched() ? events -> {
+            batchSizes.add(events.size());
+            events.forEach(handler);
+        } : null;
+        EventConsumer consumer = new EventConsumer("drill-board", EventConsumer.Kind.READ_MODEL, subscription, handler, List.of(), () -> { },
+                batchHandler);
         runner = newRunner(consumer, ownService, kafka);
         runner.start();
         Eventually.that(() -> assertThat(kafka.assignment()).contains(PARTITION));
@@ -95,7 +111,7 @@ class ConsumerRunnerTest {
                 new ConsumerRunner.Settings(2, Duration.ofMillis(300), Duration.ofSeconds(5)), new SimpleMeterRegistry());
     }
 
-    private void run(Subscription subscription) {
+    void run(Subscription subscription) {
         run("drills", subscription, event -> {
             if (poisoned && event.aggregateId().equals("d1") && event.sequence() == 1) {
                 throw new IllegalStateException("this event cannot be applied");
@@ -104,12 +120,12 @@ class ConsumerRunnerTest {
         });
     }
 
-    private StoredEvent store(String aggregateId, long sequence, Object payload) {
+    StoredEvent store(String aggregateId, long sequence, Object payload) {
         kit.append(event("Drill", aggregateId, sequence, payload));
         return kit.reader.read(aggregateId, sequence).orElseThrow();
     }
 
-    private static ConsumerRecord<String, byte[]> record(StoredEvent event, long offset) {
+    static ConsumerRecord<String, byte[]> record(StoredEvent event, long offset) {
         ProducerRecord<String, byte[]> produced = new CloudEventCodec("drills").toRecord(TOPIC, event);
         return new ConsumerRecord<>(TOPIC, 0, offset, 0L, TimestampType.CREATE_TIME, -1, -1, produced.key(), produced.value(),
                 produced.headers(), Optional.empty());
@@ -126,19 +142,19 @@ class ConsumerRunnerTest {
         });
     }
 
-    private void deliver(StoredEvent... events) {
+    void deliver(StoredEvent... events) {
         for (StoredEvent event : events) {
             kafka.addRecord(record(event, offset++));
         }
     }
 
-    private List<Long> handledOf(String aggregateId) {
+    List<Long> handledOf(String aggregateId) {
         synchronized (handled) {
             return handled.stream().filter(e -> e.aggregateId().equals(aggregateId)).map(PublishedEvent::sequence).toList();
         }
     }
 
-    private long position(String aggregateId) {
+    long position(String aggregateId) {
         return positions.last(ConsumerPositions.key("drill-board", "drills", aggregateId)).orElse(-1);
     }
 

@@ -87,4 +87,13 @@ class RelayLeaseTest {
         first.release();
         assertThat(second.holdOrAcquire()).isTrue();
     }
+
+    @Test
+    void anInstanceRestartedWithTheSameIdentityTakesItsLeaseBackAtOnce() {
+        assertThat(lease("organisation@host:8081").holdOrAcquire()).isTrue();
+        // the process is killed; a new one starts on the same host and port, long before the lease runs out
+        now = now.plusSeconds(2);
+        assertThat(lease("organisation@host:8082").holdOrAcquire()).as("another instance waits").isFalse();
+        assertThat(lease("organisation@host:8081").holdOrAcquire()).as("the restarted one need not").isTrue();
+    }
 }

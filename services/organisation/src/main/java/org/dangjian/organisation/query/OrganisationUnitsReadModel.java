@@ -4,12 +4,16 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.set;
 
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
 import org.dangjian.contracts.organisation.OrganisationEvents;
 import org.dangjian.contracts.organisation.OrganisationUnitDissolved;
@@ -68,24 +72,39 @@ public class OrganisationUnitsReadModel implements ReadModel {
 
     @Override
     public void apply(PublishedEvent event) {
-        Object payload = event.payload();
-        if (payload instanceof OrganisationUnitEstablished established) {
-            units.apply(event.aggregateId(), event.sequence(), combine(
-                    set("kind", established.kind().name()),
-                    set("massOrganisationType", established.massOrganisationType() == null ? null : established.massOrganisationType().name()),
-                    set("name", established.name()),
-                    set("parentId", established.parentId()),
-                    set("status", "ACTIVE"),
-                    set("establishedAt", Date.from(event.occurredAt()))));
-            String parent = established.parentId() == null ? TOP : established.parentId();
-            subordinates.updateOne(eq("_id", parent), set("units." + established.unitId(), true), new UpdateOptions().upsert(true));
-        } else if (payload instanceof OrganisationUnitRenamed renamed) {
-            units.apply(event.aggregateId(), event.sequence(), set("name", renamed.name()));
-        } else if (payload instanceof OrganisationUnitDissolved) {
-            units.apply(event.aggregateId(), event.sequence(), combine(set("status", "DISSOLVED"), set("dissolvedAt", Date.from(event.occurredAt()))));
-        } else {
-            // a subordinate attached or detached: the list comes from the subordinates' own events; the unit's version moves
-            units.apply(event.aggregateId(), event.sequence(), combine());
+        applyAll(List.of(event));
+    }
+
+    /** The events' unit writes as one batch, their parents' lists as one bulk write (each write as described above). */
+    @Override
+    public void applyAll(List<PublishedEvent> events) {
+        VersionedDocuments.Batch unitWrites = units.batch();
+        List<WriteModel<Document>> parentWrites = new ArrayList<>();
+        for (PublishedEvent event : events) {
+            Object payload = event.payload();
+            if (payload instanceof OrganisationUnitEstablished established) {
+                unitWrites.apply(event.aggregateId(), event.sequence(), combine(
+                        set("kind", established.kind().name()),
+                        set("massOrganisationType", established.massOrganisationType() == null ? null : established.massOrganisationType().name()),
+                        set("name", established.name()),
+                        set("parentId", established.parentId()),
+                        set("status", "ACTIVE"),
+                        set("establishedAt", Date.from(event.occurredAt()))));
+                String parent = established.parentId() == null ? TOP : established.parentId();
+                parentWrites.add(new UpdateOneModel<>(eq("_id", parent), set("units." + established.unitId(), true), new UpdateOptions().upsert(true)));
+            } else if (payload instanceof OrganisationUnitRenamed renamed) {
+                unitWrites.apply(event.aggregateId(), event.sequence(), set("name", renamed.name()));
+            } else if (payload instanceof OrganisationUnitDissolved) {
+                unitWrites.apply(event.aggregateId(), event.sequence(),
+                        combine(set("status", "DISSOLVED"), set("dissolvedAt", Date.from(event.occurredAt()))));
+            } else {
+                // a subordinate attached or detached: the list comes from the subordinates' own events; the unit's version moves
+                unitWrites.apply(event.aggregateId(), event.sequence(), combine());
+            }
+        }
+        unitWrites.flush();
+        if (!parentWrites.isEmpty()) {
+            subordinates.bulkWrite(parentWrites, new BulkWriteOptions().ordered(false));
         }
     }
 

@@ -46,4 +46,9 @@ public class UnitTimelinesReadModel implements ReadModel {
     public void apply(PublishedEvent event) {
         timelines.record(event);
     }
+
+    @Override
+    public void applyAll(List<PublishedEvent> events) {
+        timelines.recordAll(events);
+    }
 }

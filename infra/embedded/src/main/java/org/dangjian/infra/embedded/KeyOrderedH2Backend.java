@@ -1,0 +1,170 @@
+package org.dangjian.infra.embedded;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.ValueComparator;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.type.ObjectDataType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code mongo-java-server}'s H2 backend with unique indexes whose keys compare as values, not as serialised bytes.
+ *
+ * <p>The stock backend keeps each unique index (the {@code _id} index of every collection among them) in an H2 map
+ * keyed by {@link KeyValue}, which is not {@link Comparable}; H2's {@link ObjectDataType} then orders such keys by
+ * Java-serialising both of them on every comparison of every binary search. Profiled under the benchmark's load
+ * that was a sixth of all CPU of the platform (every lookup by {@code _id}, every insert's uniqueness check). Here
+ * the index maps use a key type that compares the keys' values in MongoDB's order ({@link ValueComparator}) and
+ * stores them exactly as before.
+ *
+ * <p>A different order needs different maps: these are named {@code <db>.<collection>._keyindex_<name>}. A data
+ * directory written by the stock backend has {@code ._index_} maps in the serialised order; they are removed when
+ * their index is opened, and the new map, being empty, is filled from the collection's documents by
+ * {@code mongo-java-server} itself (as for any new index). So an existing data directory is converted on its first
+ * start, once.
+ */
+final class KeyOrderedH2Backend extends H2Backend {
+
+    private static final Logger log = LoggerFactory.getLogger(KeyOrderedH2Backend.class);
+    private static final String STOCK_INDEX_INFIX = "._index_";
+    private static final String INDEX_INFIX = "._keyindex_";
+
+    KeyOrderedH2Backend(String fileName) {
+        super(MVStore.open(fileName));
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new KeyOrderedDatabase(databaseName);
+    }
+
+    /**
+     * An inner class on purpose: {@link H2Database}'s constructor already opens the existing indexes (calling
+     * {@link #openOrCreateUniqueIndex}), before any field of a subclass is set; the enclosing backend, and so its
+     * store, is reachable from the first moment.
+     */
+    private final class KeyOrderedDatabase extends H2Database {
+
+        KeyOrderedDatabase(String databaseName) {
+            super(databaseName, getMvStore(), getCursorRegistry());
+        }
+
+        @Override
+        protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+            MVStore store = getMvStore();
+            String stock = getFullCollectionNamespace(collectionName) + STOCK_INDEX_INFIX + indexName;
+            if (store.hasMap(stock)) {
+                log.info("Converting index {} of {} to key order (rebuilt from the collection's documents)", indexName,
+                        getFullCollectionNamespace(collectionName));
+                store.removeMap(stock);
+            }
+            MVMap<KeyValue, Object> map = store.openMap(mapName(collectionName, indexName),
+                    new MVMap.Builder<KeyValue, Object>().keyType(new KeyValueType())); // one per map, as H2 does: it keeps statistics
+            return new KeyOrderedUniqueIndex(map, indexName, keys, sparse);
+        }
+
+        @Override
+        protected void dropIndex(MongoCollection<Object> collection, String indexName) {
+            super.dropIndex(collection, indexName);
+            getMvStore().removeMap(mapName(collection.getCollectionName(), indexName));
+        }
+
+        private String mapName(String collectionName, String indexName) {
+            return getFullCollectionNamespace(collectionName) + INDEX_INFIX + indexName;
+        }
+    }
+
+    /**
+     * Index keys in MongoDB's value order, values of equal rank told apart by their serialised form (so that two keys
+     * compare equal exactly when they are equal). Stored as {@link ObjectDataType} stores them.
+     */
+    static final class KeyValueType extends ObjectDataType {
+
+        private static final ValueComparator VALUES = ValueComparator.ascWithoutListHandling();
+
+        @Override
+        public int compare(Object a, Object b) {
+            if (a instanceof KeyValue left && b instanceof KeyValue right) {
+                int sizes = Integer.compare(left.size(), right.size());
+                if (sizes != 0) {
+                    return sizes;
+                }
+                for (int i = 0; i < left.size(); i++) {
+                    int order = compareValues(left.get(i), right.get(i));
+                    if (order != 0) {
+                        return order;
+                    }
+                }
+                return 0;
+            }
+            return super.compare(a, b);
+        }
+
+        private int compareValues(Object a, Object b) {
+            if (Objects.equals(a, b)) {
+                return 0;
+            }
+            int order = VALUES.compare(a, b);
+            return order != 0 ? order : super.compare(a, b); // equal rank, not equal: the stock (serialised) order decides
+        }
+    }
+
+    /** A unique index kept in a key-ordered H2 map (what {@code H2UniqueIndex} does, on that map). */
+    private static final class KeyOrderedUniqueIndex extends AbstractUniqueIndex<Object> {
+
+        private final MVMap<KeyValue, Object> map;
+
+        KeyOrderedUniqueIndex(MVMap<KeyValue, Object> map, String name, List<IndexKey> keys, boolean sparse) {
+            super(name, keys, sparse);
+            this.map = map;
+        }
+
+        @Override
+        protected Object removeDocument(KeyValue keyValue) {
+            return map.remove(keyValue);
+        }
+
+        @Override
+        protected boolean putKeyPosition(KeyValue keyValue, Object position) {
+            return map.putIfAbsent(keyValue, Missing.ofNullable(position)) == null;
+        }
+
+        @Override
+        protected Iterable<Map.Entry<KeyValue, Object>> getIterable() {
+            return map.entrySet();
+        }
+
+        @Override
+        protected Object getPosition(KeyValue keyValue) {
+            return map.get(keyValue);
+        }
+
+        @Override
+        public long getCount() {
+            return map.sizeAsLong();
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return map.isEmpty();
+        }
+
+        @Override
+        public long getDataSize() {
+            return getCount();
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package org.dangjian.infra.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Updates;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.bson.Document;
+import org.h2.mvstore.MVStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class KeyOrderedH2BackendTest {
+
+    @Test
+    void keysCompareByValueAndAreEqualOnlyWhenEqual() {
+        KeyOrderedH2Backend.KeyValueType type = new KeyOrderedH2Backend.KeyValueType();
+        assertThat(type.compare(new KeyValue(2.0), new KeyValue(10.0))).isNegative();
+        assertThat(type.compare(new KeyValue("unit-b"), new KeyValue("unit-a"))).isPositive();
+        assertThat(type.compare(new KeyValue("u", 3.0), new KeyValue("u", 3.0))).isZero();
+        assertThat(type.compare(new KeyValue("u", 3.0), new KeyValue("u", 4.0))).isNegative();
+        assertThat(type.compare(new KeyValue("u", (Object) null), new KeyValue("u", 0.0))).isNotZero();
+        assertThat(type.compare(new KeyValue(new de.bwaldvogel.mongo.bson.Document("a", 1.0)), new KeyValue(new de.bwaldvogel.mongo.bson.Document("a", 2.0)))).isNotZero();
+    }
+
+    @Test
+    void uniqueIndexesServeLookupsAndRefuseDuplicatesAcrossARestart(@TempDir Path dir) {
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.onDisk(dir, 0);
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoCollection<Document> units = client.getDatabase("organisation").getCollection("units");
+            units.createIndex(Indexes.ascending("_id", "sequence"), new IndexOptions().unique(true).name("version"));
+            for (int i = 0; i < 500; i++) {
+                units.insertOne(new Document("_id", "unit-" + i).append("sequence", (long) i));
+            }
+            assertDuplicateRefused(units, "unit-7");
+        }
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.onDisk(dir, 0);
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoCollection<Document> units = client.getDatabase("organisation").getCollection("units");
+            assertThat(units.find(Filters.eq("_id", "unit-321")).first()).containsEntry("sequence", 321L);
+            // a compare-and-set on (_id, sequence), as read models do
+            assertThat(units.updateOne(Filters.and(Filters.eq("_id", "unit-321"), Filters.eq("sequence", 321L)),
+                    Updates.set("sequence", 322L)).getModifiedCount()).isEqualTo(1);
+            assertThat(units.updateOne(Filters.and(Filters.eq("_id", "unit-321"), Filters.eq("sequence", 321L)),
+                    Updates.set("sequence", 323L)).getModifiedCount()).isZero();
+            assertDuplicateRefused(units, "unit-499");
+            assertThat(units.countDocuments()).isEqualTo(500);
+        }
+    }
+
+    @Test
+    void aDataDirectoryOfTheStockBackendIsConvertedOnItsFirstStart(@TempDir Path dir) {
+        Path file = dir.resolve("mongo.mv.db");
+        MongoServer stock = new MongoServer(new H2Backend(file.toString()));
+        stock.bind("127.0.0.1", 0);
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + stock.getLocalAddress().getPort())) {
+            MongoCollection<Document> events = client.getDatabase("organisation").getCollection("events");
+            events.createIndex(Indexes.ascending("_id", "commit"), new IndexOptions().unique(true).name("commit"));
+            for (int i = 0; i < 200; i++) {
+                events.insertOne(new Document("_id", "unit-1:" + String.format("%010d", i)).append("commit", null));
+            }
+        } finally {
+            stock.shutdownNow();
+        }
+
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.onDisk(dir, 0);
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoCollection<Document> events = client.getDatabase("organisation").getCollection("events");
+            assertThat(events.find(Filters.eq("_id", "unit-1:0000000150")).first()).isNotNull();
+            assertThat(events.countDocuments()).isEqualTo(200);
+            assertDuplicateRefused(events, "unit-1:0000000000");
+        }
+        try (MVStore store = MVStore.open(file.toString())) {
+            assertThat(store.getMapNames()).noneMatch(name -> name.contains("._index_")).anyMatch(name -> name.contains("._keyindex_"));
+        }
+    }
+
+    private static void assertDuplicateRefused(MongoCollection<Document> collection, String id) {
+        assertThatThrownBy(() -> collection.insertOne(new Document("_id", id)))
+                .isInstanceOfSatisfying(MongoWriteException.class, e -> assertThat(e.getError().getCategory()).isEqualTo(ErrorCategory.DUPLICATE_KEY));
+    }
+}

@@ -36,8 +36,9 @@ import org.slf4j.LoggerFactory;
  * <p>An aborted commit's events are removed by compare-and-set on their mark, so removing can never touch an event
  * another writer stored at that sequence since: the party that aborted a commit removes them, the sweep finishes a
  * clean-up left for longer than {@link #CLEAN_UP_AFTER}, and a writer that finds a leftover where it wants to write
- * removes it. Once committed, the marks are removed from the events and the record is deleted ("settled"); a crash
- * before that costs readers one extra lookup until the sweep settles it.
+ * removes it. Once committed, the marks are removed from the events and the record is deleted ("settled") by the
+ * sweep, for many commits at once; until then a reader of a marked event looks its commit up (one read for all the
+ * commits of the events it read).
  */
 public final class Commits {
 
@@ -51,6 +52,9 @@ public final class Commits {
 
     /** A commit's state; {@code UNKNOWN}: no record (settled and deleted, or aborted and cleaned up). */
     public enum State { PENDING, COMMITTED, ABORTED, UNKNOWN }
+
+    /** The most commit records one sweep reads. */
+    static final int SWEEP_LIMIT = 10_000;
 
     /** A pending commit must also have been seen pending this long by this instance before it aborts it. */
     static final Duration SEEN_PENDING_AT_LEAST = Duration.ofSeconds(2);
@@ -105,16 +109,6 @@ public final class Commits {
         }
         return commits.updateOne(and(eq("_id", id), eq("state", State.PENDING.name())), new Document("$set", change))
                 .getModifiedCount() == 1;
-    }
-
-    /**
-     * A committed commit's events lose their mark, then the record goes: from now on they are plain events. A reader
-     * that read a marked event and then finds no record reads the event again: unmarked, it was settled.
-     */
-    void settle(String id, List<String> documentIds) {
-        events.updateMany(in("_id", documentIds), unset(EventDocuments.COMMIT));
-        commits.deleteOne(eq("_id", id));
-        seenPending.remove(id);
     }
 
     /**
@@ -186,24 +180,26 @@ public final class Commits {
     }
 
     /**
-     * Settles or cleans up what writers left behind (they crashed between steps): committed records are settled,
-     * pending ones older than {@link #ABANDON_PENDING_AFTER} aborted and cleaned up, aborted ones older than
-     * {@link #CLEAN_UP_AFTER} cleaned up. The collection holds only commits in flight, so reading it whole is cheap.
+     * Settles committed commits, many at once (their writers leave that to it: one update of all their events' marks,
+     * one delete of their records), and cleans up what writers left behind (they crashed between steps): pending
+     * commits older than {@link #ABANDON_PENDING_AFTER} are aborted and cleaned up, aborted ones older than
+     * {@link #CLEAN_UP_AFTER} cleaned up. The collection holds only commits in flight and those committed since the
+     * last sweep, so reading it is cheap.
      */
     public int sweep() {
         Instant now = clock.instant();
         List<Document> all = new ArrayList<>();
-        commits.find().limit(1000).into(all);
+        commits.find().limit(SWEEP_LIMIT).into(all);
+        List<String> committed = new ArrayList<>();
+        List<String> committedEvents = new ArrayList<>();
         int settled = 0;
         for (Document doc : all) {
             String id = doc.getString("_id");
             List<String> documentIds = doc.getList("events", String.class);
             switch (State.valueOf(doc.getString("state"))) {
                 case COMMITTED -> {
-                    if (doc.getDate("startedAt").toInstant().isBefore(now.minusSeconds(5))) {
-                        settle(id, documentIds);
-                        settled++;
-                    }
+                    committed.add(id);
+                    committedEvents.addAll(documentIds);
                 }
                 case PENDING -> {
                     if (states(List.of(id)).get(id) == State.ABORTED) {
@@ -219,8 +215,13 @@ public final class Commits {
                 }
             }
         }
+        if (!committed.isEmpty()) {
+            events.updateMany(in("_id", committedEvents), unset(EventDocuments.COMMIT));
+            commits.deleteMany(in("_id", committed));
+            committed.forEach(seenPending::remove);
+            settled += committed.size();
+        }
         return settled;
     }
-
 
 }

@@ -195,7 +195,8 @@ public class KeyedMongoEventStorageEngine implements EventStorageEngine {
 
     /**
      * Several events: a pending commit record, the marked events, then the compare-and-set that commits them. The
-     * deadline is checked before each step; once it has passed the commit is aborted instead.
+     * deadline is checked before each step; once it has passed the commit is aborted instead. Removing the marks
+     * ("settling") is left to the sweep, which does it for many commits at once.
      */
     private void insertCommit(List<StoredEvent> batch) {
         List<String> documentIds = batch.stream().map(StoredEvent::documentId).toList();
@@ -231,11 +232,7 @@ public class KeyedMongoEventStorageEngine implements EventStorageEngine {
             throw new NothingStoredException(new AggregateConflictException(first.aggregateType(), first.aggregateId(), first.sequence(),
                     "The command's events were not committed in time; nothing was stored", null));
         }
-        try {
-            commits.settle(commit, documentIds);
-        } catch (RuntimeException e) {
-            log.debug("Commit {} is stored; the sweep will settle it ({})", commit, e.toString());
-        }
+        // stored: the sweep settles committed commits in bulk, off the command's path (Commits.sweep)
     }
 
     private static void deadlineOrNothingStored() {

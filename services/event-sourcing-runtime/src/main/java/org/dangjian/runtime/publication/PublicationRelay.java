@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -44,8 +45,8 @@ import org.springframework.context.SmartLifecycle;
  *
  * <p>One thread; it runs only while this instance holds the {@link RelayLease}. Fast path: the store tells it of
  * every append and it wakes at once. Safety net: it sweeps the {@link Outbox} every {@code sweepInterval}, and on
- * taking the lease (and then every {@code safetyScanInterval}) it pages through the store for events still marked
- * unpublished. Per batch: read the pending entries in key order, load their events by {@code _id}, send them
+ * taking the lease (and then every {@code safetyScanInterval}) a thread of its own pages through the store for events
+ * still marked unpublished. Per batch: read the pending entries in key order, load their events by {@code _id}, send them
  * (idempotent producer, {@code acks=all}), wait for the acknowledgements, then mark the events published and drop
  * the entries. A crash anywhere in between publishes some events again, which consumers absorb; nothing is lost.
  *
@@ -89,7 +90,8 @@ public final class PublicationRelay implements SmartLifecycle, AppendListener {
     private volatile boolean running;
     private volatile boolean leader;
     private boolean scannedSinceLeadership;
-    private long lastSafetyScanNanos;
+    private volatile long lastSafetyScanNanos;
+    private final AtomicBoolean scanning = new AtomicBoolean();
     private long lastCommitSweepNanos;
     /** When this relay first found each outbox entry without its event, by its own monotonic clock. */
     private final Map<String, Long> missingSince = new HashMap<>();
@@ -187,7 +189,7 @@ public final class PublicationRelay implements SmartLifecycle, AppendListener {
                 if (leader) {
                     boolean safetyScanDue = System.nanoTime() - lastSafetyScanNanos > settings.safetyScanInterval().toNanos();
                     if ((!scannedSinceLeadership && settings.startupScan()) || (scannedSinceLeadership && safetyScanDue)) {
-                        requeueUnpublished();
+                        scanInBackground();
                         lastSafetyScanNanos = System.nanoTime();
                     }
                     scannedSinceLeadership = true;
@@ -324,6 +326,29 @@ public final class PublicationRelay implements SmartLifecycle, AppendListener {
             }
         }
         publishedCounter.increment(batch.size());
+    }
+
+    /**
+     * Runs the safety scan on a thread of its own, so that publishing what the outbox holds (after a restart: what was
+     * in flight) does not wait for a scan of the whole store; it wakes the relay when it has queued what it found.
+     */
+    private void scanInBackground() {
+        if (!scanning.compareAndSet(false, true)) {
+            return;
+        }
+        Thread scan = new Thread(() -> {
+            try {
+                requeueUnpublished();
+                signal();
+            } catch (RuntimeException e) {
+                lastSafetyScanNanos = 0; // due again on the next pass
+                log.warn("The scan for unpublished events failed ({}); it runs again on the next pass", e.toString());
+            } finally {
+                scanning.set(false);
+            }
+        }, "publication-safety-scan");
+        scan.setDaemon(true);
+        scan.start();
     }
 
     /**

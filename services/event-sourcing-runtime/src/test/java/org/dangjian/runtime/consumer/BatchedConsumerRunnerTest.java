@@ -50,8 +50,8 @@ class BatchedConsumerRunnerTest extends ConsumerRunnerTest {
         Eventually.that(() -> assertThat(runner.parkedCount()).isEqualTo(1));
         assertThat(position("d1")).isZero();
         assertThat(runner.parked()).singleElement().satisfies(p -> assertThat(p.sequence()).isEqualTo(1));
-        assertThat(handledOf("d1")).as("applied in the batch that failed, then once more alone: a model's writes are safe to repeat")
-                .containsExactly(0L, 0L);
+        assertThat(handled).filteredOn(e -> e.aggregateId().equals("d1")).extracting(e -> e.sequence())
+                .as("applied in the batch that failed, then once more alone: a model's writes are safe to repeat").containsExactly(0L, 0L);
         assertThat(handledOf("d2")).containsExactly(0L, 1L);
     }
 }

@@ -148,9 +148,14 @@ class ConsumerRunnerTest {
         }
     }
 
+    /**
+     * The sequences of the aggregate's events the model was given, in order; batched, each once (a batch that failed
+     * is applied again one event at a time, and a model's writes are safe to repeat: see BatchedConsumerRunnerTest).
+     */
     List<Long> handledOf(String aggregateId) {
         synchronized (handled) {
-            return handled.stream().filter(e -> e.aggregateId().equals(aggregateId)).map(PublishedEvent::sequence).toList();
+            List<Long> sequences = handled.stream().filter(e -> e.aggregateId().equals(aggregateId)).map(PublishedEvent::sequence).toList();
+            return batched() ? sequences.stream().distinct().toList() : sequences;
         }
     }
 
@@ -301,7 +306,7 @@ class ConsumerRunnerTest {
         kafka.addRecord(record(s1, 2)); // published late by its service
 
         Eventually.that(() -> assertThat(handledOf("d1")).containsExactly(0L, 1L, 2L));
-        assertThat(runner.parkedCount()).isZero();
+        Eventually.that(() -> assertThat(runner.parkedCount()).isZero()); // the count follows the release
     }
 
     /** A model that writes two documents per event, like a unit and its parent's list, the second of which fails once. */

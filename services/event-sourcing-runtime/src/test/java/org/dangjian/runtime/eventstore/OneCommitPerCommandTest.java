@@ -114,7 +114,7 @@ class OneCommitPerCommandTest {
         assertThat(kit.reader.readStream("d1", 0)).as("pending: not there for readers").isEmpty();
         assertThat(kit.commits.commit(commit)).isTrue();
         assertThat(kit.reader.readStream("d1", 0)).as("committed, not yet settled").hasSize(1);
-        kit.commits.settle(commit, List.of(EventDocuments.documentId("d1", 0)));
+        assertThat(kit.commits.sweep()).as("settled by the sweep").isEqualTo(1);
         assertThat(kit.database.getCollection(EventDocuments.COLLECTION).find(eq("_id", "d1:0000000000")).first())
                 .doesNotContainKey(EventDocuments.COMMIT);
 
@@ -161,6 +161,21 @@ class OneCommitPerCommandTest {
         assertThat(kit.database.getCollection(Commits.COLLECTION).find(eq("_id", commit)).first()).as("aborted and cleaned up").isNull();
         kit.engine.appendEvents(List.of(retry));
         assertThat(kit.reader.readStream("d4", 0)).hasSize(1);
+    }
+
+    @Test
+    void aCommandsEventsAreVisibleAsSoonAsCommittedAndTheSweepSettlesManyCommitsAtOnce() {
+        kit.append(event("Drill", "d1", 0, new DrillScheduled("d1", "消防演练", "m1")), event("Drill", "d2", 0, new DrillScheduled("d2", "应急演练", "m2")));
+        kit.append(event("Drill", "d1", 1, new DrillHeld("d1", "m1")), event("Drill", "d2", 1, new DrillHeld("d2", "m2")));
+        assertThat(kit.reader.readStream("d1", 0)).hasSize(2);
+        assertThat(kit.database.getCollection(Commits.COLLECTION).countDocuments()).as("the writer leaves settling to the sweep").isEqualTo(2);
+
+        assertThat(kit.commits.sweep()).isEqualTo(2);
+
+        assertThat(kit.database.getCollection(Commits.COLLECTION).countDocuments()).isZero();
+        assertThat(kit.database.getCollection(EventDocuments.COLLECTION).find(new Document(EventDocuments.COMMIT, new Document("$exists", true))))
+                .as("no event carries a mark any more").isEmpty();
+        assertThat(kit.reader.readStream("d2", 0)).hasSize(2);
     }
 
     @Test

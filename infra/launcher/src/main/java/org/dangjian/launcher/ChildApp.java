@@ -32,11 +32,14 @@ final class ChildApp {
     private final Path log;
     private Process process;
 
-    ChildApp(String name, Path jar, int port, Map<String, String> environment, Path log) {
+    private final List<String> jvmOptions;
+
+    ChildApp(String name, Path jar, int port, Map<String, String> environment, List<String> jvmOptions, Path log) {
         this.name = name;
         this.jar = jar;
         this.port = port;
         this.environment = environment;
+        this.jvmOptions = List.copyOf(jvmOptions);
         this.log = log;
     }
 
@@ -71,9 +74,8 @@ final class ChildApp {
     void start() {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        // small, quick-starting JVMs for a laptop or a 2-core machine: C1 only, serial GC, bounded heap
-        command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xms64m", "-Xmx384m", "-Xss512k",
-                "-XX:+ExitOnOutOfMemoryError", "-Dfile.encoding=UTF-8", "-jar", jar.toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-XX:+ExitOnOutOfMemoryError", "-Dfile.encoding=UTF-8", "-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));

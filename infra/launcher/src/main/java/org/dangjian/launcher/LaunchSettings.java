@@ -29,10 +29,20 @@ import org.dangjian.registry.ServiceRegistry;
  * @param servicePorts each service's port, by name
  */
 record LaunchSettings(Path home, Path dataDir, int gatewayPort, int identityPort, int kafkaPort, int mongoPort,
-                      boolean demo, boolean demoData, List<ServiceEntry> services, Map<String, Integer> servicePorts) {
+                      boolean demo, boolean demoData, List<ServiceEntry> services, Map<String, Integer> servicePorts,
+                      List<String> extraJvmOptions) {
+
+    /** How much of the platform's traffic a child JVM carries: what its compiler and heap are chosen by. */
+    enum Load {
+        /** The gateway and the services: every request passes through them. */
+        EVERY_REQUEST,
+        /** The identity provider: a sign-in now and then, a token refresh every few minutes. */
+        OCCASIONAL
+    }
 
     LaunchSettings {
         services = List.copyOf(services);
+        extraJvmOptions = List.copyOf(extraJvmOptions);
         servicePorts = Map.copyOf(servicePorts);
         Map<Integer, String> taken = new LinkedHashMap<>();
         ports(gatewayPort, identityPort, kafkaPort, mongoPort, services, servicePorts).forEach((variable, port) -> {
@@ -65,7 +75,27 @@ record LaunchSettings(Path home, Path dataDir, int gatewayPort, int identityPort
         return new LaunchSettings(home, Path.of(dataDir).toAbsolutePath().normalize(),
                 port(env, "DANGJIAN_GATEWAY_PORT", 8080), port(env, "DANGJIAN_IDP_PORT", 9000),
                 port(env, "DANGJIAN_KAFKA_PORT", 9092), port(env, "DANGJIAN_MONGO_PORT", 27017),
-                demo, demo && !"false".equalsIgnoreCase(env.getOrDefault("DANGJIAN_DEMO_DATA", "true")), registry.services(), servicePorts);
+                demo, demo && !"false".equalsIgnoreCase(env.getOrDefault("DANGJIAN_DEMO_DATA", "true")), registry.services(), servicePorts,
+                splitOptions(env.getOrDefault("DANGJIAN_JAVA_OPTIONS", "")));
+    }
+
+    private static List<String> splitOptions(String options) {
+        return options.isBlank() ? List.of() : List.of(options.strip().split("\\s+"));
+    }
+
+    /**
+     * A child JVM's options: a serial collector and a bounded heap for every one (small, quick-starting JVMs for a
+     * 2-core machine); the optimising compiler (C2) where every request passes, C1 alone elsewhere. Then
+     * {@code DANGJIAN_JAVA_OPTIONS}, which comes last and so wins ({@code -XX:TieredStopAtLevel=1} gives every JVM C1
+     * alone again, {@code -Xmx768m} a larger heap). The figures behind the choice are in benchmarks/README.md.
+     */
+    List<String> jvmOptions(Load load) {
+        List<String> options = new java.util.ArrayList<>(List.of("-XX:+UseSerialGC", "-Xms64m", "-Xmx384m", "-Xss512k"));
+        if (load == Load.OCCASIONAL) {
+            options.add("-XX:TieredStopAtLevel=1");
+        }
+        options.addAll(extraJvmOptions);
+        return options;
     }
 
     /** {@code DANGJIAN_DEMO}, else its former name {@code DANGJIAN_DEMO_USERS}, else on. */

@@ -117,4 +117,15 @@ class LaunchSettingsTest {
         env.put(variable, value);
         return env;
     }
+
+    @Test
+    void servicesAndTheGatewayGetTheOptimisingCompilerTheIdentityProviderC1AndDangjianJavaOptionsComeLast() {
+        LaunchSettings plain = LaunchSettings.from(new String[0], HOME, TWO_SERVICES);
+        assertThat(plain.jvmOptions(LaunchSettings.Load.EVERY_REQUEST)).contains("-XX:+UseSerialGC", "-Xmx384m")
+                .doesNotContain("-XX:TieredStopAtLevel=1");
+        assertThat(plain.jvmOptions(LaunchSettings.Load.OCCASIONAL)).contains("-XX:TieredStopAtLevel=1");
+
+        LaunchSettings tuned = LaunchSettings.from(new String[0], with("DANGJIAN_JAVA_OPTIONS", " -Xmx768m  -XX:TieredStopAtLevel=1 "), TWO_SERVICES);
+        assertThat(tuned.jvmOptions(LaunchSettings.Load.EVERY_REQUEST)).endsWith("-Xmx768m", "-XX:TieredStopAtLevel=1");
+    }
 }

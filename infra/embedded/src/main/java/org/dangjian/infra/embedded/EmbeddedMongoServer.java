@@ -34,7 +34,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         this.address = address;
     }
 
-    /** A server keeping its data in an H2 MVStore file under {@code dataDir} (indexes in key order: {@link KeyOrderedH2Backend}). */
+    /** A server keeping its data in an H2 MVStore file under {@code dataDir} (indexes in key order: {@link EmbeddedH2Backend}). */
     public static EmbeddedMongoServer onDisk(Path dataDir, int port) {
         try {
             Files.createDirectories(dataDir);
@@ -42,7 +42,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
             throw new UncheckedIOException("Could not create the Mongo data directory " + dataDir, e);
         }
         Path file = dataDir.resolve("mongo.mv.db");
-        return start(new KeyOrderedH2Backend(file.toString()), port, "H2 file " + file);
+        return start(new EmbeddedH2Backend(file.toString()), port, "H2 file " + file);
     }
 
     /** A server keeping its data in memory only. */

@@ -100,6 +100,7 @@ public final class ConsumerRunner {
     private final Counter failureCounter;
     private final Counter skippedCounter;
     private final Counter unreadableCounter;
+    private final Counter commitCounter;
 
     private volatile boolean running;
     private volatile boolean rebuildRequested;
@@ -136,6 +137,8 @@ public final class ConsumerRunner {
                 "Times an event failed all its attempts (parking its aggregate, or keeping it parked on a retry)");
         this.skippedCounter = counter(meters, "dangjian.readmodel.events.skipped", "Events an operator told the consumer to skip");
         this.unreadableCounter = counter(meters, "dangjian.readmodel.records.unreadable", "Records that are not the platform's CloudEvents");
+        this.commitCounter = counter(meters, "dangjian.readmodel.commits",
+                "Polls handled and committed (each: one write of the positions, one offset commit to Kafka)");
         Gauge.builder("dangjian.readmodel.lag", lag, AtomicLong::get)
                 .description("Events on the topics the consumer has not consumed yet").tag("model", name).baseUnit("events").register(meters);
         Gauge.builder("dangjian.readmodel.parked", parkedCount, AtomicLong::get)
@@ -255,6 +258,7 @@ public final class ConsumerRunner {
                         if (!records.isEmpty()) {
                             recordPositions();
                             c.commitSync();
+                            commitCounter.increment();
                         }
                         updateLag(c);
                     } catch (WakeupException e) {

@@ -83,6 +83,7 @@ public final class PublicationRelay implements SmartLifecycle, AppendListener {
     private final Settings settings;
     private final Clock clock;
     private final Counter publishedCounter;
+    private final Counter batchCounter;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wake = lock.newCondition();
@@ -118,6 +119,8 @@ public final class PublicationRelay implements SmartLifecycle, AppendListener {
         this.clock = clock;
         this.publishedCounter = Counter.builder("dangjian.events.published")
                 .description("Events the relay has published to Kafka (acknowledged)").register(meters);
+        this.batchCounter = Counter.builder("dangjian.relay.batches")
+                .description("Batches the relay has sent to Kafka (each: sends, one flush, acknowledgements awaited)").register(meters);
     }
 
     /** Fast path: called by the store right after an append. */
@@ -326,6 +329,7 @@ public final class PublicationRelay implements SmartLifecycle, AppendListener {
             }
         }
         publishedCounter.increment(batch.size());
+        batchCounter.increment();
     }
 
     /**

@@ -22,11 +22,11 @@ import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class KeyOrderedH2BackendTest {
+class EmbeddedH2BackendTest {
 
     @Test
     void keysCompareByValueAndAreEqualOnlyWhenEqual() {
-        KeyOrderedH2Backend.KeyValueType type = new KeyOrderedH2Backend.KeyValueType();
+        EmbeddedH2Backend.KeyValueType type = new EmbeddedH2Backend.KeyValueType();
         assertThat(type.compare(new KeyValue(2.0), new KeyValue(10.0))).isNegative();
         assertThat(type.compare(new KeyValue("unit-b"), new KeyValue("unit-a"))).isPositive();
         assertThat(type.compare(new KeyValue("u", 3.0), new KeyValue("u", 3.0))).isZero();
@@ -84,6 +84,38 @@ class KeyOrderedH2BackendTest {
         }
         try (MVStore store = MVStore.open(file.toString())) {
             assertThat(store.getMapNames()).noneMatch(name -> name.contains("._index_")).anyMatch(name -> name.contains("._keyindex_"));
+        }
+    }
+
+    /** Found by the platform benchmark: writes acknowledged in the last second before a kill -9 were gone. */
+    @Test
+    void everyAcknowledgedWriteSurvivesTheServersProcessBeingKilled(@TempDir Path dir) throws Exception {
+        int port = FreePorts.pick(1).pop();
+        Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), MongoServerProcess.class.getName(), dir.toString(), Integer.toString(port))
+                .redirectErrorStream(true).start();
+        try (var output = new java.io.BufferedReader(new java.io.InputStreamReader(server.getInputStream()))) {
+            String line;
+            while ((line = output.readLine()) != null && !line.startsWith("listening on")) {
+                // the server's log, until it listens
+            }
+            try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
+                MongoCollection<Document> events = client.getDatabase("organisation").getCollection("events");
+                for (int i = 0; i < 300; i++) {
+                    events.insertOne(new Document("_id", "unit-1:" + i).append("sequence", (long) i));
+                }
+                events.updateOne(Filters.eq("_id", "unit-1:299"), Updates.set("published", true));
+            }
+            server.destroyForcibly().waitFor(); // SIGKILL, right after the last answer
+        } finally {
+            server.destroyForcibly();
+        }
+
+        try (EmbeddedMongoServer reopened = EmbeddedMongoServer.onDisk(dir, 0);
+             MongoClient client = MongoClients.create(reopened.connectionString())) {
+            MongoCollection<Document> events = client.getDatabase("organisation").getCollection("events");
+            assertThat(events.countDocuments()).isEqualTo(300);
+            assertThat(events.find(Filters.eq("_id", "unit-1:299")).first()).containsEntry("published", true);
         }
     }
 

@@ -1,9 +1,17 @@
 #!/usr/bin/env bash
 # The organisation service benchmark (not part of the tests). From the repository root:
-#   benchmarks/run.sh                                   8 clients, 3000 commands a phase, store at 100k and 1M events
+#   benchmarks/run.sh                                   in-process: 8 clients, 3000 commands a phase, store at 100k and 1M events
 #   benchmarks/run.sh --clients=4 --commands=1000 --store-sizes=100000
-# Writes benchmarks/results/<date>-<commit>.md. Takes ~10 minutes with the 1M prefill on 2 cores.
+#   benchmarks/run.sh --mode=platform                   the platform as users run it (launcher jar, gateway, kill -9, replay)
+#   benchmarks/run.sh --mode=platform --clients=4 --commands=200 --recovery-store-size=100000 --profile
+# Writes benchmarks/results/<date>-<commit>.md (in-process, ~10 minutes with the 1M prefill on 2 cores) or
+# benchmarks/results/<date>-<commit>-platform.md (platform, 5–6 minutes). See benchmarks/README.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -B -q -pl benchmarks -am -DskipTests package
+if [[ " $* " == *" --mode=platform "* ]]; then
+  # the platform mode starts the launcher jar, which starts the other applications' jars: build them all, as ./run.sh does
+  ./mvnw -B -q -DskipTests package
+else
+  ./mvnw -B -q -pl benchmarks -am -DskipTests package
+fi
 exec java -Xmx3g -jar benchmarks/target/benchmarks-*-exec.jar "$@"

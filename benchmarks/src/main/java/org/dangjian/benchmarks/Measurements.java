@@ -1,5 +1,6 @@
 package org.dangjian.benchmarks;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.HdrHistogram.ConcurrentHistogram;
@@ -11,6 +12,16 @@ final class Measurements {
     private final Histogram latencies = new ConcurrentHistogram(TimeUnit.SECONDS.toMicros(60), 3);
     private long startedNanos;
     private long endedNanos;
+
+    /** One distribution of several measured intervals (e.g. alternating rounds): their latencies, over their summed time. */
+    static Measurements combined(List<Measurements> parts) {
+        Measurements all = new Measurements();
+        for (Measurements part : parts) {
+            all.latencies.add(part.latencies);
+            all.endedNanos += part.endedNanos - part.startedNanos;
+        }
+        return all;
+    }
 
     void start() {
         startedNanos = System.nanoTime();
@@ -26,6 +37,10 @@ final class Measurements {
 
     long count() {
         return latencies.getTotalCount();
+    }
+
+    double seconds() {
+        return (endedNanos - startedNanos) / 1e9;
     }
 
     double perSecond() {

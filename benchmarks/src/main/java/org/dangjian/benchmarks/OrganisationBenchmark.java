@@ -25,7 +25,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.InsertManyOptions;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -36,9 +35,6 @@ import org.bson.Document;
 import org.dangjian.infra.embedded.EmbeddedKafkaBroker;
 import org.dangjian.infra.embedded.EmbeddedMongoServer;
 import org.dangjian.organisation.OrganisationApplication;
-import org.dangjian.runtime.eventstore.EventDocuments;
-import org.dangjian.runtime.eventstore.StoredEvent;
-import org.dangjian.runtime.metadata.Actor;
 import org.dangjian.testsupport.TestTokens;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -59,8 +55,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class OrganisationBenchmark {
 
     private static final String COMMITTEE = "COMMITTEE";
-    /** Who did the prefilled history: a member of staff, no organisation. */
-    private static final Actor HISTORY = new Actor("history", "COMMITTEE_STAFF", null);
 
     private final int clients;
     private final int commands;
@@ -85,12 +79,33 @@ public final class OrganisationBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        List<String> rest = new ArrayList<>();
+        String mode = "in-process";
+        for (String arg : args) {
+            if (arg.startsWith("--mode=")) {
+                mode = arg.substring("--mode=".length());
+            } else {
+                rest.add(arg);
+            }
+        }
+        switch (mode) {
+            case "in-process" -> inProcess(rest);
+            case "platform" -> PlatformBenchmark.main(rest);
+            default -> {
+                System.err.println("Unknown --mode=" + mode + " (known: in-process, the default; platform)");
+                System.exit(2);
+            }
+        }
+    }
+
+    private static void inProcess(List<String> args) throws Exception {
         Map<String, String> options = new LinkedHashMap<>(Map.of("clients", "8", "commands", "3000", "store-sizes", "100000,1000000",
                 "results", "benchmarks/results"));
         for (String arg : args) {
             String[] pair = arg.replaceFirst("^--", "").split("=", 2);
             if (pair.length != 2 || !options.containsKey(pair[0])) {
-                System.err.println("Usage: benchmarks/run.sh [--clients=8] [--commands=3000] [--store-sizes=100000,1000000] [--results=dir]");
+                System.err.println("Usage: benchmarks/run.sh [--mode=in-process] [--clients=8] [--commands=3000] [--store-sizes=100000,1000000] "
+                        + "[--results=dir]\n       benchmarks/run.sh --mode=platform [options] (see benchmarks/README.md)");
                 System.exit(2);
             }
             options.put(pair[0], pair[1]);
@@ -331,51 +346,12 @@ public final class OrganisationBenchmark {
         void run(int index) throws Exception;
     }
 
-    /**
-     * Fills the event store with synthetic, already published streams (ten events per aggregate, the real layout and
-     * size, the body stored as text as the store does), written straight to MongoDB in batches: what a few years of use
-     * leave behind. Their hashes are placeholders: nothing here verifies them.
-     */
     private void prefill(long events) {
-        if (events <= 0) {
-            return;
-        }
-        long began = System.nanoTime();
-        try (MongoClient client = MongoClients.create(mongo.connectionString())) {
-            MongoCollection<Document> store = client.getDatabase("organisation").getCollection(EventDocuments.COLLECTION);
-            List<Document> batch = new ArrayList<>(1000);
-            String aggregate = null;
-            for (long i = 0; i < events; i++) {
-                long sequence = i % 10;
-                if (sequence == 0) {
-                    aggregate = UUID.randomUUID().toString();
-                }
-                batch.add(syntheticEvent(aggregate, sequence));
-                if (batch.size() == 1000) {
-                    store.insertMany(batch, new InsertManyOptions().ordered(false));
-                    batch.clear();
-                }
-            }
-            if (!batch.isEmpty()) {
-                store.insertMany(batch, new InsertManyOptions().ordered(false));
-            }
-        }
-        System.out.printf("prefilled %,d events in %.0f s%n", events, (System.nanoTime() - began) / 1e9);
-    }
-
-    /** The store's own document of a published rename: no correlation, causation or idempotency key, no open commit. */
-    private static Document syntheticEvent(String aggregate, long sequence) {
-        StoredEvent event = new StoredEvent(UUID.randomUUID().toString(), aggregate, "OrganisationUnit", sequence,
-                "org.dangjian.organisation.OrganisationUnitRenamed.v1",
-                "{\"unitId\":\"" + aggregate + "\",\"previousName\":\"历史名称\",\"name\":\"历史名称" + sequence + "\"}",
-                Instant.now(), Instant.now(), HISTORY, null, null, null, "0".repeat(64), "0".repeat(64), true);
-        return EventDocuments.toDocument(event, null);
+        new EventStorePrefill(mongo.connectionString(), "organisation").add(events);
     }
 
     private long storedEvents() {
-        try (MongoClient client = MongoClients.create(mongo.connectionString())) {
-            return client.getDatabase("organisation").getCollection(EventDocuments.COLLECTION).estimatedDocumentCount();
-        }
+        return new EventStorePrefill(mongo.connectionString(), "organisation").storedEvents();
     }
 
     private void header() {
@@ -407,19 +383,7 @@ public final class OrganisationBenchmark {
     }
 
     private static String commit() {
-        try {
-            Process git = new ProcessBuilder("git", "rev-parse", "--short", "HEAD").redirectErrorStream(true).start();
-            String sha = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            if (git.waitFor() != 0) {
-                return "unknown";
-            }
-            Process status = new ProcessBuilder("git", "status", "--porcelain", "--untracked-files=no").redirectErrorStream(true).start();
-            boolean dirty = !new String(status.getInputStream().readAllBytes(), StandardCharsets.UTF_8).isBlank();
-            status.waitFor();
-            return dirty ? sha + "-dirty" : sha;
-        } catch (IOException | InterruptedException e) {
-            return "unknown";
-        }
+        return Commit.current();
     }
 
     private void write() throws IOException {

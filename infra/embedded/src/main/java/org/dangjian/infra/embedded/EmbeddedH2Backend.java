@@ -1,5 +1,7 @@
 package org.dangjian.infra.embedded;
 
+import java.nio.ByteBuffer;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -10,24 +12,32 @@ import java.util.concurrent.atomic.AtomicLong;
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
+import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import de.bwaldvogel.mongo.wire.message.MongoMessage;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.ObjectDataType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@code mongo-java-server}'s H2 backend with unique indexes whose keys compare as values, not as serialised bytes,
- * and writes answered only once committed to the file.
+ * documents stored as BSON, not Java-serialised, and writes answered only once committed to the file.
  *
  * <p>The stock backend keeps each unique index (the {@code _id} index of every collection among them) in an H2 map
  * keyed by {@link KeyValue}, which is not {@link Comparable}; H2's {@link ObjectDataType} then orders such keys by
@@ -47,6 +57,9 @@ final class EmbeddedH2Backend extends H2Backend {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedH2Backend.class);
     private static final String STOCK_INDEX_INFIX = "._index_";
     private static final String INDEX_INFIX = "._keyindex_";
+    /** The stock backend's map names: a collection's documents, and its metadata. */
+    private static final String DATA_PREFIX = "databases.";
+    private static final String META_PREFIX = "meta.";
     /** The commands that change data: answered only once their change is in the file. */
     private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify", "create", "createindexes", "drop",
             "dropindexes", "dropdatabase", "renamecollection");
@@ -119,6 +132,16 @@ final class EmbeddedH2Backend extends H2Backend {
             return new KeyOrderedUniqueIndex(map, indexName, keys, sparse);
         }
 
+        /** The stock collection on a data map whose documents are stored as BSON ({@link DocumentValueType}). */
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            String fullName = getFullCollectionNamespace(collectionName);
+            MVMap<Object, Document> data = getMvStore().openMap(DATA_PREFIX + fullName,
+                    new MVMap.Builder<Object, Document>().valueType(new DocumentValueType()));
+            MVMap<String, Object> meta = getMvStore().openMap(META_PREFIX + fullName);
+            return new H2Collection(this, collectionName, options, data, meta, cursorRegistry);
+        }
+
         @Override
         protected void dropIndex(MongoCollection<Object> collection, String indexName) {
             super.dropIndex(collection, indexName);
@@ -162,6 +185,73 @@ final class EmbeddedH2Backend extends H2Backend {
             }
             int order = VALUES.compare(a, b);
             return order != 0 ? order : super.compare(a, b); // equal rank, not equal: the stock (serialised) order decides
+        }
+    }
+
+    /**
+     * A collection's documents as BSON (the encoding they came in on the wire) instead of H2's default, Java
+     * serialisation, which cost most of the time of every commit. Anything else, and a document written by the stock
+     * backend (a data directory of an earlier version), is read and written as {@link ObjectDataType} does: a stored
+     * BSON document starts with a tag byte none of that type's tags uses, so both kinds can sit side by side and a
+     * page is rewritten as BSON the next time it changes.
+     */
+    static final class DocumentValueType extends ObjectDataType {
+
+        private static final int BSON_TAG = 0xF0; // ObjectDataType's own tags are all below 128
+
+        @Override
+        public void write(WriteBuffer buffer, Object value) {
+            if (!(value instanceof Document document)) {
+                super.write(buffer, value);
+                return;
+            }
+            ByteBuf bson = Unpooled.buffer(256);
+            try {
+                BsonEncoder.encodeDocument(document, bson);
+                buffer.put((byte) BSON_TAG).putVarInt(bson.readableBytes()).put(bson.nioBuffer());
+            } finally {
+                bson.release();
+            }
+        }
+
+        @Override
+        public Object read(ByteBuffer buffer) {
+            if (Byte.toUnsignedInt(buffer.get(buffer.position())) != BSON_TAG) {
+                return super.read(buffer);
+            }
+            buffer.get();
+            int length = DataUtils.readVarInt(buffer);
+            ByteBuffer bson = buffer.slice();
+            bson.limit(length);
+            buffer.position(buffer.position() + length);
+            return BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bson));
+        }
+
+        @Override
+        public int getMemory(Object value) {
+            return value instanceof Document document ? estimate(document) : super.getMemory(value);
+        }
+
+        /** A rough size in memory, for H2's cache accounting (it samples, and needs no precision). */
+        private static int estimate(Object value) {
+            if (value instanceof Map<?, ?> map) {
+                int size = 64;
+                for (Map.Entry<?, ?> entry : map.entrySet()) {
+                    size += 32 + estimate(entry.getKey()) + estimate(entry.getValue());
+                }
+                return size;
+            }
+            if (value instanceof CharSequence text) {
+                return 48 + 2 * text.length();
+            }
+            if (value instanceof Collection<?> list) {
+                int size = 48;
+                for (Object element : list) {
+                    size += 8 + estimate(element);
+                }
+                return size;
+            }
+            return 24;
         }
     }
 

@@ -81,9 +81,40 @@ class EmbeddedH2BackendTest {
             assertThat(events.find(Filters.eq("_id", "unit-1:0000000150")).first()).isNotNull();
             assertThat(events.countDocuments()).isEqualTo(200);
             assertDuplicateRefused(events, "unit-1:0000000000");
+            events.updateOne(Filters.eq("_id", "unit-1:0000000007"), Updates.set("published", true)); // rewritten as BSON
+        }
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.onDisk(dir, 0);
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoCollection<Document> events = client.getDatabase("organisation").getCollection("events");
+            assertThat(events.find(Filters.eq("_id", "unit-1:0000000007")).first()).containsEntry("published", true);
+            assertThat(events.find(Filters.eq("_id", "unit-1:0000000008")).first()).as("still as the stock backend stored it")
+                    .containsEntry("commit", null);
         }
         try (MVStore store = MVStore.open(file.toString())) {
             assertThat(store.getMapNames()).noneMatch(name -> name.contains("._index_")).anyMatch(name -> name.contains("._keyindex_"));
+        }
+    }
+
+    @Test
+    void documentsOfEveryKindTheServicesStoreComeBackFromTheFileAsTheyWere(@TempDir Path dir) {
+        Document stored = new Document("_id", "d1:0000000000")
+                .append("text", "党支部 \"一\" 😀")
+                .append("long", 9_007_199_254_740_993L)
+                .append("double", 0.1)
+                .append("flag", true)
+                .append("nothing", null)
+                .append("at", java.util.Date.from(java.time.Instant.parse("2026-07-01T08:00:00.123Z")))
+                .append("nested", new Document("actor", new Document("id", "dangwei").append("role", "COMMITTEE_STAFF")))
+                .append("list", java.util.List.of("a", 1, new Document("b", 2L)))
+                .append("oid", new org.bson.types.ObjectId("64b7f0c2a1b2c3d4e5f60718"))
+                .append("bytes", new org.bson.types.Binary(new byte[] {1, 2, 3}));
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.onDisk(dir, 0);
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            client.getDatabase("organisation").getCollection("events").insertOne(stored);
+        }
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.onDisk(dir, 0);
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            assertThat(client.getDatabase("organisation").getCollection("events").find().first()).isEqualTo(stored);
         }
     }
 

@@ -345,7 +345,7 @@ public class EventSourcingRuntimeAutoConfiguration {
             config.put(ConsumerConfig.GROUP_ID_CONFIG, properties.consumerGroup(consumer.name()));
             if (instance.stable()) {
                 // static membership: a restarted instance takes its partitions back at once, with no rebalance
-                config.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, properties.serviceName() + "-" + consumer.name() + "@" + instance.id());
+                config.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, instance.groupInstanceId(properties.serviceName(), consumer.name()));
             }
             // a process that died without a restart gives its partitions up after this (the broker's minimum is 6 s)
             config.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) CONSUMER_SESSION_TIMEOUT.toMillis());

@@ -18,6 +18,14 @@ import java.util.UUID;
  */
 public record InstanceIdentity(String id, boolean stable) {
 
+    /**
+     * The consumer's {@code group.instance.id}: {@code <service>-<consumer>.<id>}, every character Kafka does not
+     * allow there (it allows letters, digits, {@code .}, {@code _} and {@code -}) written as {@code _}.
+     */
+    public String groupInstanceId(String service, String consumer) {
+        return (service + "-" + consumer + "." + id).replaceAll("[^a-zA-Z0-9._-]", "_");
+    }
+
     static InstanceIdentity of(String configured, String hostName, String serverPort) {
         if (configured != null && !configured.isBlank()) {
             return new InstanceIdentity(configured.strip(), true);

@@ -56,6 +56,7 @@ public final class ConsumerRunner {
     private static final Logger log = LoggerFactory.getLogger(ConsumerRunner.class);
     private static final int REPAIR_PAGE = 256;
     private static final Duration REQUEST_POLL = Duration.ofSeconds(2);
+    private static final Duration LAG_INTERVAL = Duration.ofSeconds(1);
 
     /** How the runner paces itself. */
     public record Settings(int applyAttempts, Duration parkRetryInterval, Duration rereadTimeout) {
@@ -106,6 +107,7 @@ public final class ConsumerRunner {
     private volatile boolean rebuildRequested;
     private volatile Consumer<String, byte[]> kafka;
     private long lastParkRetryNanos = System.nanoTime();
+    private long lastLagNanos;
     private Thread thread;
 
     public ConsumerRunner(EventConsumer consumer, String ownService, Map<String, String> serviceByTopic,
@@ -697,15 +699,27 @@ public final class ConsumerRunner {
         return last;
     }
 
+    /**
+     * The events on the consumer's partitions it has not handled yet: the partitions' end offsets, asked of the broker
+     * at most once a second, minus the positions handled. (The consumer's own view, the high watermark of its last
+     * fetch, reads 0 while records keep arriving.)
+     */
     private void updateLag(Consumer<String, byte[]> c) {
-        long total = 0;
-        for (TopicPartition partition : c.assignment()) {
-            OptionalLong partitionLag = c.currentLag(partition);
-            if (partitionLag.isPresent()) {
-                total += partitionLag.getAsLong();
-            }
+        if (System.nanoTime() - lastLagNanos < LAG_INTERVAL.toNanos() || c.assignment().isEmpty()) {
+            return;
         }
-        lag.set(total);
+        lastLagNanos = System.nanoTime();
+        try {
+            long total = 0;
+            for (Map.Entry<TopicPartition, Long> end : c.endOffsets(c.assignment(), LAG_INTERVAL).entrySet()) {
+                total += Math.max(0, end.getValue() - c.position(end.getKey(), LAG_INTERVAL));
+            }
+            lag.set(total);
+        } catch (WakeupException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            log.debug("{} could not read its partitions' end offsets ({}); the lag shown is the last one read", consumer.name(), e.toString());
+        }
     }
 
     /** Parked aggregates as the endpoint shows them. */

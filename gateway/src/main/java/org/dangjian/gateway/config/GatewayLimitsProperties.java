@@ -27,8 +27,8 @@ public record GatewayLimitsProperties(
      * @param maxClients      how many clients' buckets are kept in memory at most
      */
     public record RateLimit(
-            @DefaultValue("200") long capacity,
-            @DefaultValue("100") long refillPerSecond,
+            @DefaultValue("1000") long capacity,
+            @DefaultValue("500") long refillPerSecond,
             @DefaultValue("100000") long maxClients) {
 
         public RateLimit {

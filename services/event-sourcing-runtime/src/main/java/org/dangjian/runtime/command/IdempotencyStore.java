@@ -1,6 +1,5 @@
 package org.dangjian.runtime.command;
 
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.inc;
@@ -23,6 +22,7 @@ import com.mongodb.client.model.Indexes;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.dangjian.runtime.domain.RuleViolation;
+import org.dangjian.runtime.mongo.KeyFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -154,6 +154,6 @@ final class IdempotencyStore {
     }
 
     private static Bson owned(Entry entry) {
-        return and(eq("_id", entry.scope()), eq("owner", entry.owner()));
+        return KeyFilter.idAnd(entry.scope(), "owner", entry.owner());
     }
 }

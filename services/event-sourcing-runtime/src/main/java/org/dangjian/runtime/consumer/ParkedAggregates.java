@@ -16,12 +16,13 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
-import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.dangjian.runtime.messaging.PublishedEvent;
 import org.dangjian.runtime.metadata.Actor;
+import org.dangjian.runtime.mongo.KeyFilter;
 
 /**
  * Aggregates a consumer has stopped at ("parked"), and the events of theirs that arrived since ("held"), so that one
@@ -175,8 +176,8 @@ public final class ParkedAggregates {
             }
             parked.deleteMany(in("_id", ids));
         }
-        boolean released = parked.deleteOne(and(eq("_id", header.key()), eq("heldTo", header.heldTo() < header.heldFrom() ? null
-                : header.heldTo()))).getDeletedCount() == 1;
+        boolean released = parked.deleteOne(KeyFilter.idAnd(header.key(), "heldTo", header.heldTo() < header.heldFrom() ? null
+                : header.heldTo())).getDeletedCount() == 1;
         if (released) {
             parkedHere.remove(header.key());
         }

@@ -1,6 +1,5 @@
 package org.dangjian.runtime.eventstore;
 
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Updates.unset;
@@ -21,6 +20,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import org.bson.Document;
+import org.dangjian.runtime.mongo.KeyFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -107,7 +107,7 @@ public final class Commits {
         if (to == State.ABORTED) {
             change.append("abortedAt", Date.from(clock.instant()));
         }
-        return commits.updateOne(and(eq("_id", id), eq("state", State.PENDING.name())), new Document("$set", change))
+        return commits.updateOne(KeyFilter.idAnd(id, "state", State.PENDING.name()), new Document("$set", change))
                 .getModifiedCount() == 1;
     }
 
@@ -135,7 +135,7 @@ public final class Commits {
 
     /** Removes the event at that key if it carries that commit's mark. */
     void removeLeftover(String documentId, String commitId) {
-        events.deleteOne(and(eq("_id", documentId), eq(EventDocuments.COMMIT, commitId)));
+        events.deleteOne(KeyFilter.idAnd(documentId, EventDocuments.COMMIT, commitId));
     }
 
     /**

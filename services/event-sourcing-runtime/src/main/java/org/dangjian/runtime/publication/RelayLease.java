@@ -20,6 +20,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import org.bson.Document;
+import org.dangjian.runtime.mongo.KeyFilter;
 
 /**
  * A lease in MongoDB that lets one instance of a service at a time run its publication relay: the holder renews it
@@ -86,7 +87,7 @@ public final class RelayLease {
 
     public synchronized void release() {
         if (held) {
-            leases.deleteOne(and(eq("_id", name), eq("owner", owner)));
+            leases.deleteOne(KeyFilter.idAnd(name, "owner", owner));
             held = false;
         }
     }

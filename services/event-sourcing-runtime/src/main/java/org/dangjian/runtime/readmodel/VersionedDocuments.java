@@ -1,6 +1,5 @@
 package org.dangjian.runtime.readmodel;
 
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Updates.combine;
@@ -18,14 +17,15 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.result.UpdateResult;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.dangjian.runtime.mongo.KeyFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,7 +82,7 @@ public final class VersionedDocuments {
                 return false;
             }
             try {
-                UpdateResult result = collection.updateOne(and(eq("_id", id), eq(SEQUENCE, seen)), combine(update, set(SEQUENCE, sequence)),
+                UpdateResult result = collection.updateOne(KeyFilter.idAnd(id, SEQUENCE, seen), combine(update, set(SEQUENCE, sequence)),
                         new UpdateOptions().upsert(current == null));
                 if (result.getMatchedCount() == 1 || result.getUpsertedId() != null) {
                     return true;
@@ -141,7 +141,7 @@ public final class VersionedDocuments {
                 if (current instanceof Number number && number.longValue() >= write.sequence()) {
                     continue; // reflects it already
                 }
-                models.add(new UpdateOneModel<>(and(eq("_id", write.id()), eq(SEQUENCE, current)),
+                models.add(new UpdateOneModel<>(KeyFilter.idAnd(write.id(), SEQUENCE, current),
                         combine(write.update(), set(SEQUENCE, write.sequence())), new UpdateOptions().upsert(current == null)));
                 seen.put(write.id(), write.sequence());
             }

@@ -155,7 +155,8 @@ final class EmbeddedH2Backend extends H2Backend {
 
     /**
      * Index keys in MongoDB's value order, values of equal rank told apart by their serialised form (so that two keys
-     * compare equal exactly when they are equal). Stored as {@link ObjectDataType} stores them.
+     * compare equal exactly when they are equal). Stored as BSON, like the documents (keys of the stock format, Java
+     * serialised, are still read).
      */
     static final class KeyValueType extends ObjectDataType {
 
@@ -178,6 +179,36 @@ final class EmbeddedH2Backend extends H2Backend {
             }
             return super.compare(a, b);
         }
+
+        /** A key as a BSON document of its values ({@code {"0": …, "1": …}}), after a tag byte; see {@link DocumentValueType}. */
+        @Override
+        public void write(WriteBuffer buffer, Object value) {
+            if (!(value instanceof KeyValue key)) {
+                super.write(buffer, value);
+                return;
+            }
+            Document values = new Document();
+            for (int i = 0; i < key.size(); i++) {
+                values.put(Integer.toString(i), key.get(i));
+            }
+            DocumentValueType.writeBson(buffer, KEY_TAG, values);
+        }
+
+        @Override
+        public Object read(ByteBuffer buffer) {
+            if (Byte.toUnsignedInt(buffer.get(buffer.position())) != KEY_TAG) {
+                return super.read(buffer); // a key of the stock format
+            }
+            buffer.get();
+            return new KeyValue(DocumentValueType.readBson(buffer).values());
+        }
+
+        @Override
+        public int getMemory(Object value) {
+            return value instanceof KeyValue key ? 48 + 32 * key.size() : super.getMemory(value);
+        }
+
+        private static final int KEY_TAG = 0xF1;
 
         private int compareValues(Object a, Object b) {
             if (Objects.equals(a, b)) {
@@ -205,13 +236,7 @@ final class EmbeddedH2Backend extends H2Backend {
                 super.write(buffer, value);
                 return;
             }
-            ByteBuf bson = Unpooled.buffer(256);
-            try {
-                BsonEncoder.encodeDocument(document, bson);
-                buffer.put((byte) BSON_TAG).putVarInt(bson.readableBytes()).put(bson.nioBuffer());
-            } finally {
-                bson.release();
-            }
+            writeBson(buffer, BSON_TAG, document);
         }
 
         @Override
@@ -220,6 +245,22 @@ final class EmbeddedH2Backend extends H2Backend {
                 return super.read(buffer);
             }
             buffer.get();
+            return readBson(buffer);
+        }
+
+        /** The tag, the document's length, the document as BSON. */
+        static void writeBson(WriteBuffer buffer, int tag, Document document) {
+            ByteBuf bson = Unpooled.buffer(256);
+            try {
+                BsonEncoder.encodeDocument(document, bson);
+                buffer.put((byte) tag).putVarInt(bson.readableBytes()).put(bson.nioBuffer());
+            } finally {
+                bson.release();
+            }
+        }
+
+        /** A document written by {@link #writeBson}, the tag already read. */
+        static Document readBson(ByteBuffer buffer) {
             int length = DataUtils.readVarInt(buffer);
             ByteBuffer bson = buffer.slice();
             bson.limit(length);

@@ -36,6 +36,18 @@ class EmbeddedH2BackendTest {
     }
 
     @Test
+    void indexKeysAreWrittenAsBsonAndReadBackEqual() {
+        EmbeddedH2Backend.KeyValueType type = new EmbeddedH2Backend.KeyValueType();
+        KeyValue key = new KeyValue("d1:0000000003", 3.0, 9_007_199_254_740_993L, null, "党支部");
+        org.h2.mvstore.WriteBuffer buffer = new org.h2.mvstore.WriteBuffer();
+        type.write(buffer, key);
+        type.write(buffer, "a plain string, as the stock type writes it");
+        java.nio.ByteBuffer written = buffer.getBuffer().flip();
+        assertThat(type.read(written)).isEqualTo(key);
+        assertThat(type.read(written)).isEqualTo("a plain string, as the stock type writes it");
+    }
+
+    @Test
     void uniqueIndexesServeLookupsAndRefuseDuplicatesAcrossARestart(@TempDir Path dir) {
         try (EmbeddedMongoServer server = EmbeddedMongoServer.onDisk(dir, 0);
              MongoClient client = MongoClients.create(server.connectionString())) {

@@ -225,16 +225,17 @@ public class SecurityConfiguration {
      * Bearer tokens: signature from the provider's JWKS (fetched lazily, cached), {@code iss} = the public issuer,
      * and {@code aud} naming one of the platform's audiences ({@code dangjian.security.audiences}, default
      * {@code dangjian}): a token the same provider issued for another application, or without {@code aud}, is
-     * refused (401).
+     * refused (401). Each distinct token's signature is checked once ({@link ReactiveVerifiedTokens}).
      */
     @Bean
     ReactiveJwtDecoder jwtDecoder(IdentityProperties identity, AccessTokenProperties tokens) {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder
                 .withJwkSetUri(identity.internalEndpoint("/oauth2/jwks"))
                 .build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(identity.issuerValue()), audienceValidator(tokens.audiences())));
-        return decoder;
+        OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(identity.issuerValue()), audienceValidator(tokens.audiences()));
+        decoder.setJwtValidator(validator);
+        return new ReactiveVerifiedTokens(decoder, validator, 10_000);
     }
 
     static OAuth2TokenValidator<Jwt> audienceValidator(List<String> audiences) {

@@ -99,8 +99,9 @@ public class ServiceSecurityConfiguration {
         // only tokens issued for the platform: another application's token from the same provider is refused
         validators.add(new org.springframework.security.oauth2.jwt.JwtClaimValidator<List<String>>("aud",
                 aud -> aud != null && aud.stream().anyMatch(security.audiences()::contains)));
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
-        return decoder;
+        OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(validators);
+        decoder.setJwtValidator(validator);
+        return new VerifiedTokens(decoder, validator, 10_000);
     }
 
     @Bean

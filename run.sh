@@ -15,4 +15,5 @@ if [ -z "$jar" ] || [ -n "$(find . \( -path ./data -o -path '*/target' -o -path 
   ./mvnw -B -q -DskipTests package
   jar=$(launcher_jar)
 fi
-exec java -jar "$jar" "$@"
+# the launcher's JVM holds the embedded Kafka broker and Mongo server: a bounded heap (benchmarks/README.md)
+exec java -Xms128m -Xmx1g -jar "$jar" "$@"

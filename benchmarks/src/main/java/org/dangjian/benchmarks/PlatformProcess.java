@@ -51,14 +51,19 @@ final class PlatformProcess {
         copier.start();
     }
 
+    /** The launcher JVM's own options, exactly as {@code ./run.sh} gives them (a test holds the two together). */
+    static final List<String> LAUNCHER_JVM_OPTIONS = List.of("-Xms128m", "-Xmx1g");
+
     /**
      * Starts the launcher with this JVM's {@code java}, in the current directory (the checkout), with exactly
      * {@code environment} (the launcher passes it on to its children).
      */
     static PlatformProcess start(Path launcherJar, Path dataDir, Map<String, String> environment, Path log) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-jar", launcherJar.toString(), "--data-dir=" + dataDir)
-                .redirectErrorStream(true);
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(LAUNCHER_JVM_OPTIONS);
+        command.addAll(List.of("-jar", launcherJar.toString(), "--data-dir=" + dataDir));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().clear();
         builder.environment().putAll(environment);
         Files.createDirectories(log.getParent());

@@ -19,7 +19,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
- * The platform as a user runs it: {@code java -jar infra/launcher/target/launcher-*-exec.jar --data-dir=...}, its
+ * The platform as a user runs it: {@code java -Xms128m -Xmx1g -jar infra/launcher/target/launcher-*-exec.jar --data-dir=...}, its
  * output copied to a log file and watched for the launcher's "dangjian is ready" banner. The launcher starts every
  * other JVM (identity provider, gateway, services) as its child; {@link #jvms()} finds them as its descendants.
  */

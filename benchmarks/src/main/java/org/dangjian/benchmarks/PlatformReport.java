@@ -70,22 +70,27 @@ final class PlatformReport {
         file.fact(String.format("machine: %d cores (%s), %,d MB memory, %s %s; Java %s (%s) for the platform and the benchmark's clients",
                 Runtime.getRuntime().availableProcessors(), cpuModel(), memory / (1024 * 1024), System.getProperty("os.name"),
                 System.getProperty("os.version"), System.getProperty("java.version"), System.getProperty("java.vm.name")));
-        file.fact("the platform as `./run.sh` starts it: `java -jar infra/launcher/target/launcher-*-exec.jar --data-dir=" + options.dataDir()
+        file.fact("the platform as `./run.sh` starts it: `java " + String.join(" ", PlatformProcess.LAUNCHER_JVM_OPTIONS)
+                + " -jar infra/launcher/target/launcher-*-exec.jar --data-dir=" + options.dataDir()
                 + "` (a fresh directory), demo mode and demo tree on; the benchmark's clients run in their own JVM on the same machine");
     }
 
+    /** Each JVM's options as it runs (the recording option of {@code --profile} left out). */
     void childJvmFlags(List<PlatformProcess.Jvm> jvms) {
-        jvms.stream().skip(1).findFirst().ifPresent(child -> {
-            String[] arguments = child.process().info().arguments().orElse(new String[0]);
-            List<String> flags = Arrays.stream(arguments).takeWhile(a -> !a.equals("-jar")).toList();
-            file.fact("child JVMs (identity provider, gateway, services) as the launcher starts them: `" + String.join(" ", flags) + "`");
-        });
+        List<String> each = new java.util.ArrayList<>();
+        for (PlatformProcess.Jvm jvm : jvms) {
+            String[] arguments = jvm.process().info().arguments().orElse(new String[0]);
+            List<String> flags = Arrays.stream(arguments).takeWhile(a -> !a.equals("-jar"))
+                    .filter(a -> !a.startsWith("-XX:StartFlightRecording")).toList();
+            each.add(jvm.name() + ": `" + String.join(" ", flags) + "`");
+        }
+        file.fact("JVM options as the launcher and `run.sh` give them: " + String.join("; ", each));
     }
 
     void tokens(PlatformTokens tokens) {
         file.fact("tokens as `infra/scripts/token.sh` gets them; the clients take the COMMITTEE_STAFF subjects in turn: "
                 + String.join(", ", tokens.staff().stream().map(PlatformTokens.Staff::subject).toList())
-                + " (all demo mode has); the gateway's rate limit keys on the subject (docs/gateway.md: 200 requests, 100 a second back)");
+                + " (all demo mode has); the gateway's rate limit keys on the subject (docs/gateway.md: 1,000 requests, 500 a second back)");
     }
 
     void startup(String what, Duration took) {

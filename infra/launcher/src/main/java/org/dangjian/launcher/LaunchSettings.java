@@ -32,14 +32,6 @@ record LaunchSettings(Path home, Path dataDir, int gatewayPort, int identityPort
                       boolean demo, boolean demoData, List<ServiceEntry> services, Map<String, Integer> servicePorts,
                       List<String> extraJvmOptions) {
 
-    /** How much of the platform's traffic a child JVM carries: what its compiler and heap are chosen by. */
-    enum Load {
-        /** The gateway and the services: every request passes through them. */
-        EVERY_REQUEST,
-        /** The identity provider: a sign-in now and then, a token refresh every few minutes. */
-        OCCASIONAL
-    }
-
     LaunchSettings {
         services = List.copyOf(services);
         extraJvmOptions = List.copyOf(extraJvmOptions);
@@ -84,16 +76,15 @@ record LaunchSettings(Path home, Path dataDir, int gatewayPort, int identityPort
     }
 
     /**
-     * A child JVM's options: a serial collector and a bounded heap for every one (small, quick-starting JVMs for a
-     * 2-core machine); the optimising compiler (C2) where every request passes, C1 alone elsewhere. Then
-     * {@code DANGJIAN_JAVA_OPTIONS}, which comes last and so wins ({@code -XX:TieredStopAtLevel=1} gives every JVM C1
-     * alone again, {@code -Xmx768m} a larger heap). The figures behind the choice are in benchmarks/README.md.
+     * A child JVM's options: C1 alone, a serial collector and a bounded heap (small, quick-starting JVMs for a 2-core
+     * machine), then {@code DANGJIAN_JAVA_OPTIONS}, which comes last and so wins ({@code -XX:-TieredCompilation}
+     * or {@code -XX:TieredStopAtLevel=4} gives a child the optimising compiler, {@code -Xmx768m} a larger heap).
+     * Chosen by measurement: with C2 the gateway and the service spent the platform benchmark's minutes compiling on
+     * the two shared cores and served half as many commands (benchmarks/README.md).
      */
-    List<String> jvmOptions(Load load) {
-        List<String> options = new java.util.ArrayList<>(List.of("-XX:+UseSerialGC", "-Xms64m", "-Xmx384m", "-Xss512k"));
-        if (load == Load.OCCASIONAL) {
-            options.add("-XX:TieredStopAtLevel=1");
-        }
+    List<String> jvmOptions() {
+        List<String> options = new java.util.ArrayList<>(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xms64m", "-Xmx384m",
+                "-Xss512k"));
         options.addAll(extraJvmOptions);
         return options;
     }

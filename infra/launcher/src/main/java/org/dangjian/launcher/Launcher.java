@@ -129,13 +129,11 @@ public final class Launcher {
         Map<String, String> common = settings.childEnvironment();
         // the identity provider and the gateway need neither Kafka nor Mongo: they start while the broker does
         List<ChildApp> waiting = new ArrayList<>();
-        waiting.add(launch("identity-provider", "infra/identity-provider", settings.identityPort(), settings.identityEnvironment(),
-                settings.jvmOptions(LaunchSettings.Load.OCCASIONAL)));
-        waiting.add(launch("gateway", "gateway", settings.gatewayPort(), common, settings.jvmOptions(LaunchSettings.Load.EVERY_REQUEST)));
+        waiting.add(launch("identity-provider", "infra/identity-provider", settings.identityPort(), settings.identityEnvironment()));
+        waiting.add(launch("gateway", "gateway", settings.gatewayPort(), common));
         kafka = EmbeddedKafkaBroker.start(settings.dataDir().resolve("kafka"), settings.kafkaPort());
         for (ServiceEntry service : settings.services()) {
-            waiting.add(launch(service.name(), service.module(), settings.servicePort(service.name()), common,
-                    settings.jvmOptions(LaunchSettings.Load.EVERY_REQUEST)));
+            waiting.add(launch(service.name(), service.module(), settings.servicePort(service.name()), common));
         }
 
         awaitReady(waiting, began);
@@ -149,8 +147,8 @@ public final class Launcher {
         watchChildren();
     }
 
-    private ChildApp launch(String name, String module, int port, Map<String, String> environment, List<String> jvmOptions) {
-        ChildApp app = new ChildApp(name, ChildApp.findJar(settings.home(), module), port, environment, jvmOptions,
+    private ChildApp launch(String name, String module, int port, Map<String, String> environment) {
+        ChildApp app = new ChildApp(name, ChildApp.findJar(settings.home(), module), port, environment, settings.jvmOptions(),
                 settings.logs().resolve(name + ".log"));
         app.start();
         apps.add(app);

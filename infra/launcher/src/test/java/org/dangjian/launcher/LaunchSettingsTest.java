@@ -119,13 +119,11 @@ class LaunchSettingsTest {
     }
 
     @Test
-    void servicesAndTheGatewayGetTheOptimisingCompilerTheIdentityProviderC1AndDangjianJavaOptionsComeLast() {
+    void everyChildGetsSmallQuickStartingJvmOptionsAndDangjianJavaOptionsComeLast() {
         LaunchSettings plain = LaunchSettings.from(new String[0], HOME, TWO_SERVICES);
-        assertThat(plain.jvmOptions(LaunchSettings.Load.EVERY_REQUEST)).contains("-XX:+UseSerialGC", "-Xmx384m")
-                .doesNotContain("-XX:TieredStopAtLevel=1");
-        assertThat(plain.jvmOptions(LaunchSettings.Load.OCCASIONAL)).contains("-XX:TieredStopAtLevel=1");
+        assertThat(plain.jvmOptions()).contains("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx384m");
 
-        LaunchSettings tuned = LaunchSettings.from(new String[0], with("DANGJIAN_JAVA_OPTIONS", " -Xmx768m  -XX:TieredStopAtLevel=1 "), TWO_SERVICES);
-        assertThat(tuned.jvmOptions(LaunchSettings.Load.EVERY_REQUEST)).endsWith("-Xmx768m", "-XX:TieredStopAtLevel=1");
+        LaunchSettings tuned = LaunchSettings.from(new String[0], with("DANGJIAN_JAVA_OPTIONS", " -Xmx768m  -XX:TieredStopAtLevel=4 "), TWO_SERVICES);
+        assertThat(tuned.jvmOptions()).endsWith("-Xmx768m", "-XX:TieredStopAtLevel=4");
     }
 }

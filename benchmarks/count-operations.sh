@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Counts what one establishment (followed by its read-back with minSequence, as the web client does) costs in MongoDB
+# commands and Kafka calls, from the organisation service's own metrics, over N establishments sent one at a time
+# through the gateway (no batching across commands: the worst case). Needs a platform started by ./run.sh (demo mode):
+#   benchmarks/count-operations.sh [N=100]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N=${1:-100}
+before=$(mktemp) after=$(mktemp)
+trap 'rm -f "$before" "$after"' EXIT
+STAFF=$(infra/scripts/token.sh dangwei)
+OPS=$(infra/scripts/token.sh yunwei)
+scrape() { curl -s http://127.0.0.1:8081/actuator/prometheus -H "Authorization: Bearer $OPS" | grep -E '^(mongodb_driver_commands_seconds_count|dangjian_relay_batches_total|dangjian_readmodel_commits_total|dangjian_events_published_total)' ; }
+PARENT=$(curl -s -X POST http://127.0.0.1:8080/api/organisation/units -H "Authorization: Bearer $STAFF" -H 'Content-Type: application/json' \
+  -d '{"kind":"COMMITTEE","name":"计数党委","reason":"计数"}' | sed 's/.*"id":"\([^"]*\)".*/\1/')
+sleep 2
+scrape > "$before"
+for i in $(seq 1 $N); do
+  R=$(curl -s -X POST http://127.0.0.1:8080/api/organisation/units -H "Authorization: Bearer $STAFF" -H 'Content-Type: application/json' \
+    -H "Idempotency-Key: count-$i-$RANDOM" -d "{\"kind\":\"BRANCH\",\"name\":\"计数支部$i\",\"parentId\":\"$PARENT\",\"reason\":\"计数\"}")
+  ID=$(echo "$R" | sed 's/.*"id":"\([^"]*\)".*/\1/'); SEQ=$(echo "$R" | sed 's/.*"sequence":\([0-9]*\).*/\1/')
+  curl -s -o /dev/null "http://127.0.0.1:8080/api/organisation/units/$ID?minSequence=$SEQ" -H "Authorization: Bearer $STAFF"
+done
+sleep 7   # the relay's sweep (every 5 s) settles the commits
+scrape > "$after"
+python3 - "$N" "$before" "$after" <<'PY'
+import sys,re,collections
+n=int(sys.argv[1])
+def load(p):
+    d={}
+    for l in open(p):
+        k,v=l.rsplit(' ',1); d[k]=float(v)
+    return d
+b,a=load(sys.argv[2]),load(sys.argv[3])
+rows=collections.Counter()
+for k,v in a.items():
+    delta=v-b.get(k,0)
+    if delta<=0: continue
+    if k.startswith('mongodb'):
+        coll=re.search(r'collection="([^"]*)"',k).group(1); cmd=re.search(r'command="([^"]*)"',k).group(1)
+        rows[('mongo',cmd,coll)]+=delta
+    else:
+        rows[('kafka/other',k.split('{')[0],re.search(r'model="([^"]*)"',k).group(1) if 'model=' in k else '')]+=delta
+tot=sum(v for k,v in rows.items() if k[0]=='mongo')
+print(f"per establishment with its read-back ({n} of them): Mongo commands {tot/n:.2f}")
+for k,v in sorted(rows.items(), key=lambda x:-x[1]): print(f"  {v/n:6.2f}  {k[0]} {k[1]} {k[2]}")
+PY

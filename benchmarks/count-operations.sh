@@ -6,20 +6,22 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-100}
+GATEWAY=http://127.0.0.1:${DANGJIAN_GATEWAY_PORT:-8080}
+SERVICE=http://127.0.0.1:${DANGJIAN_ORGANISATION_PORT:-8081}
 before=$(mktemp) after=$(mktemp)
 trap 'rm -f "$before" "$after"' EXIT
 STAFF=$(infra/scripts/token.sh dangwei)
 OPS=$(infra/scripts/token.sh yunwei)
-scrape() { curl -s http://127.0.0.1:8081/actuator/prometheus -H "Authorization: Bearer $OPS" | grep -E '^(mongodb_driver_commands_seconds_count|dangjian_relay_batches_total|dangjian_readmodel_commits_total|dangjian_events_published_total)' ; }
-PARENT=$(curl -s -X POST http://127.0.0.1:8080/api/organisation/units -H "Authorization: Bearer $STAFF" -H 'Content-Type: application/json' \
+scrape() { curl -s $SERVICE/actuator/prometheus -H "Authorization: Bearer $OPS" | grep -E '^(mongodb_driver_commands_seconds_count|dangjian_relay_batches_total|dangjian_readmodel_commits_total|dangjian_events_published_total)' ; }
+PARENT=$(curl -s -X POST $GATEWAY/api/organisation/units -H "Authorization: Bearer $STAFF" -H 'Content-Type: application/json' \
   -d '{"kind":"COMMITTEE","name":"计数党委","reason":"计数"}' | sed 's/.*"id":"\([^"]*\)".*/\1/')
 sleep 2
 scrape > "$before"
 for i in $(seq 1 $N); do
-  R=$(curl -s -X POST http://127.0.0.1:8080/api/organisation/units -H "Authorization: Bearer $STAFF" -H 'Content-Type: application/json' \
+  R=$(curl -s -X POST $GATEWAY/api/organisation/units -H "Authorization: Bearer $STAFF" -H 'Content-Type: application/json' \
     -H "Idempotency-Key: count-$i-$RANDOM" -d "{\"kind\":\"BRANCH\",\"name\":\"计数支部$i\",\"parentId\":\"$PARENT\",\"reason\":\"计数\"}")
   ID=$(echo "$R" | sed 's/.*"id":"\([^"]*\)".*/\1/'); SEQ=$(echo "$R" | sed 's/.*"sequence":\([0-9]*\).*/\1/')
-  curl -s -o /dev/null "http://127.0.0.1:8080/api/organisation/units/$ID?minSequence=$SEQ" -H "Authorization: Bearer $STAFF"
+  curl -s -o /dev/null "$GATEWAY/api/organisation/units/$ID?minSequence=$SEQ" -H "Authorization: Bearer $STAFF"
 done
 sleep 7   # the relay's sweep (every 5 s) settles the commits
 scrape > "$after"

@@ -39,10 +39,6 @@ final class Measurements {
         return latencies.getTotalCount();
     }
 
-    double seconds() {
-        return (endedNanos - startedNanos) / 1e9;
-    }
-
     double perSecond() {
         return count() / ((endedNanos - startedNanos) / 1e9);
     }

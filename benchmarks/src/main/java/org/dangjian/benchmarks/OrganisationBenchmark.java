@@ -61,6 +61,8 @@ public final class OrganisationBenchmark {
     private final List<Long> storeSizes;
     private final Path workDir;
     private final Path results;
+    /** The commit measured, read once: the report and its file name say the same. */
+    private final String commit = Commit.current();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String token = TestTokens.forUser("benchmark", "COMMITTEE_STAFF", null);
     private final StringBuilder report = new StringBuilder();
@@ -356,7 +358,7 @@ public final class OrganisationBenchmark {
 
     private void header() {
         report.append("# Organisation service benchmark, ").append(LocalDate.now()).append(System.lineSeparator()).append(System.lineSeparator());
-        report.append(String.format("- commit `%s`; %d concurrent clients; %,d commands per phase%n", commit(), clients, commands));
+        report.append(String.format("- commit `%s`; %d concurrent clients; %,d commands per phase%n", commit, clients, commands));
         report.append(String.format("- machine: %d cores, %d MB max heap for this JVM, Java %s (%s)%n",
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / (1024 * 1024),
                 System.getProperty("java.version"), System.getProperty("java.vm.name")));
@@ -382,13 +384,9 @@ public final class OrganisationBenchmark {
         report.append(String.format("| %,d | %.0f | %.2f | %.2f | %.1f |%n", size, m.perSecond(), m.p50Millis(), m.p99Millis(), m.maxMillis()));
     }
 
-    private static String commit() {
-        return Commit.current();
-    }
-
     private void write() throws IOException {
         Files.createDirectories(results);
-        Path file = results.resolve(LocalDate.now() + "-" + commit() + ".md");
+        Path file = results.resolve(LocalDate.now() + "-" + commit + ".md");
         Files.writeString(file, report.toString(), StandardCharsets.UTF_8);
         System.out.println();
         System.out.println(report);

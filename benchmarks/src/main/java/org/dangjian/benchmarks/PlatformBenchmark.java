@@ -252,7 +252,7 @@ final class PlatformBenchmark {
             Duration took = Duration.ofNanos(System.nanoTime() - began);
             rebuilt.put(model, took);
             System.out.printf("rebuilt %s: %,d events in %.1f s (%.0f/s)%n", model, raw.records(), took.toMillis() / 1000.0,
-                    raw.records() / (took.toNanos() / 1e9));
+                    TopicReader.Consumed.perSecond(raw.records(), took));
         }
         report.replay(service.topic(), raw, rebuilt);
     }

@@ -188,7 +188,7 @@ final class PlatformReport {
         rows.add(Row.of("plain KafkaConsumer from offset 0 (assigned, no group)", String.format("%,d", raw.records()), seconds(raw.took()),
                 String.format("%.0f", raw.perSecond()), "100 %"));
         rebuilt.forEach((model, took) -> {
-            double perSecond = raw.records() / (took.toNanos() / 1e9);
+            double perSecond = TopicReader.Consumed.perSecond(raw.records(), took);
             rows.add(Row.of("rebuild " + model, String.format("%,d", raw.records()), seconds(took), String.format("%.0f", perSecond),
                     String.format("%.1f %%", 100 * perSecond / raw.perSecond())));
         });

@@ -23,6 +23,11 @@ final class TopicReader implements AutoCloseable {
     /** A raw read of the whole topic. */
     record Consumed(long records, long bytes, Duration took) {
         double perSecond() {
+            return perSecond(records, took);
+        }
+
+        /** {@code records} in {@code took}, per second (a rebuild's rate is measured against the raw read's). */
+        static double perSecond(long records, Duration took) {
             return records / (took.toNanos() / 1e9);
         }
     }

@@ -20,7 +20,9 @@ public record GatewayLimitsProperties(
         @DefaultValue Cors cors) {
 
     /**
-     * One token bucket per client (the token's {@code sub}, else the client's IP address).
+     * One token bucket per client (the token's {@code sub}, else the client's IP address). The defaults are sized so
+     * that a busy user's web clients never meet them; what they stop is one client taking more than the embedded
+     * default can serve (benchmarks/README.md).
      *
      * @param capacity        burst size: requests a client may make at once
      * @param refillPerSecond tokens added back per second (the sustained rate)

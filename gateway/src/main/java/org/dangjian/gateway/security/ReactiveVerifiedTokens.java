@@ -18,6 +18,8 @@ import reactor.core.publisher.Mono;
  */
 final class ReactiveVerifiedTokens implements ReactiveJwtDecoder {
 
+    private static final Duration KEEP = Duration.ofMinutes(5);
+
     private final ReactiveJwtDecoder verifier;
     private final OAuth2TokenValidator<Jwt> validator;
     private final Cache<String, Jwt> verified;
@@ -25,7 +27,7 @@ final class ReactiveVerifiedTokens implements ReactiveJwtDecoder {
     ReactiveVerifiedTokens(ReactiveJwtDecoder verifier, OAuth2TokenValidator<Jwt> validator, long maxTokens) {
         this.verifier = verifier;
         this.validator = validator;
-        this.verified = Caffeine.newBuilder().maximumSize(maxTokens).expireAfterWrite(Duration.ofMinutes(5)).build();
+        this.verified = Caffeine.newBuilder().maximumSize(maxTokens).expireAfterWrite(KEEP).build();
     }
 
     @Override

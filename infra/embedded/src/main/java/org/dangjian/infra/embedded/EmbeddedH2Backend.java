@@ -3,10 +3,10 @@ package org.dangjian.infra.embedded;
 import java.nio.ByteBuffer;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 
 import de.bwaldvogel.mongo.MongoCollection;
@@ -24,8 +24,8 @@ import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
-import de.bwaldvogel.mongo.wire.message.MongoMessage;
 import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
 import io.netty.buffer.Unpooled;
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVMap;
@@ -61,8 +61,12 @@ final class EmbeddedH2Backend extends H2Backend {
     private static final String DATA_PREFIX = "databases.";
     private static final String META_PREFIX = "meta.";
     /** The commands that change data: answered only once their change is in the file. */
-    private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify", "create", "createindexes", "drop",
-            "dropindexes", "dropdatabase", "renamecollection");
+    private static final Set<String> WRITES = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+
+    static {
+        WRITES.addAll(List.of("insert", "update", "delete", "findAndModify", "create", "createIndexes", "drop", "dropIndexes",
+                "dropDatabase", "renameCollection"));
+    }
 
     /** Write commands finished, and how many of them the last commit covered (group commit). */
     private final AtomicLong writesDone = new AtomicLong();
@@ -70,7 +74,7 @@ final class EmbeddedH2Backend extends H2Backend {
     private long writesCommitted;
 
     EmbeddedH2Backend(String fileName) {
-        super(MVStore.open(fileName));
+        super(fileName);
     }
 
     /**
@@ -82,10 +86,9 @@ final class EmbeddedH2Backend extends H2Backend {
      * it is closed).
      */
     @Override
-    public Document handleMessage(MongoMessage message) {
-        Document answer = super.handleMessage(message);
-        String command = message.getDocument().keySet().iterator().next();
-        if (WRITES.contains(command.toLowerCase(Locale.ROOT))) {
+    public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+        Document answer = super.handleCommand(channel, databaseName, command, query);
+        if (WRITES.contains(command)) {
             commitWritesSoFar(writesDone.incrementAndGet());
         }
         return answer;
@@ -97,7 +100,7 @@ final class EmbeddedH2Backend extends H2Backend {
                 return; // a commit that began after this write finished covered it
             }
             long upTo = writesDone.get();
-            getMvStore().commit();
+            commit();
             writesCommitted = upTo;
         }
     }
@@ -211,6 +214,9 @@ final class EmbeddedH2Backend extends H2Backend {
         private static final int KEY_TAG = 0xF1;
 
         private int compareValues(Object a, Object b) {
+            if (a instanceof String x && b instanceof String y) {
+                return x.compareTo(y); // the usual key, an _id: what ValueComparator would answer, without its type checks
+            }
             if (Objects.equals(a, b)) {
                 return 0;
             }
@@ -229,6 +235,8 @@ final class EmbeddedH2Backend extends H2Backend {
     static final class DocumentValueType extends ObjectDataType {
 
         private static final int BSON_TAG = 0xF0; // ObjectDataType's own tags are all below 128
+        /** Each thread's encoding buffer, reused for every document it writes (H2 writes pages on several threads). */
+        private static final ThreadLocal<ByteBuf> SCRATCH = ThreadLocal.withInitial(() -> Unpooled.buffer(4096));
 
         @Override
         public void write(WriteBuffer buffer, Object value) {
@@ -250,13 +258,9 @@ final class EmbeddedH2Backend extends H2Backend {
 
         /** The tag, the document's length, the document as BSON. */
         static void writeBson(WriteBuffer buffer, int tag, Document document) {
-            ByteBuf bson = Unpooled.buffer(256);
-            try {
-                BsonEncoder.encodeDocument(document, bson);
-                buffer.put((byte) tag).putVarInt(bson.readableBytes()).put(bson.nioBuffer());
-            } finally {
-                bson.release();
-            }
+            ByteBuf bson = SCRATCH.get().clear();
+            BsonEncoder.encodeDocument(document, bson);
+            buffer.put((byte) tag).putVarInt(bson.readableBytes()).put(bson.array(), bson.arrayOffset() + bson.readerIndex(), bson.readableBytes());
         }
 
         /** A document written by {@link #writeBson}, the tag already read. */

@@ -38,12 +38,17 @@ public final class ConsumerProgress {
     }
 
     void advanced(String key, long sequence) {
-        advanced(Map.of(key, sequence));
+        handled.merge(key, sequence, Math::max);
+        wakeWaiters();
     }
 
     /** Several aggregates' progress at once (a batch), waking the waiting queries once. */
     void advanced(Map<String, Long> sequences) {
         sequences.forEach((key, sequence) -> handled.merge(key, sequence, Math::max));
+        wakeWaiters();
+    }
+
+    private void wakeWaiters() {
         lock.lock();
         try {
             advanced.signalAll();

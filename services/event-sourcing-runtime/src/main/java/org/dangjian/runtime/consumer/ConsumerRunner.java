@@ -359,12 +359,16 @@ public final class ConsumerRunner {
             return events.isEmpty();
         }
 
-        List<Pending> drain() {
-            List<Pending> drained = List.copyOf(events);
+        /** The batch's events and each aggregate's last sequence in it; the batch is empty afterwards. */
+        Drained drain() {
+            Drained drained = new Drained(List.copyOf(events), Map.copyOf(lastInBatch));
             events.clear();
             lastInBatch.clear();
             return drained;
         }
+    }
+
+    private record Drained(List<Pending> events, Map<String, Long> lastSequences) {
     }
 
     /**
@@ -375,7 +379,8 @@ public final class ConsumerRunner {
         if (batch.isEmpty()) {
             return;
         }
-        List<Pending> pending = batch.drain();
+        Drained drained = batch.drain();
+        List<Pending> pending = drained.events();
         try {
             List<PublishedEvent> decoded = new ArrayList<>(pending.size());
             for (Pending p : pending) {
@@ -393,13 +398,9 @@ public final class ConsumerRunner {
             return;
         }
         handledCounter.increment(pending.size());
-        Map<String, Long> reached = new HashMap<>();
-        for (Pending p : pending) {
-            lastHandled.put(p.key(), p.event().sequence());
-            unrecorded.put(p.key(), p.event().sequence());
-            reached.put(p.key(), p.event().sequence());
-        }
-        progress.advanced(reached);
+        lastHandled.putAll(drained.lastSequences());
+        unrecorded.putAll(drained.lastSequences());
+        progress.advanced(drained.lastSequences());
     }
 
     /** Handles one event on its own: held when its aggregate is parked, else processed. */

@@ -192,6 +192,7 @@ public final class Commits {
         commits.find().limit(SWEEP_LIMIT).into(all);
         List<String> committed = new ArrayList<>();
         List<String> committedEvents = new ArrayList<>();
+        List<String> pending = new ArrayList<>();
         int settled = 0;
         for (Document doc : all) {
             String id = doc.getString("_id");
@@ -201,11 +202,7 @@ public final class Commits {
                     committed.add(id);
                     committedEvents.addAll(documentIds);
                 }
-                case PENDING -> {
-                    if (states(List.of(id)).get(id) == State.ABORTED) {
-                        settled++;
-                    }
-                }
+                case PENDING -> pending.add(id);
                 case ABORTED, UNKNOWN -> {
                     Date abortedAt = doc.getDate("abortedAt");
                     if (abortedAt == null || abortedAt.toInstant().isBefore(now.minus(CLEAN_UP_AFTER))) { // its cleaner died
@@ -214,6 +211,9 @@ public final class Commits {
                     }
                 }
             }
+        }
+        if (!pending.isEmpty()) {
+            settled += (int) states(pending).values().stream().filter(state -> state == State.ABORTED).count();
         }
         if (!committed.isEmpty()) {
             events.updateMany(in("_id", committedEvents), unset(EventDocuments.COMMIT));

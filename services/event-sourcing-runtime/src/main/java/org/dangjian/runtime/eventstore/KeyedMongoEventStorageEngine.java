@@ -232,7 +232,6 @@ public class KeyedMongoEventStorageEngine implements EventStorageEngine {
             throw new NothingStoredException(new AggregateConflictException(first.aggregateType(), first.aggregateId(), first.sequence(),
                     "The command's events were not committed in time; nothing was stored", null));
         }
-        // stored: the sweep settles committed commits in bulk, off the command's path (Commits.sweep)
     }
 
     private static void deadlineOrNothingStored() {

@@ -193,11 +193,10 @@ public final class PublicationRelay implements SmartLifecycle, AppendListener {
                     boolean safetyScanDue = System.nanoTime() - lastSafetyScanNanos > settings.safetyScanInterval().toNanos();
                     if ((!scannedSinceLeadership && settings.startupScan()) || (scannedSinceLeadership && safetyScanDue)) {
                         scanInBackground();
-                        lastSafetyScanNanos = System.nanoTime();
                     }
                     scannedSinceLeadership = true;
                     if (System.nanoTime() - lastCommitSweepNanos > COMMIT_SWEEP_INTERVAL.toNanos()) {
-                        commits.sweep(); // leftovers of crashed writers: not worth a query on every commit's wake-up
+                        commits.sweep(); // settles committed commits in bulk, cleans up what crashed writers left
                         lastCommitSweepNanos = System.nanoTime();
                     }
                     publishPending();
@@ -340,6 +339,7 @@ public final class PublicationRelay implements SmartLifecycle, AppendListener {
         if (!scanning.compareAndSet(false, true)) {
             return;
         }
+        lastSafetyScanNanos = System.nanoTime();
         Thread scan = new Thread(() -> {
             try {
                 requeueUnpublished();

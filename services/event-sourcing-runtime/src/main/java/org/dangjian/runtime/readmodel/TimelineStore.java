@@ -36,6 +36,9 @@ public final class TimelineStore {
     /** The most entries one page returns. */
     public static final int MAX_PAGE = 500;
 
+    private static final ReplaceOptions REPLACE_OR_INSERT = new ReplaceOptions().upsert(true);
+    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
+
     private final MongoCollection<Document> timelines;
 
     public TimelineStore(MongoDatabase database, String collectionName) {
@@ -52,16 +55,15 @@ public final class TimelineStore {
         if (events.isEmpty()) {
             return;
         }
-        ReplaceOptions upsert = new ReplaceOptions().upsert(true);
         List<WriteModel<Document>> writes = new ArrayList<>(events.size() + 1);
         Map<String, Long> heads = new LinkedHashMap<>();
         for (PublishedEvent event : events) {
             Document entry = entry(event);
-            writes.add(new ReplaceOneModel<>(eq("_id", entry.getString("_id")), entry, upsert));
+            writes.add(new ReplaceOneModel<>(eq("_id", entry.getString("_id")), entry, REPLACE_OR_INSERT));
             heads.merge(event.aggregateId(), event.sequence(), Math::max);
         }
         heads.forEach((aggregateId, last) -> writes.add(new UpdateOneModel<>(eq("_id", aggregateId),
-                Updates.combine(Updates.set("head", true), Updates.max("last", last)), new UpdateOptions().upsert(true))));
+                Updates.combine(Updates.set("head", true), Updates.max("last", last)), UPSERT)));
         timelines.bulkWrite(writes, new BulkWriteOptions().ordered(false));
     }
 

@@ -48,6 +48,8 @@ public final class VersionedDocuments {
     private static final Logger log = LoggerFactory.getLogger(VersionedDocuments.class);
     private static final int ATTEMPTS = 5;
     public static final String SEQUENCE = "sequence";
+    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
+    private static final UpdateOptions MATCH = new UpdateOptions();
 
     private final MongoCollection<Document> collection;
 
@@ -78,12 +80,12 @@ public final class VersionedDocuments {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             Document current = collection.find(eq("_id", id)).projection(new Document(SEQUENCE, 1)).first();
             Object seen = current == null ? null : current.get(SEQUENCE);
-            if (seen instanceof Number number && number.longValue() >= sequence) {
+            if (reflects(seen, sequence)) {
                 return false;
             }
             try {
-                UpdateResult result = collection.updateOne(KeyFilter.idAnd(id, SEQUENCE, seen), combine(update, set(SEQUENCE, sequence)),
-                        new UpdateOptions().upsert(current == null));
+                UpdateOneModel<Document> write = compareAndSet(id, current != null, seen, sequence, update);
+                UpdateResult result = collection.updateOne(write.getFilter(), write.getUpdate(), write.getOptions());
                 if (result.getMatchedCount() == 1 || result.getUpsertedId() != null) {
                     return true;
                 }
@@ -95,6 +97,15 @@ public final class VersionedDocuments {
         }
         throw new IllegalStateException("Document " + id + " of " + collection.getNamespace() + " kept changing under the write of sequence "
                 + sequence);
+    }
+
+    private static boolean reflects(Object seen, long sequence) {
+        return seen instanceof Number number && number.longValue() >= sequence;
+    }
+
+    /** The write of {@code update} and {@code sequence} if the document still has the sequence {@code seen} (or, absent, is created). */
+    private static UpdateOneModel<Document> compareAndSet(String id, boolean exists, Object seen, long sequence, Bson update) {
+        return new UpdateOneModel<>(KeyFilter.idAnd(id, SEQUENCE, seen), combine(update, set(SEQUENCE, sequence)), exists ? MATCH : UPSERT);
     }
 
     /** Writes collected and done together by {@link Batch#flush()}, in the order they were given. */
@@ -124,12 +135,6 @@ public final class VersionedDocuments {
             if (writes.isEmpty()) {
                 return;
             }
-            if (writes.size() == 1) {
-                Write only = writes.get(0);
-                VersionedDocuments.this.apply(only.id(), only.sequence(), only.update());
-                writes.clear();
-                return;
-            }
             Map<String, Object> seen = new HashMap<>();
             for (Document doc : collection.find(in("_id", writes.stream().map(Write::id).distinct().toList()))
                     .projection(new Document(SEQUENCE, 1))) {
@@ -138,11 +143,10 @@ public final class VersionedDocuments {
             List<UpdateOneModel<Document>> models = new ArrayList<>(writes.size());
             for (Write write : writes) {
                 Object current = seen.get(write.id());
-                if (current instanceof Number number && number.longValue() >= write.sequence()) {
+                if (reflects(current, write.sequence())) {
                     continue; // reflects it already
                 }
-                models.add(new UpdateOneModel<>(KeyFilter.idAnd(write.id(), SEQUENCE, current),
-                        combine(write.update(), set(SEQUENCE, write.sequence())), new UpdateOptions().upsert(current == null)));
+                models.add(compareAndSet(write.id(), current != null, current, write.sequence(), write.update()));
                 seen.put(write.id(), write.sequence());
             }
             if (!models.isEmpty() && !bulkWrote(models)) {

@@ -46,6 +46,7 @@ public class OrganisationUnitsReadModel implements ReadModel {
     static final String UNITS = "organisation_units";
     static final String SUBORDINATES = "organisation_subordinates";
     static final String TOP = "_top";
+    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
 
     private final VersionedDocuments units;
     private final MongoCollection<Document> subordinates;
@@ -91,7 +92,7 @@ public class OrganisationUnitsReadModel implements ReadModel {
                         set("status", "ACTIVE"),
                         set("establishedAt", Date.from(event.occurredAt()))));
                 String parent = established.parentId() == null ? TOP : established.parentId();
-                parentWrites.add(new UpdateOneModel<>(eq("_id", parent), set("units." + established.unitId(), true), new UpdateOptions().upsert(true)));
+                parentWrites.add(new UpdateOneModel<>(eq("_id", parent), set("units." + established.unitId(), true), UPSERT));
             } else if (payload instanceof OrganisationUnitRenamed renamed) {
                 unitWrites.apply(event.aggregateId(), event.sequence(), set("name", renamed.name()));
             } else if (payload instanceof OrganisationUnitDissolved) {

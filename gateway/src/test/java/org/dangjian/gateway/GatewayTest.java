@@ -16,6 +16,8 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.dangjian.gateway.support.StubService;
 import org.dangjian.registry.ServiceEntry;
@@ -23,6 +25,7 @@ import org.dangjian.registry.ServiceRegistry;
 import org.dangjian.gateway.support.StubService.Received;
 import org.dangjian.gateway.support.TestIdentityProvider;
 import org.dangjian.gateway.support.TestIdentityProvider.User;
+import org.dangjian.gateway.web.WebClientConfiguration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +35,7 @@ import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -307,18 +311,46 @@ class GatewayTest extends GatewayTestSupport {
     // --- browsers: login, session, token relay, CSRF, logout ---------------------------------------
 
     @Test
-    void startPageIsPublicAndIssuesTheCsrfCookieToScripts() {
+    void startPageIsTheWebClientPublicWithItsBuiltFilesAndIssuesTheCsrfCookieToScripts() {
         EntityExchangeResult<String> page = client.get().uri("/")
                 .accept(MediaType.TEXT_HTML)
                 .exchange()
                 .expectStatus().isOk()
+                .expectHeader().cacheControl(CacheControl.noCache())
                 .expectBody(String.class).returnResult();
 
-        assertThat(page.getResponseBody()).contains("<title>智慧党建平台</title>").contains("/app.js");
+        assertThat(page.getResponseBody()).contains("<title>智慧党建平台</title>");
         ResponseCookie csrf = page.getResponseCookies().getFirst("XSRF-TOKEN");
         assertThat(csrf).isNotNull();
         assertThat(csrf.isHttpOnly()).isFalse();
-        client.get().uri("/app.js").exchange().expectStatus().isOk();
+        // the Vite build's entry script, named after its content: public, kept a year
+        Matcher script = Pattern.compile("src=\"(/assets/index-[A-Za-z0-9_-]+\\.js)\"").matcher(page.getResponseBody());
+        assertThat(script.find()).as("the page loads its built script from /assets/").isTrue();
+        client.get().uri(script.group(1)).exchange()
+                .expectStatus().isOk()
+                .expectHeader().value(HttpHeaders.CACHE_CONTROL, value -> assertThat(value).contains("max-age=31536000").contains("immutable"));
+        client.get().uri("/favicon.svg").exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void theClientsOwnAddressesAreItsPageOnlyForASignedInBrowserAndNeverShadowTheEndpoints() {
+        // a bookmark of a screen, without a session: to the login first (the gateway then comes back to it)
+        client.get().uri("/organisation/tree?unit=00000000-0000-4000-8000-000000000001")
+                .accept(MediaType.TEXT_HTML)
+                .exchange()
+                .expectStatus().isFound()
+                .expectHeader().location("/oauth2/authorization/dangjian");
+        // endpoints and files keep their own answers
+        client.get().uri("/api/nothing-here").accept(MediaType.TEXT_HTML).exchange().expectStatus().isUnauthorized();
+        client.get().uri("/assets/nothing-here.js").exchange().expectStatus().isNotFound();
+        assertThat(WebClientConfiguration.isClientPath("/organisation/tree")).isTrue();
+        assertThat(WebClientConfiguration.isClientPath("/platform/read-models")).isTrue();
+        assertThat(WebClientConfiguration.isClientPath("/")).isTrue();
+        assertThat(WebClientConfiguration.isClientPath("/api/organisation/tree")).isFalse();
+        assertThat(WebClientConfiguration.isClientPath("/oauth2/authorization/dangjian")).isFalse();
+        assertThat(WebClientConfiguration.isClientPath("/logout")).isFalse();
+        assertThat(WebClientConfiguration.isClientPath("/actuator/health")).isFalse();
+        assertThat(WebClientConfiguration.isClientPath("/robots.txt")).isFalse();
     }
 
     @Test

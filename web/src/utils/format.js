@@ -1,0 +1,58 @@
+// Dates and numbers as the user's language writes them: 2026年11月28日 15:21:48 GMT+8 and 12,345 in Chinese,
+// 28 Nov 2026, 15:21:48 GMT+8 and 12,345 in English. Times are shown in the browser's time zone, with its name.
+
+const intlLocale = (lang) => (lang === 'en' ? 'en-GB' : 'zh-CN');
+
+/** A date and time, or '' when absent; an unreadable value is shown as it came. */
+export function formatDateTime(iso, lang = 'zh-CN', timeZone = undefined) {
+  if (!iso) {
+    return '';
+  }
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) {
+    return String(iso);
+  }
+  return new Intl.DateTimeFormat(intlLocale(lang), {
+    year: 'numeric', month: lang === 'en' ? 'short' : 'long', day: 'numeric',
+    hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZoneName: 'short', timeZone,
+  }).format(date);
+}
+
+/** A date alone: 2026年11月28日 / 28 Nov 2026. */
+export function formatDate(iso, lang = 'zh-CN', timeZone = undefined) {
+  if (!iso) {
+    return '';
+  }
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) {
+    return String(iso);
+  }
+  return new Intl.DateTimeFormat(intlLocale(lang), {
+    year: 'numeric', month: lang === 'en' ? 'short' : 'long', day: 'numeric', timeZone,
+  }).format(date);
+}
+
+/** A count with the language's grouping: 12,345. */
+export function formatNumber(value, lang = 'zh-CN') {
+  if (value === null || value === undefined || Number.isNaN(Number(value))) {
+    return '';
+  }
+  return new Intl.NumberFormat(intlLocale(lang)).format(Number(value));
+}
+
+/** A share as a percentage: 42% (0 when there is nothing to do). */
+export function formatPercent(done, total, lang = 'zh-CN') {
+  const share = total > 0 ? Math.min(1, done / total) : 1;
+  return new Intl.NumberFormat(intlLocale(lang), { style: 'percent', maximumFractionDigits: 0 }).format(share);
+}
+
+/** The first characters of a hash, for a glance; the full value goes in a title. */
+export function shortHash(hash, length = 12) {
+  return hash ? `${hash.slice(0, length)}…` : '';
+}
+
+/** The event's short type name: "org.dangjian.organisation.OrganisationUnitRenamed.v1" → "OrganisationUnitRenamed". */
+export function eventName(type) {
+  const match = /\.([A-Za-z]+)\.v\d+$/.exec(type || '');
+  return match ? match[1] : (type || '');
+}

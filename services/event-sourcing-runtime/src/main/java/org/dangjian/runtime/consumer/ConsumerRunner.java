@@ -2,18 +2,22 @@ package org.dangjian.runtime.consumer;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 import com.mongodb.client.MongoDatabase;
@@ -60,6 +64,22 @@ public final class ConsumerRunner {
 
     /** How the runner paces itself. */
     public record Settings(int applyAttempts, Duration parkRetryInterval, Duration rereadTimeout) {
+    }
+
+    /**
+     * How far the last rebuild of a read model has come, as {@code /actuator/readmodels} shows it: {@code RUNNING} from
+     * the operator's request until the consumer has consumed up to the end offsets its partitions had when the rebuild
+     * started, then {@code DONE} (kept until the next rebuild). {@code eventsTotal} is the sum over the partitions of
+     * (end − beginning offset) at the start (0 until the consumer has read them, within a poll of the request);
+     * {@code eventsConsumed} the sum of (position − beginning offset), each partition's share capped at its part of
+     * {@code eventsTotal} (records that arrived after the start do not count), so it equals {@code eventsTotal}
+     * exactly when the rebuild is done. Immutable: the runner publishes a new one as it goes.
+     *
+     * @param finishedAt when it caught up; null while running
+     */
+    public record RebuildProgress(State state, Instant requestedAt, Instant finishedAt, long eventsTotal, long eventsConsumed) {
+
+        public enum State { RUNNING, DONE }
     }
 
     private final EventConsumer consumer;
@@ -109,6 +129,13 @@ public final class ConsumerRunner {
     private long lastParkRetryNanos = System.nanoTime();
     private long lastLagNanos;
     private Thread thread;
+    /** The last rebuild's progress (null: none since the process started); written by the runner and the request, read by the endpoint. */
+    private final AtomicReference<RebuildProgress> rebuildProgress = new AtomicReference<>();
+    /** The partitions of the rebuild in progress, with their beginning and end offsets at its start (the runner's thread only). */
+    private Map<TopicPartition, long[]> rebuildRange;
+    /** The last position seen of each of them (the runner's thread only). */
+    private final Map<TopicPartition, Long> rebuildPositions = new HashMap<>();
+    private long lastRebuildCommittedNanos;
 
     public ConsumerRunner(EventConsumer consumer, String ownService, Map<String, String> serviceByTopic,
                           Supplier<Consumer<String, byte[]>> groupConsumers, Supplier<Consumer<String, byte[]>> plainConsumers,
@@ -176,8 +203,14 @@ public final class ConsumerRunner {
         if (!consumer.rebuildable()) {
             throw new IllegalStateException(consumer.name() + " is a reaction: replaying it would send its commands again");
         }
+        rebuildProgress.set(new RebuildProgress(RebuildProgress.State.RUNNING, clock.instant(), null, 0, 0));
         rebuildRequested = true;
         wakeUp();
+    }
+
+    /** The last rebuild's progress; empty when the model has not been rebuilt since the process started. */
+    public Optional<RebuildProgress> rebuildProgress() {
+        return Optional.ofNullable(rebuildProgress.get());
     }
 
     /** Asks the runner to retry a parked aggregate now; false when it has no such aggregate parked. */
@@ -263,6 +296,7 @@ public final class ConsumerRunner {
                             commitCounter.increment();
                         }
                         updateLag(c);
+                        trackRebuild(c);
                     } catch (WakeupException e) {
                         // a rebuild or an operator's action was requested, or we are stopping
                     }
@@ -289,7 +323,9 @@ public final class ConsumerRunner {
             c.poll(Duration.ofMillis(100)); // join the group first, so there are partitions to rewind
         }
         Map<TopicPartition, OffsetAndMetadata> rewind = new HashMap<>();
-        c.beginningOffsets(c.assignment()).forEach((partition, offset) -> rewind.put(partition, new OffsetAndMetadata(offset)));
+        Map<TopicPartition, Long> beginning = c.beginningOffsets(c.assignment());
+        beginning.forEach((partition, offset) -> rewind.put(partition, new OffsetAndMetadata(offset)));
+        Map<TopicPartition, Long> end = c.endOffsets(beginning.keySet());
         c.commitSync(rewind);
         c.seekToBeginning(c.assignment());
         positions.clear(consumer.name());
@@ -300,7 +336,97 @@ public final class ConsumerRunner {
         progress.reset(consumer.name());
         consumer.collections().forEach(collection -> database.getCollection(collection).drop());
         consumer.reset().run();
+        startTracking(beginning, end);
         rebuildRequested = false;
+    }
+
+    /** Notes the rebuild's partitions and their offsets at its start (a rebuild of empty topics is done after the next poll). */
+    private void startTracking(Map<TopicPartition, Long> beginning, Map<TopicPartition, Long> end) {
+        rebuildRange = new HashMap<>();
+        rebuildPositions.clear();
+        long total = 0;
+        for (Map.Entry<TopicPartition, Long> first : beginning.entrySet()) {
+            long from = first.getValue();
+            long to = Math.max(from, end.getOrDefault(first.getKey(), from));
+            rebuildRange.put(first.getKey(), new long[] {from, to});
+            rebuildPositions.put(first.getKey(), from);
+            total += to - from;
+        }
+        RebuildProgress current = rebuildProgress.get();
+        Instant requestedAt = current != null ? current.requestedAt() : clock.instant();
+        rebuildProgress.compareAndSet(current, new RebuildProgress(RebuildProgress.State.RUNNING, requestedAt, null, total, 0));
+        lastRebuildCommittedNanos = 0;
+    }
+
+    /**
+     * After each poll, while a rebuild runs: the positions of its partitions, this consumer's own (no broker call) and,
+     * for those a rebalance gave to another instance, the group's committed offsets (asked at most once a second).
+     */
+    private void trackRebuild(Consumer<String, byte[]> c) {
+        if (rebuildRange == null) {
+            return;
+        }
+        Set<TopicPartition> assigned = c.assignment();
+        List<TopicPartition> elsewhere = new ArrayList<>();
+        for (TopicPartition partition : rebuildRange.keySet()) {
+            if (!assigned.contains(partition)) {
+                elsewhere.add(partition);
+                continue;
+            }
+            try {
+                rebuildPositions.merge(partition, c.position(partition, LAG_INTERVAL), Math::max);
+            } catch (WakeupException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                log.debug("{} could not read its position in {} ({})", consumer.name(), partition, e.toString());
+            }
+        }
+        if (!elsewhere.isEmpty() && System.nanoTime() - lastRebuildCommittedNanos >= LAG_INTERVAL.toNanos()) {
+            lastRebuildCommittedNanos = System.nanoTime();
+            try {
+                c.committed(new HashSet<>(elsewhere), LAG_INTERVAL).forEach((partition, committed) -> {
+                    if (committed != null) {
+                        rebuildPositions.merge(partition, committed.offset(), Math::max);
+                    }
+                });
+            } catch (WakeupException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                log.debug("{} could not read the committed offsets of {} ({})", consumer.name(), elsewhere, e.toString());
+            }
+        }
+        publishRebuildProgress();
+    }
+
+    /**
+     * Publishes the rebuild's progress; once every partition has reached its end offset of the start, it is done. An
+     * operator's new request meanwhile wins (compare-and-set): its record stands until the new rebuild starts.
+     */
+    private void publishRebuildProgress() {
+        long total = 0;
+        long consumed = 0;
+        for (Map.Entry<TopicPartition, long[]> range : rebuildRange.entrySet()) {
+            long from = range.getValue()[0];
+            long to = range.getValue()[1];
+            total += to - from;
+            consumed += Math.min(to, Math.max(from, rebuildPositions.getOrDefault(range.getKey(), from))) - from;
+        }
+        RebuildProgress current = rebuildProgress.get();
+        if (rebuildRequested || current == null) {
+            return; // another rebuild was asked for: this one's progress no longer matters
+        }
+        boolean done = consumed >= total;
+        RebuildProgress next = done
+                ? new RebuildProgress(RebuildProgress.State.DONE, current.requestedAt(), clock.instant(), total, total)
+                : new RebuildProgress(RebuildProgress.State.RUNNING, current.requestedAt(), null, total, consumed);
+        if (!next.equals(current) && !rebuildProgress.compareAndSet(current, next)) {
+            return;
+        }
+        if (done) {
+            rebuildRange = null;
+            rebuildPositions.clear();
+            log.info("Read model {} rebuilt: {} events consumed from {}", consumer.name(), total, serviceByTopic.keySet());
+        }
     }
 
     /**

@@ -14,7 +14,9 @@ import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
  * {@code /actuator/readmodels}, for operators ({@code PLATFORM_OPERATOR}):
  * <ul>
  *   <li>{@code GET /actuator/readmodels}: every read model and reaction, its kind, topics, declared types, lag and
- *       number of parked aggregates;</li>
+ *       number of parked aggregates, and for a read model rebuilt since the process started its {@code rebuild}:
+ *       {@code state} ({@code RUNNING} or {@code DONE}), {@code requestedAt}, {@code finishedAt} (when done),
+ *       {@code eventsTotal} and {@code eventsConsumed} ({@link ConsumerRunner.RebuildProgress});</li>
  *   <li>{@code GET /actuator/readmodels/{name}}: the same for one, with each parked aggregate (service, id, reason,
  *       sequence, error, since, attempts, held events);</li>
  *   <li>{@code POST /actuator/readmodels/{name}}: drops a read model and rebuilds it from the start of its topics
@@ -107,6 +109,19 @@ public class ReadModelsEndpoint {
         summary.put("types", List.copyOf(new java.util.TreeSet<>(runner.consumer().subscription().types().keySet())));
         summary.put("lag", runner.lag());
         summary.put("parked", runner.parkedCount());
+        runner.rebuildProgress().ifPresent(progress -> summary.put("rebuild", rebuild(progress)));
         return summary;
+    }
+
+    private static Map<String, Object> rebuild(ConsumerRunner.RebuildProgress progress) {
+        Map<String, Object> rebuild = new LinkedHashMap<>();
+        rebuild.put("state", progress.state().name());
+        rebuild.put("requestedAt", progress.requestedAt().toString());
+        if (progress.finishedAt() != null) {
+            rebuild.put("finishedAt", progress.finishedAt().toString());
+        }
+        rebuild.put("eventsTotal", progress.eventsTotal());
+        rebuild.put("eventsConsumed", progress.eventsConsumed());
+        return rebuild;
     }
 }

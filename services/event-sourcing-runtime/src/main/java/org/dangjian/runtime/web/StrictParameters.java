@@ -14,6 +14,11 @@ import org.springframework.web.bind.annotation.InitBinder;
  * editors would read hex and octal), booleans as {@code true} or {@code false} only (not {@code yes}, {@code on},
  * {@code 1}, {@code TRUE}). Registered as editors of every binder: a custom editor is the one Spring asks first, and
  * its refusal is final (a failed conversion would fall back to the lenient default editors).
+ *
+ * <p>Enum parameters are read as a constant's exact name ({@code " BRANCH"}, {@code "branch"}, {@code "1"} are
+ * refused, where Spring's default would trim them); an enum type is registered by the controller that takes it, in
+ * an {@code @InitBinder} method calling {@link #exactEnum}, since a binder does not say which types it will be asked
+ * for.
  */
 @ControllerAdvice
 public final class StrictParameters {
@@ -28,6 +33,20 @@ public final class StrictParameters {
         binder.registerCustomEditor(int.class, new Strict(text -> Math.toIntExact(longValue(text)), false));
         binder.registerCustomEditor(Boolean.class, new Strict(StrictParameters::booleanValue, true));
         binder.registerCustomEditor(boolean.class, new Strict(StrictParameters::booleanValue, false));
+    }
+
+    /** Makes {@code binder} read parameters of the enum {@code type} by exact constant name only (empty: absent). */
+    public static <E extends Enum<E>> void exactEnum(WebDataBinder binder, Class<E> type) {
+        binder.registerCustomEditor(type, new Strict(text -> enumValue(type, text), true));
+    }
+
+    static <E extends Enum<E>> E enumValue(Class<E> type, String text) {
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(text)) {
+                return constant;
+            }
+        }
+        throw new IllegalArgumentException("not one of " + java.util.Arrays.toString(type.getEnumConstants()) + ": " + text);
     }
 
     static Long longValue(String text) {

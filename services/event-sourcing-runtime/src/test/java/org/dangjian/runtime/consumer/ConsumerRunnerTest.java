@@ -6,6 +6,7 @@ import static org.dangjian.runtime.testing.StoreKit.event;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -307,6 +308,77 @@ class ConsumerRunnerTest {
 
         Eventually.that(() -> assertThat(handledOf("d1")).containsExactly(0L, 1L, 2L));
         Eventually.that(() -> assertThat(runner.parkedCount()).isZero()); // the count follows the release
+    }
+
+    @Test
+    void aRebuildShowsItsProgressUntilItHasConsumedWhatItsTopicsHeldWhenItStartedAndThenThatItIsDone() {
+        run(Subscription.to(DrillEvents.DRILLS));
+        ReadModelsEndpoint endpoint = new ReadModelsEndpoint(new ConsumerRunners(List.of(runner)));
+        StoredEvent s0 = store("d1", 0, new DrillScheduled("d1", "消防演练", "m1"));
+        StoredEvent s1 = store("d1", 1, new DrillHeld("d1", "m1"));
+        StoredEvent s2 = store("d1", 2, new DrillCancelled("d1"));
+        StoredEvent t0 = store("d2", 0, new DrillScheduled("d2", "应急演练", "m2"));
+        deliver(s0, s1, s2, t0);
+        Eventually.that(() -> assertThat(position("d2")).isZero());
+        assertThat(runner.rebuildProgress()).as("never rebuilt since the process started").isEmpty();
+        assertThat(summary(endpoint)).doesNotContainKey("rebuild");
+
+        kafka.updateEndOffsets(Map.of(PARTITION, 4L));
+        Instant asked = Instant.now();
+        runner.requestRebuild();
+        ConsumerRunner.RebuildProgress requested = runner.rebuildProgress().orElseThrow();
+        assertThat(requested.state()).as("running from the request on").isEqualTo(ConsumerRunner.RebuildProgress.State.RUNNING);
+        assertThat(requested.requestedAt()).isAfterOrEqualTo(asked.minusMillis(1));
+        Eventually.that(() -> assertThat(runner.rebuildProgress().orElseThrow()).satisfies(p -> {
+            assertThat(p.eventsTotal()).as("the end offsets when it started").isEqualTo(4);
+            assertThat(p.eventsConsumed()).isZero();
+            assertThat(p.state()).isEqualTo(ConsumerRunner.RebuildProgress.State.RUNNING);
+            assertThat(p.requestedAt()).isEqualTo(requested.requestedAt());
+        }));
+        assertThat(position("d1")).as("rewound").isEqualTo(-1);
+
+        kafka.addRecord(record(s0, 0));
+        kafka.addRecord(record(s1, 1));
+        Eventually.that(() -> assertThat(runner.rebuildProgress().orElseThrow().eventsConsumed()).isEqualTo(2));
+        Map<String, Object> running = rebuildOf(endpoint);
+        assertThat(running).containsOnlyKeys("state", "requestedAt", "eventsTotal", "eventsConsumed")
+                .containsEntry("state", "RUNNING").containsEntry("eventsTotal", 4L).containsEntry("eventsConsumed", 2L)
+                .containsEntry("requestedAt", requested.requestedAt().toString());
+        assertThat(runner.rebuildProgress().orElseThrow().finishedAt()).isNull();
+
+        kafka.addRecord(record(s2, 2));
+        kafka.addRecord(record(t0, 3));
+        Eventually.that(() -> assertThat(runner.rebuildProgress().orElseThrow().state()).isEqualTo(ConsumerRunner.RebuildProgress.State.DONE));
+        ConsumerRunner.RebuildProgress done = runner.rebuildProgress().orElseThrow();
+        assertThat(done.eventsConsumed()).isEqualTo(done.eventsTotal()).isEqualTo(4);
+        assertThat(done.finishedAt()).isAfterOrEqualTo(done.requestedAt());
+        assertThat(position("d1")).as("the model holds what the topic held").isEqualTo(2);
+        assertThat(position("d2")).isZero();
+        assertThat(rebuildOf(endpoint)).containsOnlyKeys("state", "requestedAt", "finishedAt", "eventsTotal", "eventsConsumed")
+                .containsEntry("state", "DONE").containsEntry("eventsTotal", 4L).containsEntry("eventsConsumed", 4L)
+                .containsEntry("finishedAt", done.finishedAt().toString());
+
+        StoredEvent s3 = store("d1", 3, new DrillHeld("d1", "m1"));
+        kafka.addRecord(record(s3, 4)); // arrives after the rebuild: the live model takes it, the finished rebuild stays as it was
+        Eventually.that(() -> assertThat(position("d1")).isEqualTo(3));
+        assertThat(runner.rebuildProgress()).contains(done);
+
+        kafka.updateEndOffsets(Map.of(PARTITION, 5L));
+        runner.requestRebuild();
+        assertThat(runner.rebuildProgress().orElseThrow().state()).as("the next rebuild replaces it").isEqualTo(ConsumerRunner.RebuildProgress.State.RUNNING);
+        assertThat(runner.rebuildProgress().orElseThrow().requestedAt()).isAfterOrEqualTo(done.requestedAt());
+        Eventually.that(() -> assertThat(runner.rebuildProgress().orElseThrow().eventsTotal()).isEqualTo(5));
+        assertThat(runner.rebuildProgress().orElseThrow().finishedAt()).isNull();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> summary(ReadModelsEndpoint endpoint) {
+        return (Map<String, Object>) endpoint.readModels().get("drill-board");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> rebuildOf(ReadModelsEndpoint endpoint) {
+        return (Map<String, Object>) summary(endpoint).get("rebuild");
     }
 
     /** A model that writes two documents per event, like a unit and its parent's list, the second of which fails once. */

@@ -36,6 +36,27 @@ class RequestInputTest {
         }
     }
 
+    enum Colour { RED, DARK_RED }
+
+    @Test
+    void enumParametersAreAConstantsExactNameOnly() {
+        assertThat(StrictParameters.enumValue(Colour.class, "DARK_RED")).isEqualTo(Colour.DARK_RED);
+        for (String bad : new String[] {" RED", "RED ", "red", "Red", "0", "1", "DARK", "$VALUES", "valueOf", "RED\u0000", "%20RED"}) {
+            assertThatThrownBy(() -> StrictParameters.enumValue(Colour.class, bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
+    void aPageIsASliceOfTheWholeListWithItsTotal() {
+        java.util.List<Integer> all = java.util.List.of(1, 2, 3, 4, 5);
+        assertThat(PageOf.of(all, 0, 2)).isEqualTo(new PageOf<>(java.util.List.of(1, 2), 0, 2, 5));
+        assertThat(PageOf.of(all, 2, 2)).isEqualTo(new PageOf<>(java.util.List.of(5), 2, 2, 5));
+        assertThat(PageOf.of(all, 3, 2).items()).isEmpty();
+        assertThat(PageOf.of(all, Integer.MAX_VALUE, 200).items()).as("no overflow far past the end").isEmpty();
+        assertThat(PageOf.of(all, 0, 50).map(items -> items.stream().map(String::valueOf).toList()))
+                .isEqualTo(new PageOf<>(java.util.List.of("1", "2", "3", "4", "5"), 0, 50, 5));
+    }
+
     @Test
     void requestTargetsTomcatCannotReadAreKnownBeforeTomcatRefusesThem() {
         assertThat(MalformedRequestTargets.wellFormed("/units/6f1c2a7e%2D3b1d")).isTrue();

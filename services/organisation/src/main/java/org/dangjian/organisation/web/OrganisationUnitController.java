@@ -1,6 +1,7 @@
 package org.dangjian.organisation.web;
 
 import java.net.URI;
+import java.text.Normalizer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.dangjian.contracts.organisation.OrganisationUnitKind;
 import org.dangjian.organisation.command.DissolveOrganisationUnitCommand;
 import org.dangjian.organisation.command.EstablishOrganisationUnitCommand;
 import org.dangjian.organisation.command.OrganisationUnitId;
@@ -18,6 +20,8 @@ import org.dangjian.organisation.command.RenameOrganisationUnitCommand;
 import org.dangjian.organisation.query.OrganisationQueries;
 import org.dangjian.organisation.query.OrganisationUnitsReadModel;
 import org.dangjian.organisation.query.TreeNode;
+import org.dangjian.organisation.query.UnitListItem;
+import org.dangjian.organisation.query.UnitStatus;
 import org.dangjian.organisation.query.UnitTimelinesReadModel;
 import org.dangjian.organisation.query.UnitView;
 import org.dangjian.runtime.command.CommandContext;
@@ -30,10 +34,14 @@ import org.dangjian.runtime.readmodel.ReadYourWrites;
 import org.dangjian.runtime.readmodel.TimelineStore;
 import org.dangjian.runtime.security.Roles;
 import org.dangjian.runtime.web.AggregateIds;
+import org.dangjian.runtime.web.PageOf;
+import org.dangjian.runtime.web.StrictParameters;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -51,6 +59,9 @@ class OrganisationUnitController {
 
     private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     private static final String COMMITTEE_STAFF = "hasRole('COMMITTEE_STAFF')";
+    /** The longest text a list is searched for, in code points (a name has at most 100). */
+    static final int MAX_QUERY_TEXT = 100;
+    static final int MAX_PAGE_SIZE = 200;
 
     private final CommandDispatcher commands;
     private final OrganisationQueries queries;
@@ -62,6 +73,13 @@ class OrganisationUnitController {
         this.queries = queries;
         this.readYourWrites = readYourWrites;
         this.verifier = verifier;
+    }
+
+    /** Enum parameters by a constant's exact name only. */
+    @InitBinder
+    void exactEnums(WebDataBinder binder) {
+        StrictParameters.exactEnum(binder, OrganisationUnitKind.class);
+        StrictParameters.exactEnum(binder, UnitStatus.class);
     }
 
     /** The answer to a command. */
@@ -117,6 +135,36 @@ class OrganisationUnitController {
             readYourWrites.await(OrganisationUnitsReadModel.NAME, id, minSequence, () -> unitNotFound(id));
         }
         return Map.of("units", queries.tree(includeDissolved));
+    }
+
+    @Operation(summary = "组织列表 Units, a page at a time", description = "Under a parent (its id, or top for the top-level units) "
+            + "or anywhere (no parent), filtered by text in the name (q: case-insensitive, literal, at most 100 characters), kind "
+            + "and status; in the tree's order (kind, name, id). Each unit with its parent's name and its subordinates: all ever "
+            + "established under it, and those not dissolved. Pass unit and minSequence to wait until that change shows.")
+    @PreAuthorize(Roles.SIGNED_IN)
+    @GetMapping(path = "/units", produces = MediaType.APPLICATION_JSON_VALUE)
+    PageOf<UnitListItem> units(@Parameter(description = "a unit's id (its direct subordinates) or top (the top-level units); "
+                                       + "absent: every unit") @RequestParam(required = false) String parent,
+                               @Parameter(description = "text the name contains, ignoring case; taken literally")
+                               @RequestParam(required = false) String q,
+                               @RequestParam(required = false) OrganisationUnitKind kind,
+                               @RequestParam(required = false) UnitStatus status,
+                               @RequestParam(defaultValue = "0") @Min(0) int page,
+                               @RequestParam(defaultValue = "50") @Min(1) @Max(MAX_PAGE_SIZE) int size,
+                               @Parameter(description = "a unit whose change to wait for") @RequestParam(required = false) String unit,
+                               @RequestParam(required = false) @Min(0) Long minSequence) {
+        String parentId = parent == null ? null : "top".equals(parent) ? OrganisationQueries.TOP_LEVEL : AggregateIds.canonical("parent", parent);
+        String text = q == null ? null : Normalizer.normalize(q, Normalizer.Form.NFC);
+        if (text != null && (text.codePointCount(0, text.length()) > MAX_QUERY_TEXT || text.chars().anyMatch(Character::isISOControl))) {
+            // longer than any name, or with a control character no name holds (MongoDB refuses a NUL in a pattern)
+            throw RuleViolation.invalid("INVALID_PARAMETER", "The value of parameter {0} is not valid", "q");
+        }
+        if (unit != null) {
+            String id = AggregateIds.canonical("unit", unit);
+            readYourWrites.await(OrganisationUnitsReadModel.NAME, id, minSequence, () -> unitNotFound(id));
+        }
+        return queries.units(new OrganisationQueries.UnitFilter(parentId, text, kind, status), page, size)
+                .orElseThrow(() -> unitNotFound(parentId));
     }
 
     @Operation(summary = "组织详情 One unit", description = "With its parent and subordinate units in brief.")

@@ -227,6 +227,27 @@ class OrganisationServiceTest {
     }
 
     @Test
+    void anOperatorSeesARebuildRunAndThenDoneWithTheEventsItConsumed() {
+        String committee = committee();
+        establish("BRANCH", "重建党支部", committee);
+        String operator = TestTokens.forUser("yunwei", "PLATFORM_OPERATOR", null);
+        assertThat(api.post("/actuator/readmodels/organisation-units", operator, Map.of(), Map.of()).status()).isEqualTo(202);
+        JsonNode started = api.get("/actuator/readmodels/organisation-units", operator).body().get("rebuild");
+        assertThat(started.get("requestedAt").asString()).isNotBlank();
+
+        eventually(() -> {
+            JsonNode rebuild = api.get("/actuator/readmodels", operator).body().at("/organisation-units/rebuild");
+            assertThat(rebuild.get("state").asString()).as(rebuild.toString()).isEqualTo("DONE");
+            assertThat(rebuild.get("eventsTotal").asLong()).as("the topic holds this test's events at least").isGreaterThanOrEqualTo(3);
+            assertThat(rebuild.get("eventsConsumed").asLong()).isEqualTo(rebuild.get("eventsTotal").asLong());
+            assertThat(java.time.Instant.parse(rebuild.get("finishedAt").asString()))
+                    .isAfterOrEqualTo(java.time.Instant.parse(rebuild.get("requestedAt").asString()));
+            assertThat(rebuild.get("requestedAt").asString()).isEqualTo(started.get("requestedAt").asString());
+        });
+        assertThat(api.get("/units/" + committee, MEMBER).status()).as("the model is back").isEqualTo(200);
+    }
+
+    @Test
     void problemsSpeakChineseByDefaultAndEnglishWhenAsked() {
         String path = "/units/9d2f3a4b-0000-4000-8000-000000000001";
         assertThat(api.get(path, MEMBER).body().get("title").asString()).isEqualTo("组织不存在");

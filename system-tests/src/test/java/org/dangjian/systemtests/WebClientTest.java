@@ -3,12 +3,20 @@ package org.dangjian.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
 import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Browser;
@@ -20,17 +28,20 @@ import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import org.dangjian.launcher.Launcher;
+import org.dangjian.testsupport.DemoLogin;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The web client in a real browser (headless Chromium driven by Playwright) against the whole platform: a demo user
- * signs in at the identity provider's login page and works with the organisation tree as a user would. One browser for
- * the class, a fresh context (cookies, storage) per test; each test saves a screenshot under
- * {@code target/screenshots/}.
+ * The web client (Vue 3 + Element Plus, module {@code web}) in a real browser, headless Chromium driven by
+ * Playwright, against the whole platform as {@code ./run.sh} starts it: the demo users sign in at the identity
+ * provider's login page and work as they would. One browser for the class, a fresh context (cookies, storage) per
+ * test; the main screens are saved as screenshots under {@code target/screenshots/}.
  */
 class WebClientTest {
 
@@ -40,6 +51,7 @@ class WebClientTest {
     static final String FIRST_BRANCH = "00000000-0000-4000-8000-000000000011";
     static final String SECOND_BRANCH = "00000000-0000-4000-8000-000000000012";
     static final String TRADE_UNION = "00000000-0000-4000-8000-000000000041";
+    static final JsonMapper JSON = JsonMapper.builder().build();
 
     static Launcher platform;
     static Playwright playwright;
@@ -76,7 +88,11 @@ class WebClientTest {
 
     @BeforeEach
     void freshContext() {
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900).setLocale("zh-CN"));
+        openContext(1280, 900);
+    }
+
+    void openContext(int width, int height) {
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height).setLocale("zh-CN"));
         page = context.newPage();
         page.setDefaultTimeout(20_000);
         page.onPageError(scriptErrors::add);
@@ -92,219 +108,446 @@ class WebClientTest {
         return PlaywrightAssertions.assertThat(locator);
     }
 
+    Locator test(String id) {
+        return page.locator("[data-test=" + id + "]");
+    }
+
+    /** Signs in from the start page, as a user does: the sign-in button, the provider's login form, back. */
     void signIn(String username) {
-        if (!page.url().startsWith(app)) {
-            page.navigate(app + "/");
-        }
-        expect(page.locator("#signed-out")).isVisible();
-        page.locator("#sign-in").click();
+        page.navigate(app + "/");
+        test("sign-in").click();
+        logInAtTheProvider(username);
+    }
+
+    void logInAtTheProvider(String username) {
         page.waitForURL(platform.issuer() + "/login**");
         page.locator("#username").fill(username);
-        page.locator("#password").fill("dangjian");
+        page.locator("#password").fill(DemoLogin.DEMO_PASSWORD);
         page.locator("form.login-form button[type=submit]").click();
         page.waitForURL(app + "/**");
-        expect(page.locator("#workspace")).isVisible();
-        expect(page.locator("#user-username")).hasText(username);
+        expect(test("user-username")).containsText(username);
     }
 
     void screenshot(String name) {
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
     }
 
-    Locator treeLink(String unitId) {
-        return page.locator("#tree a[data-unit-id='" + unitId + "']");
+    Locator treeNode(String unitId) {
+        return page.locator("[data-test=tree] [data-test=tree-node][data-unit-id='" + unitId + "']");
+    }
+
+    /** The tree row of a unit (the content line of its el-tree node). */
+    Locator treeRow(String unitId) {
+        return page.locator("[data-test=tree] .el-tree-node__content:has([data-unit-id='" + unitId + "'])");
+    }
+
+    void expand(String unitId) {
+        treeRow(unitId).locator(".el-tree-node__expand-icon").click();
+    }
+
+    /** The items of the side menu, by route name. */
+    List<String> menuItems() {
+        return test("menu").locator("li.el-menu-item[data-menu]").all().stream().map(l -> l.getAttribute("data-menu")).toList();
+    }
+
+    /** An Element Plus input or textarea by its data-test (the attribute lands on the control itself). */
+    static Locator field(Locator scope, String id) {
+        return scope.locator("input[data-test=" + id + "], textarea[data-test=" + id + "], [data-test=" + id + "] input, [data-test="
+                + id + "] textarea").first();
+    }
+
+    Locator dialog(String id) {
+        return page.locator(".el-dialog[data-test=" + id + "]");
+    }
+
+    void choose(Locator select, String option) {
+        select.click();
+        page.locator(".el-select-dropdown__item:visible").filter(new Locator.FilterOptions().setHasText(option)).first().click();
     }
 
     @Test
-    void aCommitteeStaffMemberSignsInAtTheIdentityProviderAndSeesTheOrganisationTree() {
-        page.navigate(app + "/");
-        expect(page.locator("#sign-in")).isVisible();
+    void eachRoleSignsInAndSeesItsMenusAndNothingMore() {
+        record Role(String username, String name, String role, List<String> menu, boolean mayChangeUnits, boolean operator) {
+        }
+        List<String> organisation = List.of("home", "org-tree", "org-units");
+        List<String> operator = List.of("home", "org-tree", "org-units", "platform-read-models");
+        List<Role> roles = List.of(
+                new Role("dangwei", "王建华", "党委工作人员", organisation, true, false),
+                new Role("shuji", "李明", "支部书记", organisation, false, false),
+                new Role("dangyuan", "张丽", "党员", organisation, false, false),
+                new Role("jijian", "赵刚", "纪检干部", organisation, false, false),
+                new Role("shenji", "陈静", "审计/巡察", organisation, false, false),
+                new Role("yunwei", "刘洋", "平台运维", operator, false, true));
+        for (Role role : roles) {
+            if (context != null) {
+                context.close();
+            }
+            openContext(1280, 900);
+            signIn(role.username());
 
-        signIn("dangwei");
+            // the header: name, role, own unit (by name); the greeting on the home page
+            expect(test("user-name")).hasText(role.name());
+            expect(test("user-roles")).hasText(role.role());
+            expect(test("user-org")).not().isEmpty();
+            expect(test("greeting")).containsText(role.name());
+            assertThat(menuItems()).as(role.username() + "'s menu").containsExactlyElementsOf(role.menu());
+            expect(test("panel-due")).isVisible();
+            expect(test("panel-my-unit")).isVisible();
+            if (role.operator()) {
+                expect(test("due-read-models")).isVisible();
+            } else {
+                expect(test("nothing-due")).isVisible();
+            }
+            screenshot("01-home-" + role.username());
 
-        assertThat(page.url()).startsWith(app + "/");
-        expect(page.locator("#user-name")).hasText("王建华");
-        expect(page.locator("#user-roles")).containsText("党委工作人员");
-        expect(page.locator("#tree-heading")).hasText("组织架构");
-        expect(treeLink(COMMITTEE)).containsText("政务服务中心党委");
-        expect(treeLink(COMMITTEE)).containsText("党委");
-        expect(treeLink(FIRST_BRANCH)).containsText("机关第一党支部");
-        expect(treeLink(FIRST_BRANCH)).containsText("党支部");
-        expect(page.locator("#tree")).containsText("窗口党总支");
-        expect(page.locator("#tree")).containsText("综合科党小组");
-        expect(page.locator("#tree")).containsText("中心工会");
-        expect(treeLink(TRADE_UNION)).containsText("工会");
-        // the user's own unit is selected: its details and timeline
-        expect(page.locator("#unit-heading")).hasText("政务服务中心党委");
-        expect(treeLink(COMMITTEE)).hasAttribute("aria-current", "true");
-        expect(page.locator("#timeline li.event").first()).containsText("成立");
-        expect(page.locator("#timeline li.event .actor-id").first()).hasText("demo-data-loader");
-        screenshot("01-signed-in-tree");
+            // the tree: committee staff get the actions, everyone else a read-only note
+            test("menu").locator("[data-menu=org-tree]").click();
+            expect(page.locator("h1.page-title")).hasText("组织架构");
+            expect(test("unit-heading")).not().isEmpty();
+            if (role.mayChangeUnits()) {
+                expect(test("actions")).isVisible();
+                expect(test("read-only")).hasCount(0);
+            } else {
+                expect(test("read-only")).isVisible();
+                expect(test("actions")).hasCount(0);
+            }
+
+            // a screen outside the role, opened by its address, says so and shows nothing of it
+            page.navigate(app + "/platform/read-models");
+            if (role.operator()) {
+                expect(test("read-models")).isVisible();
+            } else {
+                expect(test("forbidden")).isVisible();
+                expect(test("read-models")).hasCount(0);
+            }
+        }
     }
 
     @Test
-    void establishingRenamingAndDissolvingAPartyGroupShowAtOnceInAHashChainedTimelineThatVerifies() {
+    void committeeStaffEstablishRenameAndDissolveAPartyGroupAndSeeEachStepInTheHashChainedTimeline() {
         String name = "政务咨询党小组" + (System.nanoTime() % 10_000);
         String renamed = name + "（更名）";
         signIn("dangwei");
+        test("menu").locator("[data-menu=org-tree]").click();
 
-        treeLink(FIRST_BRANCH).click();
-        expect(page.locator("#unit-heading")).hasText("机关第一党支部");
-        Locator establish = page.locator("#establish-form");
-        // under a branch only a party group may stand
-        assertThat(page.locator("#establish-kind option").allTextContents()).containsExactly("党小组");
-        establish.getByLabel("名称").fill(name);
-        establish.getByLabel("事由").fill("支部委员会决定设立");
-        establish.locator("button[type=submit]").click();
+        expand(COMMITTEE);
+        treeNode(FIRST_BRANCH).click();
+        expect(test("unit-heading")).hasText("机关第一党支部");
+        assertThat(page.url()).endsWith("/organisation/tree?unit=" + FIRST_BRANCH);
 
-        // at once: in the tree under the branch, selected, with its establishment in the timeline
-        Locator underFirstBranch = page.locator("#tree li:has(> a[data-unit-id='" + FIRST_BRANCH + "']) > ul a.unit-link");
-        expect(underFirstBranch.filter(new Locator.FilterOptions().setHasText(name))).isVisible();
-        expect(page.locator("#unit-heading")).hasText(name);
-        expect(page.locator("#status")).containsText("已成立");
-        assertThat(page.url()).contains("#unit=");
-        String unitId = page.url().substring(page.url().indexOf("#unit=") + "#unit=".length());
-        expect(treeLink(unitId)).hasAttribute("aria-current", "true");
-        Locator events = page.locator("#timeline li.event");
+        // establish: under a branch only a party group may stand, and the form checks before sending
+        test("open-establish").click();
+        Locator establish = dialog("establish-dialog");
+        expect(establish).isVisible();
+        establish.locator("[data-test=submit]").click();
+        expect(establish).containsText("请填写名称");
+        establish.locator("[data-test=kind]").click();
+        assertThat(page.locator(".el-select-dropdown__item:visible").allTextContents()).containsExactly("党小组");
+        page.keyboard().press("Escape");
+        field(establish, "name").fill(name);
+        field(establish, "reason").fill("支部委员会决定设立");
+        establish.locator("[data-test=submit]").click();
+
+        // at once: selected, in the tree under the branch, with its establishment in the timeline
+        expect(establish).isHidden();
+        expect(test("unit-heading")).hasText(name);
+        expect(test("status")).containsText("已成立");
+        String unitId = page.url().substring(page.url().indexOf("unit=") + "unit=".length());
+        expect(treeNode(unitId)).containsText(name);
+        expect(treeNode(unitId)).hasAttribute("aria-current", "true");
+        Locator events = test("timeline").locator("[data-test=event]");
         expect(events).hasCount(1);
         Locator first = events.nth(0);
-        expect(first.locator(".event-label")).hasText("成立");
-        expect(first.locator(".actor-id")).hasText("dangwei");
-        expect(first.locator(".actor")).containsText("党委工作人员");
+        expect(first.locator("[data-test=event-label]")).hasText("成立");
+        expect(first.locator("[data-test=actor-id]")).hasText("dangwei");
+        expect(first).containsText("党委工作人员");
         expect(first).containsText("支部委员会决定设立");
         expect(first).containsText("发生时间");
         expect(first).containsText("记录时间");
+        expect(first).containsText("机关第一党支部");
         String firstHash = first.getAttribute("data-hash");
         assertThat(firstHash).matches("[0-9a-f]{64}");
+        assertThat(first.getAttribute("data-prev-hash")).isEqualTo("0".repeat(64));
         expect(first.locator(".full-hash")).hasText(firstHash);
-        expect(first.locator("summary code.hash").first()).hasAttribute("title", firstHash);
         screenshot("02-established-party-group");
 
-        Locator rename = page.locator("#rename-form");
-        rename.getByLabel("新名称").fill(renamed);
-        rename.getByLabel("事由").fill("科室调整");
-        rename.locator("button[type=submit]").click();
+        // rename
+        test("open-rename").click();
+        Locator rename = dialog("rename-dialog");
+        field(rename, "name").fill(renamed);
+        field(rename, "reason").fill("科室调整");
+        rename.locator("[data-test=submit]").click();
 
         expect(events).hasCount(2);
         Locator second = events.nth(1);
-        expect(second.locator(".event-label")).hasText("更名");
-        expect(second).containsText(name);
-        expect(second).containsText(renamed);
+        expect(second.locator("[data-test=event-label]")).hasText("更名");
+        expect(second.locator("del")).hasText(name);
+        expect(second.locator("ins")).hasText(renamed);
         expect(second).containsText("科室调整");
         assertThat(second.getAttribute("data-prev-hash")).isEqualTo(firstHash);
-        expect(second.locator(".full-prev-hash")).hasText(firstHash);
         assertThat(second.getAttribute("data-hash")).matches("[0-9a-f]{64}").isNotEqualTo(firstHash);
-        expect(page.locator("#unit-heading")).hasText(renamed);
-        expect(underFirstBranch.filter(new Locator.FilterOptions().setHasText(renamed))).isVisible();
+        expect(test("unit-heading")).hasText(renamed);
+        expect(treeNode(unitId)).containsText(renamed);
 
-        page.locator("#verify").click();
-        expect(page.locator("#verify-result")).hasAttribute("data-intact", "true");
-        expect(page.locator("#verify-result")).containsText("哈希链完整");
-        expect(page.locator("#verify-result")).containsText("2");
+        test("verify").click();
+        expect(test("verification")).hasAttribute("data-intact", "true");
+        expect(test("verification")).containsText("哈希链完整");
+        expect(test("verification")).containsText("2");
         second.locator("details.chain summary").click();
         screenshot("03-renamed-and-verified");
 
         // dissolving asks first; cancelling changes nothing
-        Locator dissolve = page.locator("#dissolve-form");
-        Locator dialog = page.locator("#confirm-dialog");
-        dissolve.getByLabel("事由").fill("并入综合科党小组");
-        dissolve.locator("button[type=submit]").click();
-        expect(dialog).isVisible();
-        expect(dialog).containsText(renamed);
-        dialog.locator("button[value=cancel]").click();
-        expect(dialog).isHidden();
-        dissolve.locator("button[type=submit]").click();
-        dialog.locator("button[value=confirm]").click();
+        test("open-dissolve").click();
+        Locator dissolve = dialog("dissolve-dialog");
+        field(dissolve, "reason").fill("并入综合科党小组");
+        dissolve.locator("[data-test=submit]").click();
+        Locator confirm = page.locator(".el-message-box");
+        expect(confirm).isVisible();
+        expect(confirm).containsText(renamed);
+        confirm.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("取消")).click();
+        expect(confirm).isHidden();
+        expect(events).hasCount(2);
+        dissolve.locator("[data-test=submit]").click();
+        page.locator(".el-message-box").getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Locator.GetByRoleOptions().setName("撤销")).click();
 
         expect(events).hasCount(3);
-        expect(events.nth(2).locator(".event-label")).hasText("撤销");
+        expect(events.nth(2).locator("[data-test=event-label]")).hasText("撤销");
         expect(events.nth(2)).containsText("并入综合科党小组");
         assertThat(events.nth(2).getAttribute("data-prev-hash")).isEqualTo(second.getAttribute("data-hash"));
-        expect(page.locator("#unit-badges")).containsText("已撤销");
-        expect(page.locator("#unit-facts")).containsText("撤销时间");
-        expect(page.locator("#commands")).isHidden();
-        expect(page.locator("#dissolved-note")).isVisible();
-        expect(treeLink(unitId)).hasCount(0);
-        page.getByLabel("显示已撤销组织").check();
-        expect(treeLink(unitId)).containsText("已撤销");
+        expect(test("unit-status")).hasText("已撤销");
+        expect(test("unit")).containsText("撤销时间");
+        expect(test("actions")).hasCount(0);
+        // gone from the tree of active units, back with the dissolved ones shown
+        expect(treeNode(unitId)).hasCount(0);
+        test("show-dissolved").click();
+        expand(COMMITTEE);
+        expand(FIRST_BRANCH);
+        expect(treeNode(unitId)).containsText("已撤销");
         screenshot("04-dissolved");
     }
 
     @Test
-    void aRefusedCommandShowsTheProblemBesideTheForm() {
+    void aRefusedActionShowsTheServersMessageInChineseAndChangesNothing() {
         signIn("dangwei");
-        treeLink(SECOND_BRANCH).click();
-        expect(page.locator("#unit-heading")).hasText("机关第二党支部");
+        page.navigate(app + "/organisation/tree?unit=" + SECOND_BRANCH);
+        expect(test("unit-heading")).hasText("机关第二党支部");
+        Locator events = test("timeline").locator("[data-test=event]");
+        expect(events.first()).isVisible();
+        int before = events.count();
 
-        Locator rename = page.locator("#rename-form");
-        rename.getByLabel("新名称").fill("机关第二党支部");
-        rename.locator("button[type=submit]").click();
+        // a zero-width space passes the form's own checks; the service refuses it and names it
+        test("open-rename").click();
+        Locator rename = dialog("rename-dialog");
+        field(rename, "name").fill("机关第二\u200B党支部");
+        rename.locator("[data-test=submit]").click();
 
-        Locator message = rename.locator(".form-message");
-        expect(message).containsText("名称未改变");
-        expect(message).containsText("机关第二党支部");
-        expect(message).hasAttribute("role", "alert");
-        expect(page.locator("#timeline li.event")).hasCount(1);
+        Locator problem = rename.locator("[data-test=problem]");
+        expect(problem).isVisible();
+        expect(problem.locator("[data-test=problem-title]")).not().isEmpty();
+        assertThat(problem.innerText()).containsPattern(Pattern.compile("\\p{IsHan}{4,}")).contains("U+200B");
+        expect(problem).hasAttribute("role", "alert");
+        expect(rename).isVisible();
         screenshot("05-refused-rename");
+
+        rename.locator("button").filter(new Locator.FilterOptions().setHasText("取消")).click();
+        page.reload();
+        expect(test("unit-heading")).hasText("机关第二党支部");
+        expect(events).hasCount(before);
     }
 
     @Test
-    void aPartyMemberSeesTheTreeReadOnlyOnANarrowScreen() {
-        page.setViewportSize(390, 844);
-        signIn("dangyuan");
+    void theTreeLoadsOneLevelAtATimeSoItStaysQuickWithThousandsOfUnits() throws Exception {
+        String token = DemoLogin.accessToken(URI.create(platform.issuer()), "dangwei", DemoLogin.DEMO_PASSWORD);
+        String suffix = Long.toString(System.nanoTime() % 100_000);
+        UnitWriter writer = new UnitWriter(platform.serviceUrl("organisation"), token);
+        String top = writer.establish("COMMITTEE", "压力测试党委" + suffix, null).join();
+        List<String> generalBranches = new ArrayList<>();
+        for (int g = 0; g < 20; g++) {
+            generalBranches.add(writer.establish("GENERAL_BRANCH", String.format("压力测试党总支%s-%02d", suffix, g), top).join());
+        }
+        List<CompletableFuture<String>> branches = new ArrayList<>();
+        for (int g = 0; g < generalBranches.size(); g++) {
+            int count = g == 0 ? 160 : 100; // the first holds more than one page of its level
+            for (int b = 0; b < count; b++) {
+                branches.add(writer.establish("BRANCH", String.format("压力测试支部%s-%02d-%03d", suffix, g, b), generalBranches.get(g)));
+            }
+        }
+        CompletableFuture.allOf(branches.toArray(CompletableFuture[]::new)).join();
+        int units = 1 + generalBranches.size() + branches.size();
+        assertThat(units).isGreaterThan(2_000);
+        String wanted = branches.get(160 + 100 * 6 + 42).join(); // 压力测试支部<suffix>-07-042
 
-        expect(page.locator("#user-roles")).containsText("党员");
-        expect(treeLink(COMMITTEE)).isVisible();
-        // her own branch is selected, with details and timeline, and nothing to change
-        expect(page.locator("#unit-heading")).hasText("机关第一党支部");
-        expect(page.locator("#timeline li.event").first()).containsText("成立");
-        // the branch's own timeline also shows the party groups established under it
-        expect(page.locator("#timeline li.event").filter(new Locator.FilterOptions().setHasText("下级组织成立")).first()).isVisible();
-        expect(page.locator("#read-only-note")).isVisible();
-        expect(page.locator("#commands")).isHidden();
-        expect(page.locator("form.command:visible")).hasCount(0);
-        expect(page.locator("#verify")).isVisible();
+        writer.awaitChildren(top, 20);
+        writer.awaitChildren(generalBranches.get(0), 160);
+        writer.awaitChildren(generalBranches.get(7), 100);
 
-        // a deep link selects a unit; still no controls
-        page.navigate(app + "/#unit=" + COMMITTEE);
-        expect(page.locator("#unit-heading")).hasText("政务服务中心党委");
-        expect(page.locator("form.command:visible")).hasCount(0);
-        assertThat(page.locator("button:visible").allTextContents()).doesNotContain("成立", "更名", "撤销…");
-        // narrow screens stack the tree above the details
-        assertThat(page.locator("#unit").boundingBox().y).isGreaterThan(page.locator("#tree-panel").boundingBox().y);
-        screenshot("06-party-member-read-only-narrow");
+        List<String> asked = Collections.synchronizedList(new ArrayList<>());
+        page.onRequest(request -> {
+            if (request.url().contains("/api/organisation/")) {
+                asked.add(request.url().substring(app.length()));
+            }
+        });
+        signIn("dangwei");
+        asked.clear(); // the home page's counts are not the tree's business
+        test("menu").locator("[data-menu=org-tree]").click();
+        Locator nodes = page.locator("[data-test=tree] [data-test=tree-node]");
+        expect(treeNode(top)).isVisible();
+        int topLevel = nodes.count();
+        expand(top);
+        expect(nodes).hasCount(topLevel + 20);
+        expand(generalBranches.get(0));
+        expect(nodes).hasCount(topLevel + 20 + 100);
+        Locator more = page.locator("[data-test=tree] [data-test=tree-more]");
+        expect(more).containsText("60");
+        screenshot("06-tree-with-thousands-of-units");
+        more.click();
+        expect(nodes).hasCount(topLevel + 20 + 160);
+        expect(more).hasCount(0);
+
+        // the tree asked for the levels it showed, one parent and one page of 100 at a time, never for the whole tree
+        List<String> treeReads = asked.stream().filter(url -> url.startsWith("/api/organisation/units?") && url.contains("parent=")).toList();
+        assertThat(treeReads).allSatisfy(url -> assertThat(url).contains("size=100"));
+        assertThat(treeReads.stream().map(url -> url.replaceAll(".*parent=([^&]+).*page=(\\d+).*", "$1/$2")).distinct())
+                .containsExactlyInAnyOrder("top/0", top + "/0", generalBranches.get(0) + "/0", generalBranches.get(0) + "/1");
+        assertThat(asked).noneMatch(url -> url.startsWith("/api/organisation/tree"));
+
+        // search on the server finds a unit deep down; choosing it opens it
+        field(page.locator("body"), "tree-search").fill(String.format("压力测试支部%s-07-042", suffix));
+        Locator result = page.locator("[data-test=search-result][data-unit-id='" + wanted + "']");
+        expect(result).isVisible();
+        expect(page.locator("[data-test=search-results]")).containsText("共 1 条");
+        result.click();
+        expect(test("unit-heading")).hasText(String.format("压力测试支部%s-07-042", suffix));
+        expect(test("unit")).containsText(String.format("压力测试党总支%s-07", suffix));
     }
 
     @Test
     void aDeepLinkSurvivesTheSignInAndEnglishShowsEnglishLabels() {
-        page.navigate(app + "/#unit=" + TRADE_UNION);
-        signIn("dangwei");
-        expect(page.locator("#unit-heading")).hasText("中心工会");
-        assertThat(page.url()).endsWith("#unit=" + TRADE_UNION);
+        page.navigate(app + "/organisation/tree?unit=" + TRADE_UNION);
+        logInAtTheProvider("dangwei");
+        expect(test("unit-heading")).hasText("中心工会");
+        assertThat(page.url()).endsWith("/organisation/tree?unit=" + TRADE_UNION);
 
-        page.locator("button[data-lang=en]").click();
+        page.locator("[data-test=user] label").filter(new Locator.FilterOptions().setHasText("English")).click();
 
         expect(page.locator("html")).hasAttribute("lang", "en");
-        expect(page.locator("#tree-heading")).hasText("Organisation tree");
-        expect(page.locator("label.toggle")).containsText("Show dissolved units");
-        expect(treeLink(FIRST_BRANCH)).containsText("Party branch");
-        expect(treeLink(COMMITTEE)).containsText("Party committee");
-        expect(page.locator("#unit-badges")).containsText("Mass organisation · Trade union");
-        expect(page.locator("#unit-facts")).containsText("Mass organisation type");
-        expect(page.locator("#unit-facts")).containsText("Established");
-        expect(page.locator("#unit-facts")).containsText("Parent unit");
-        expect(page.locator("#timeline-heading")).hasText("Unit timeline");
-        expect(page.locator("#timeline li.event .event-label").first()).hasText("Established");
-        expect(page.locator("#timeline li.event").first()).containsText("Occurred");
-        expect(page.locator("#timeline li.event").first()).containsText("Recorded");
-        expect(page.locator("#verify")).hasText("Verify the chain");
-        expect(page.locator("#user-roles")).containsText("Party committee staff");
-        expect(page.locator("#establish-form")).containsText("No units stand under this kind of unit.");
-        expect(page.locator("#rename-form")).containsText("Rename the unit");
-        expect(page.locator("#dissolve-form")).containsText("Dissolve the unit");
-        page.locator("#verify").click();
-        expect(page.locator("#verify-result")).containsText("The hash chain is intact");
+        expect(page.locator("h1.page-title")).hasText("Organisation tree");
+        expect(test("show-dissolved")).containsText("Show dissolved units");
+        expect(treeNode(COMMITTEE)).containsText("Party committee");
+        expect(test("unit-kind")).hasText("Mass organisation");
+        expect(test("unit")).containsText("Trade union");
+        expect(test("unit")).containsText("Established");
+        expect(test("unit")).containsText("Parent unit");
+        expect(test("timeline")).containsText("Unit timeline");
+        expect(test("timeline").locator("[data-test=event-label]").first()).hasText("Established");
+        expect(test("timeline").locator("[data-test=event]").first()).containsText("Occurred");
+        expect(test("timeline").locator("[data-test=event]").first()).containsText("Recorded");
+        expect(test("verify")).hasText("Verify the chain");
+        expect(test("user-roles")).containsText("Party committee staff");
+        expect(test("menu")).containsText("Unit register");
+        test("verify").click();
+        expect(test("verification")).containsText("The hash chain is intact");
         assertThat(page.locator("main").innerText()).doesNotContainPattern(Pattern.compile("组织架构|组织时间线|校验完整性|成立下级组织"));
         screenshot("07-english");
+
+        // the choice is remembered
+        page.reload();
+        expect(page.locator("h1.page-title")).hasText("Organisation tree");
+    }
+
+    @Test
+    void aPartyMemberOnATabletSeesHerBranchReadOnlyWithTheMenuFolded() {
+        context.close();
+        openContext(768, 1024);
+        signIn("dangyuan");
+
+        expect(test("panel-my-unit")).containsText("机关第一党支部");
+        test("panel-my-unit").locator("a").filter(new Locator.FilterOptions().setHasText("机关第一党支部")).click();
+        expect(test("unit-heading")).hasText("机关第一党支部");
+        expect(test("timeline").locator("[data-test=event]").first()).containsText("成立");
+        // the branch's own timeline also shows the party groups established under it
+        expect(test("timeline").locator("[data-test=event]").filter(new Locator.FilterOptions().setHasText("下级组织成立")).first()).isVisible();
+        expect(test("read-only")).isVisible();
+        expect(test("actions")).hasCount(0);
+        expect(test("verify")).isVisible();
+        // a tablet: the menu folded to its icons, the tree above the details
+        expect(page.locator(".el-menu--collapse")).isVisible();
+        assertThat(test("unit").boundingBox().y).isGreaterThan(test("tree").boundingBox().y);
+        screenshot("08-party-member-tablet");
+    }
+
+    @Test
+    void anOperatorRebuildsAReadModelAndWatchesItsProgress() {
+        signIn("yunwei");
+        test("menu").locator("[data-menu=platform-read-models]").click();
+        Locator table = test("read-models");
+        expect(table.locator("[data-read-model=organisation-unit-timelines]")).isVisible();
+        expect(table.locator("[data-read-model=organisation-units]")).isVisible();
+
+        page.locator("[data-rebuild-button=organisation-unit-timelines]").click();
+        page.locator(".el-message-box").getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Locator.GetByRoleOptions().setName("重建")).click();
+        expect(test("status")).containsText("已请求重建");
+        Locator progress = table.locator(".el-table__row:has([data-read-model=organisation-unit-timelines]) [data-test=rebuild-progress]");
+        expect(progress).isVisible();
+        expect(progress).hasAttribute("data-rebuild", "DONE", new LocatorAssertions.HasAttributeOptions().setTimeout(60_000));
+        expect(progress).containsText("已完成");
+        expect(progress.locator(".el-progress")).hasAttribute("aria-valuenow", "100");
+        screenshot("09-read-model-rebuilt");
+
+        // the rebuilt timelines answer as before
+        page.navigate(app + "/organisation/tree?unit=" + COMMITTEE);
+        expect(test("timeline").locator("[data-test=event]").first()).containsText("成立");
+    }
+
+    /** Establishes units straight at the organisation service with a bearer token, at most 8 at a time. */
+    static final class UnitWriter {
+        private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        private final Semaphore inFlight = new Semaphore(8);
+        private final String service;
+        private final String token;
+
+        UnitWriter(String service, String token) {
+            this.service = service;
+            this.token = token;
+        }
+
+        /** Waits (at most a minute) until the organisation service lists {@code count} active units under a parent. */
+        void awaitChildren(String parent, int count) throws Exception {
+            long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+            long total = -1;
+            while (System.nanoTime() < deadline) {
+                HttpRequest request = HttpRequest.newBuilder(URI.create(service + "/units?status=ACTIVE&size=1&parent=" + parent))
+                        .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token).GET().build();
+                HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
+                total = answer.statusCode() == 200 ? JSON.readTree(answer.body()).get("total").asLong() : -1;
+                if (total == count) {
+                    return;
+                }
+                Thread.sleep(200);
+            }
+            fail("The organisation service lists " + total + " units under " + parent + ", not " + count);
+        }
+
+        CompletableFuture<String> establish(String kind, String name, String parentId) {
+            Map<String, Object> body = new java.util.LinkedHashMap<>();
+            body.put("kind", kind);
+            body.put("name", name);
+            if (parentId != null) {
+                body.put("parentId", parentId);
+            }
+            HttpRequest request = HttpRequest.newBuilder(URI.create(service + "/units")).timeout(Duration.ofSeconds(60))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
+            inFlight.acquireUninterruptibly();
+            return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                    .whenComplete((answer, failure) -> inFlight.release())
+                    .thenApply(answer -> {
+                        assertThat(answer.statusCode()).as(name + ": " + answer.body()).isEqualTo(201);
+                        JsonNode created = JSON.readTree(answer.body());
+                        return created.get("id").asString();
+                    });
+        }
     }
 }

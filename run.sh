@@ -10,7 +10,7 @@ launcher_jar() { ls infra/launcher/target/launcher-*-exec.jar 2>/dev/null | head
 
 jar=$(launcher_jar)
 if [ -z "$jar" ] || [ -n "$(find . \( -path ./data -o -path '*/target' -o -path '*/node_modules' \) -prune -o \
-      \( -path '*/src/*' -o -name pom.xml \) -type f -newer "$jar" -print -quit)" ]; then
+      \( -path '*/src/*' -o -name pom.xml -o -path './web/*' \) -type f -newer "$jar" -print -quit)" ]; then
   echo "dangjian: building (tests skipped; ./mvnw verify runs them)…"
   ./mvnw -B -q -DskipTests package
   jar=$(launcher_jar)

@@ -21,5 +21,7 @@ export default defineConfig({
   test: {
     environment: 'happy-dom',
     include: ['test/**/*.test.js'],
+    // Element Plus through Vite as in the build (its CommonJS build loses async-validator's default export in Node)
+    server: { deps: { inline: ['element-plus'] } },
   },
 });

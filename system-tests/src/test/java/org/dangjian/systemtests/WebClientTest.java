@@ -166,6 +166,24 @@ class WebClientTest {
     }
 
     @Test
+    void theGatewayServesTheBuiltClientCompressedAndCachedByContent() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String index = http.send(HttpRequest.newBuilder(URI.create(app + "/")).header("Accept", "text/html").build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        java.util.regex.Matcher script = Pattern.compile("src=\"(/assets/index-[A-Za-z0-9_-]+\\.js)\"").matcher(index);
+        assertThat(script.find()).as("the page names its built script").isTrue();
+        HttpResponse<byte[]> plain = http.send(HttpRequest.newBuilder(URI.create(app + script.group(1))).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> gzip = http.send(HttpRequest.newBuilder(URI.create(app + script.group(1))).header("Accept-Encoding", "gzip").build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(gzip.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(gzip.body().length).isLessThan(plain.body().length / 2);
+        assertThat(new String(new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzip.body())).readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(new String(plain.body(), java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(gzip.headers().firstValue("Cache-Control").orElse("")).contains("max-age=31536000").contains("immutable");
+    }
+
+    @Test
     void eachRoleSignsInAndSeesItsMenusAndNothingMore() {
         record Role(String username, String name, String role, List<String> menu, boolean mayChangeUnits, boolean operator) {
         }
@@ -318,12 +336,11 @@ class WebClientTest {
         expect(test("unit-status")).hasText("已撤销");
         expect(test("unit")).containsText("撤销时间");
         expect(test("actions")).hasCount(0);
-        // gone from the tree of active units, back with the dissolved ones shown
+        // gone from the tree of active units, back with the dissolved ones shown (the tree opens the way to it again)
         expect(treeNode(unitId)).hasCount(0);
         test("show-dissolved").click();
-        expand(COMMITTEE);
-        expand(FIRST_BRANCH);
         expect(treeNode(unitId)).containsText("已撤销");
+        expect(treeNode(unitId)).hasAttribute("aria-current", "true");
         screenshot("04-dissolved");
     }
 
@@ -419,6 +436,7 @@ class WebClientTest {
         expect(page.locator("[data-test=search-results]")).containsText("共 1 条");
         result.click();
         expect(test("unit-heading")).hasText(String.format("压力测试支部%s-07-042", suffix));
+        expect(treeNode(wanted)).hasAttribute("aria-current", "true");
         expect(test("unit")).containsText(String.format("压力测试党总支%s-07", suffix));
     }
 
@@ -428,6 +446,8 @@ class WebClientTest {
         logInAtTheProvider("dangwei");
         expect(test("unit-heading")).hasText("中心工会");
         assertThat(page.url()).endsWith("/organisation/tree?unit=" + TRADE_UNION);
+        // the tree opens the way to the unit of the address
+        expect(treeNode(TRADE_UNION)).hasAttribute("aria-current", "true");
 
         page.locator("[data-test=user] label").filter(new Locator.FilterOptions().setHasText("English")).click();
 

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
+import java.time.LocalDate;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.HashMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -19,6 +21,18 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import org.dangjian.contracts.members.DecidingBody;
+import org.dangjian.contracts.members.Gender;
+import org.dangjian.contracts.members.MemberAdmittedAsProbationary;
+import org.dangjian.contracts.members.MemberConfirmedAsFullMember;
+import org.dangjian.contracts.members.MemberDesignatedActivist;
+import org.dangjian.contracts.members.MemberDesignatedDevelopmentObject;
+import org.dangjian.contracts.members.MemberPoliticalReviewConcluded;
+import org.dangjian.contracts.members.MemberProbationCancelled;
+import org.dangjian.contracts.members.MemberProbationExtended;
+import org.dangjian.contracts.members.MembersEvents;
+import org.dangjian.contracts.members.MembershipApplicationReceived;
+import org.dangjian.contracts.members.PoliticalReviewConclusion;
 import org.dangjian.contracts.organisation.MassOrganisationType;
 import org.dangjian.contracts.organisation.OrganisationEvents;
 import org.dangjian.contracts.organisation.OrganisationUnitDissolved;
@@ -40,7 +54,7 @@ class PublishedEventSchemasTest {
     private static final String PARENT = "00000000-0000-4000-8000-000000000001";
 
     /** Examples of every published event, including every optional field present and absent. */
-    private static final Map<Class<? extends Record>, List<Record>> EXAMPLES = Map.of(
+    private static final Map<Class<? extends Record>, List<Record>> ORGANISATION_EXAMPLES = Map.of(
             OrganisationUnitEstablished.class, List.of(
                     new OrganisationUnitEstablished(PARENT, OrganisationUnitKind.COMMITTEE, null, "中心党委", null, null),
                     new OrganisationUnitEstablished(UNIT, OrganisationUnitKind.BRANCH, null, "第一党支部", PARENT, "党委会议决定 2022-03"),
@@ -57,11 +71,47 @@ class PublishedEventSchemasTest {
             OrganisationUnitSubordinateDetached.class, List.of(
                     new OrganisationUnitSubordinateDetached(PARENT, UNIT)));
 
+    private static final String MEMBER = "5b0c7a2e-8d1f-4c3a-9e6b-2f4d8a1c0e37";
+    private static final LocalDate DAY = LocalDate.of(2024, 3, 1);
+
+    private static final Map<Class<? extends Record>, List<Record>> MEMBER_EXAMPLES = Map.of(
+            MembershipApplicationReceived.class, List.of(
+                    new MembershipApplicationReceived(MEMBER, "林晓雯", Gender.FEMALE, LocalDate.of(1995, 6, 14), "110105199506140021",
+                            "13800135678", "北京市朝阳区示例路 1 号", UNIT, DAY, "linxiaowen", "入党申请书"),
+                    new MembershipApplicationReceived(MEMBER, "周建国", Gender.MALE, LocalDate.of(1990, 1, 1), "110105199001010010",
+                            null, null, UNIT, DAY, null, null)),
+            MemberDesignatedActivist.class, List.of(
+                    new MemberDesignatedActivist(MEMBER, DAY, DecidingBody.BRANCH_COMMITTEE, "支部委员会会议纪要"),
+                    new MemberDesignatedActivist(MEMBER, DAY, DecidingBody.BRANCH_COMMITTEE, null)),
+            MemberDesignatedDevelopmentObject.class, List.of(
+                    new MemberDesignatedDevelopmentObject(MEMBER, DAY, DecidingBody.BRANCH_COMMITTEE, "听取党小组、培养联系人意见")),
+            MemberPoliticalReviewConcluded.class, List.of(
+                    new MemberPoliticalReviewConcluded(MEMBER, DAY, PoliticalReviewConclusion.PASSED, DecidingBody.PARTY_COMMITTEE, "政审报告"),
+                    new MemberPoliticalReviewConcluded(MEMBER, DAY, PoliticalReviewConclusion.NOT_PASSED, DecidingBody.PARTY_COMMITTEE, null)),
+            MemberAdmittedAsProbationary.class, List.of(
+                    new MemberAdmittedAsProbationary(MEMBER, DAY, DAY.plusDays(20), DAY.plusYears(1), "支部党员大会决议")),
+            MemberConfirmedAsFullMember.class, List.of(
+                    new MemberConfirmedAsFullMember(MEMBER, DAY, DAY.plusDays(10), null)),
+            MemberProbationExtended.class, List.of(
+                    new MemberProbationExtended(MEMBER, DAY, 6, DAY.plusMonths(18), DecidingBody.PARTY_COMMITTEE, "党委会议决定")),
+            MemberProbationCancelled.class, List.of(
+                    new MemberProbationCancelled(MEMBER, DAY, DecidingBody.PARTY_COMMITTEE, "党委会议决定")));
+
+    private static final Map<Class<? extends Record>, List<Record>> EXAMPLES = new HashMap<>();
+
+    static {
+        EXAMPLES.putAll(ORGANISATION_EXAMPLES);
+        EXAMPLES.putAll(MEMBER_EXAMPLES);
+    }
+
+    private static final List<Class<? extends Record>> ALL = java.util.stream.Stream.of(OrganisationEvents.ALL, MembersEvents.ALL)
+            .flatMap(List::stream).toList();
+
     private final JsonMapper json = JsonMapper.builder().build();
 
     @Test
     void everyPublishedEventSerialisesToJsonItsSchemaAccepts() {
-        assertThat(EXAMPLES.keySet()).containsExactlyInAnyOrderElementsOf(OrganisationEvents.ALL);
+        assertThat(EXAMPLES.keySet()).containsExactlyInAnyOrderElementsOf(ALL);
         EXAMPLES.forEach((type, examples) -> {
             JsonSchema schema = schemaFor(type);
             for (Record example : examples) {
@@ -94,28 +144,45 @@ class PublishedEventSchemasTest {
 
     @Test
     void typeNamesAreStableVersionedAndUniqueWithOneSchemaFileEach() throws IOException, URISyntaxException {
-        Set<String> types = OrganisationEvents.ALL.stream().map(EventTypes::of).collect(Collectors.toSet());
-        assertThat(types).hasSize(OrganisationEvents.ALL.size())
+        Set<String> types = ALL.stream().map(EventTypes::of).collect(Collectors.toSet());
+        assertThat(types).hasSize(ALL.size())
                 .allMatch(t -> t.matches("org\\.dangjian\\.[a-z]+\\.[A-Z][A-Za-z]+\\.v[1-9][0-9]*"), "org.dangjian.<service>.<Event>.v<n>");
         Path dir = Path.of(getClass().getResource("/schemas").toURI());
         try (Stream<Path> files = Files.list(dir)) {
             Set<String> schemaTypes = files.map(f -> f.getFileName().toString().replaceFirst("\\.json$", "")).collect(Collectors.toSet());
             assertThat(schemaTypes).containsExactlyInAnyOrderElementsOf(types);
         }
-        for (Class<? extends Record> type : OrganisationEvents.ALL) {
+        for (Class<? extends Record> type : ALL) {
             assertThat(json.readTree(resource(type)).get("$id").asString()).isEqualTo("urn:dangjian:schema:" + EventTypes.of(type));
         }
     }
 
     @Test
-    void theAsyncApiDocumentNamesEveryPublishedEventAndItsSchema() throws IOException {
+    void theAsyncApiDocumentsNameEveryPublishedEventAndItsSchema() throws IOException {
+        assertAsyncApi("organisation", OrganisationEvents.TOPIC, OrganisationEvents.SOURCE, OrganisationEvents.ALL);
+        assertAsyncApi("members", MembersEvents.TOPIC, MembersEvents.SOURCE, MembersEvents.ALL);
+    }
+
+    @Test
+    void memberSchemasRefuseWhatTheContractForbids() {
+        JsonSchema applied = schemaFor(MembershipApplicationReceived.class);
+        assertThat(applied.validate("{\"memberId\":\"" + MEMBER + "\",\"name\":\"x\",\"gender\":\"MALE\",\"birthDate\":\"1990-01-01\","
+                + "\"idCardNumber\":\"12345\",\"branchId\":\"" + UNIT + "\",\"applicationDate\":\"2024-03-01\"}", InputFormat.JSON))
+                .as("an ID-card number has 18 characters").isNotEmpty();
+        assertThat(schemaFor(MemberPoliticalReviewConcluded.class).validate("{\"memberId\":\"" + MEMBER + "\",\"date\":\"2024-03-01\","
+                + "\"conclusion\":\"MAYBE\",\"decidingBody\":\"PARTY_COMMITTEE\"}", InputFormat.JSON)).as("unknown conclusions").isNotEmpty();
+        assertThat(schemaFor(MemberDesignatedActivist.class).validate("{\"memberId\":\"" + MEMBER + "\",\"date\":\"2024-02-30\","
+                + "\"decidingBody\":\"BRANCH_COMMITTEE\"}", InputFormat.JSON)).as("a day that does not exist").isNotEmpty();
+    }
+
+    private void assertAsyncApi(String service, String topic, String source, List<Class<? extends Record>> events) throws IOException {
         String asyncApi;
-        try (InputStream in = getClass().getResourceAsStream("/asyncapi/organisation.yaml")) {
-            assertThat(in).as("asyncapi/organisation.yaml").isNotNull();
+        try (InputStream in = getClass().getResourceAsStream("/asyncapi/" + service + ".yaml")) {
+            assertThat(in).as("asyncapi/" + service + ".yaml").isNotNull();
             asyncApi = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
-        assertThat(asyncApi).contains("address: " + OrganisationEvents.TOPIC).contains("ce_source: { const: " + OrganisationEvents.SOURCE + " }");
-        for (Class<? extends Record> type : OrganisationEvents.ALL) {
+        assertThat(asyncApi).contains("address: " + topic).contains("ce_source: { const: " + source + " }");
+        for (Class<? extends Record> type : events) {
             assertThat(asyncApi).contains("name: " + EventTypes.of(type)).contains("../schemas/" + EventTypes.of(type) + ".json");
         }
     }

@@ -17,14 +17,21 @@ Object.entries(Icons).forEach(([name, component]) => app.component(`Icon${name}`
 
 useLanguage(i18n.global.locale.value);
 const session = useSession(pinia);
-session.load().then(async () => {
+
+/** Signed in or not, the client starts; a failure on the way (a script of a former build gone) is shown, not hidden. */
+async function start() {
+  await session.load();
   app.use(router);
-  if (session.signedIn) {
-    const remembered = session.takeRememberedPage();
+  try {
+    const remembered = session.signedIn ? session.takeRememberedPage() : null;
     if (remembered) {
       await router.replace(remembered);
     }
+    await router.isReady();
+  } catch (e) {
+    session.state = 'failed';
+    session.error = e;
   }
-  await router.isReady();
   app.mount('#app');
-});
+}
+start();

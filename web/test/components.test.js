@@ -8,6 +8,8 @@ import en from '../src/i18n/en.js';
 import EventTimeline from '../src/components/EventTimeline.vue';
 import ServerTable from '../src/components/ServerTable.vue';
 import CommandDialog from '../src/components/CommandDialog.vue';
+import BoardColumns from '../src/components/BoardColumns.vue';
+import DetailCard from '../src/components/DetailCard.vue';
 import { ApiProblem } from '../src/api/http.js';
 import { GENESIS } from '../src/utils/chain.js';
 
@@ -129,5 +131,46 @@ describe('CommandDialog', () => {
     expect(item.vm.validateMessage).toContain('U+200B');
     expect(document.querySelector('[data-test=problem]').textContent).toContain('请求内容有误');
     wrapper.unmount();
+  });
+});
+
+describe('BoardColumns', () => {
+  it('shows each stage with its count and cards, and opens a card from the keyboard too', async () => {
+    const columns = [
+      { key: 'ACTIVIST', title: '入党积极分子', items: [{ id: 'm1', title: '李华', subtitle: '机关第一党支部', note: '2027年1月5日可列为发展对象', tone: 'warning' }] },
+      { key: 'PROBATIONARY', title: '预备党员', count: 12, items: [], more: '' },
+    ];
+    const wrapper = mount(BoardColumns, { props: { columns, label: '发展党员' }, global: { plugins: plugins() } });
+    const [first, second] = wrapper.findAll('[data-column]');
+    expect(first.find('h3').text()).toBe('入党积极分子');
+    expect(first.find('[data-test=column-count]').text()).toBe('1');
+    expect(second.find('[data-test=column-count]').text()).toBe('12');
+    expect(second.text()).toContain('（无）');
+    const card = first.find('[data-item=m1]');
+    expect(card.element.tagName).toBe('BUTTON');
+    expect(card.classes()).toContain('warning');
+    await card.trigger('click');
+    expect(wrapper.emitted('open')[0][0].id).toBe('m1');
+  });
+});
+
+describe('DetailCard', () => {
+  it('shows the title, tags and the facts that have a value, slots for the rest', () => {
+    const wrapper = mount(DetailCard, {
+      props: {
+        title: '机关第一党支部',
+        tags: [{ text: '党支部', testId: 'kind' }],
+        facts: [{ label: '成立时间', value: '2026年11月28日' }, { label: '撤销时间', value: null }, { label: '上级组织', slot: 'parent' },
+          { label: '组织编号', value: 'u-1', mono: true }],
+      },
+      slots: { parent: '<a href="#">政务服务中心党委</a>' },
+      global: { plugins: plugins() },
+    });
+    expect(wrapper.find('[data-test=detail-heading]').text()).toBe('机关第一党支部');
+    expect(wrapper.find('[data-test=kind]').text()).toBe('党支部');
+    expect(wrapper.text()).toContain('成立时间');
+    expect(wrapper.text()).not.toContain('撤销时间');
+    expect(wrapper.find('a').text()).toBe('政务服务中心党委');
+    expect(wrapper.find('code').text()).toBe('u-1');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eventName, formatDate, formatDateTime, formatNumber, formatPercent, shortHash } from '../src/utils/format.js';
+import { eventName, formatDate, formatDateTime, formatNumber, formatPercent, share, shortHash } from '../src/utils/format.js';
 import { chainLinks, GENESIS } from '../src/utils/chain.js';
 
 describe('formats', () => {
@@ -17,6 +17,9 @@ describe('formats', () => {
     expect(formatPercent(1, 4, 'zh-CN')).toBe('25%');
     expect(formatPercent(0, 0, 'zh-CN')).toBe('100%');
     expect(formatPercent(9, 4, 'zh-CN')).toBe('100%');
+    expect(share(1, 4)).toBe(0.25);
+    expect(share(5, 0)).toBe(1);
+    expect(share(-1, 4)).toBe(0);
   });
 
   it('shortens hashes and names events', () => {

@@ -69,6 +69,7 @@ describe('request', () => {
     vi.stubGlobal('fetch', vi.fn().mockResolvedValue(answer(401, { code: 'UNAUTHENTICATED' })));
     await request('GET', '/api/organisation/tree').catch(() => {});
     expect(ended).toHaveBeenCalledOnce();
+    onSessionEnded(() => {});
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { homePanelsFor, mayOpen, menuFor } from '../src/modules/menu.js';
 import { MODULES, SERVICES } from '../src/modules/index.js';
-import { routes } from '../src/router/index.js';
+import { fromFormerLink, pageTitle, routes } from '../src/router/index.js';
 
 const itemsOf = (menu) => menu.flatMap((g) => g.items.map((i) => i.route));
 
@@ -35,5 +35,19 @@ describe('menus per role', () => {
 
   it('lists the services whose read models operators see', () => {
     expect(SERVICES).toEqual([{ name: 'organisation', titleKey: 'menu.organisation', apiBase: '/api/organisation' }]);
+  });
+});
+
+describe('addresses', () => {
+  it('opens a unit from the former client links (/#unit=<id>) in the tree', () => {
+    expect(fromFormerLink({ path: '/', hash: '#unit=00000000-0000-4000-8000-00000000004A' }))
+      .toEqual({ name: 'org-tree', query: { unit: '00000000-0000-4000-8000-00000000004a' }, hash: '' });
+    expect(fromFormerLink({ path: '/', hash: '#unit=javascript:alert(1)' })).toBe(true);
+    expect(fromFormerLink({ path: '/organisation/units', hash: '' })).toBe(true);
+  });
+
+  it('titles each page after its screen, then the platform', () => {
+    expect(pageTitle(routes.find((r) => r.name === 'org-units'))).toBe('组织名册 · 智慧党建平台');
+    expect(pageTitle(undefined)).toBe('智慧党建平台');
   });
 });

@@ -40,10 +40,13 @@ export function useCommand(form) {
     }
   }
 
+  /**
+   * Clears the refusal shown (a form opened again). The key stays: sending the same request after an indefinite
+   * answer must still reuse it, however often the form was closed and opened in between.
+   */
   function reset() {
     problem.value = null;
     retrySafe.value = false;
-    keys.settled(form);
   }
 
   return { busy, problem, retrySafe, send, reset };

@@ -27,8 +27,6 @@ export default {
     failed: 'Request failed',
     timeout: 'The server did not answer within 40 s.',
     network: 'The server cannot be reached; check the network.',
-    details: 'Details',
-    back: 'Back',
   },
   roles: {
     COMMITTEE_STAFF: 'Party committee staff',
@@ -59,7 +57,6 @@ export default {
     readModels: 'Read models',
   },
   home: {
-    title: 'Home',
     due: 'Due for me',
     noDue: 'Nothing is due.',
     myUnit: 'My unit',
@@ -69,9 +66,6 @@ export default {
     parked: '{model}: {n} aggregates parked',
     lagging: '{model}: {n} events not consumed yet',
     rebuilding: '{model}: rebuilding ({percent})',
-    openTree: 'Open the organisation tree',
-    openUnits: 'Open the unit register',
-    openReadModels: 'Open the read models',
   },
   errors: {
     notFound: 'Page not found',
@@ -129,7 +123,6 @@ export default {
     reasonPlaceholder: 'e.g. decided by the committee meeting (optional)',
     readOnly: 'Your role may only view units; party committee staff establish, rename and dissolve them.',
     dissolvedNote: 'This unit is dissolved: it can no longer be renamed or take new units.',
-    actions: 'Actions',
     establishUnder: 'Establish a subordinate unit',
     establishTop: 'Establish a party committee',
     establishTopHint: 'The tree is empty. A party committee heads it; general branches, branches and mass organisations stand under it.',
@@ -152,7 +145,6 @@ export default {
     dissolved: '“{name}” dissolved.',
     statusChange: 'active → dissolved',
     timeline: 'Unit timeline',
-    open: 'Open',
   },
   timeline: {
     hint: 'Every change in order: who, when it happened, when it was recorded and why, linked in a hash chain that shows any alteration.',
@@ -176,7 +168,6 @@ export default {
     eventId: 'Event id',
     correlationId: 'Correlation id',
     causationId: 'Causation id',
-    chain: 'Hash chain',
     problems: {
       SEQUENCE_GAP: 'a gap in the sequence',
       PREVIOUS_HASH_MISMATCH: 'its previous hash does not match the event before it',

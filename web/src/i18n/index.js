@@ -24,11 +24,13 @@ export const i18n = createI18n({
 
 setRequestLanguage(i18n.global.locale.value);
 
-/** Switches the whole client (texts, Element Plus, the services' answers, <html lang>) and remembers the choice. */
+/**
+ * Switches the whole client (texts, Element Plus, the services' answers, <html lang>; App.vue keeps the page title)
+ * and remembers the choice.
+ */
 export function useLanguage(code) {
   i18n.global.locale.value = code;
   setRequestLanguage(code);
   globalThis.localStorage?.setItem(STORAGE_KEY, code);
   document.documentElement.lang = code;
-  document.title = i18n.global.t('app.name');
 }

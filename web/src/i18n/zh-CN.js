@@ -27,8 +27,6 @@ export default {
     failed: '请求失败',
     timeout: '服务器在 40 秒内没有答复。',
     network: '无法连接服务器，请检查网络。',
-    details: '详情',
-    back: '返回',
   },
   roles: {
     COMMITTEE_STAFF: '党委工作人员',
@@ -59,7 +57,6 @@ export default {
     readModels: '读模型与重建',
   },
   home: {
-    title: '首页',
     due: '待办事项',
     noDue: '暂无待办事项。',
     myUnit: '我的组织',
@@ -69,9 +66,6 @@ export default {
     parked: '{model}：{n} 个聚合暂停处理',
     lagging: '{model}：尚有 {n} 个事件未处理',
     rebuilding: '{model}：正在重建（{percent}）',
-    openTree: '查看组织架构',
-    openUnits: '查看组织名册',
-    openReadModels: '查看读模型',
   },
   errors: {
     notFound: '页面不存在',
@@ -129,7 +123,6 @@ export default {
     reasonPlaceholder: '例如：依据党委会议决定（可不填）',
     readOnly: '您的角色只能查看组织；成立、更名和撤销由党委工作人员办理。',
     dissolvedNote: '该组织已撤销，不能再更名或在其下成立组织。',
-    actions: '办理',
     establishUnder: '成立下级组织',
     establishTop: '成立党委',
     establishTopHint: '组织架构尚无组织。党委是最高一级组织，其下可设党总支、党支部和群团组织。',
@@ -152,7 +145,6 @@ export default {
     dissolved: '已撤销“{name}”。',
     statusChange: '正常 → 已撤销',
     timeline: '组织时间线',
-    open: '打开',
   },
   timeline: {
     hint: '每一项变更按顺序记录：谁、何时发生、何时记录、为何，并以哈希链相连，任何改动都会被发现。',
@@ -176,7 +168,6 @@ export default {
     eventId: '事件编号',
     correlationId: '关联编号',
     causationId: '因果编号',
-    chain: '哈希链',
     problems: {
       SEQUENCE_GAP: '事件序号不连续',
       PREVIOUS_HASH_MISMATCH: '前一哈希与上一事件不符',

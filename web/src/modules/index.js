@@ -8,3 +8,8 @@ export const MODULES = [organisation, platform];
 /** The services whose read models the operators' screen lists: {name, titleKey, apiBase}. */
 export const SERVICES = MODULES.filter((m) => m.apiBase && m.readModels)
   .map(({ name, titleKey, apiBase }) => ({ name, titleKey, apiBase }));
+
+/** The path of a route by its name (menus and shortcuts name routes). */
+export function pathOf(name) {
+  return MODULES.flatMap((m) => m.routes || []).find((r) => r.name === name)?.path || '/';
+}

@@ -14,7 +14,18 @@ export const router = createRouter({
   scrollBehavior: () => ({ top: 0 }),
 });
 
-router.afterEach((to) => {
-  const title = to.meta?.titleKey ? i18n.global.t(to.meta.titleKey) : null;
-  document.title = [title, i18n.global.t('app.name')].filter(Boolean).join(' · ');
-});
+/** The former client's links (/#unit=<id>) open that unit in the tree; anything else goes where it was going. */
+export function fromFormerLink(to) {
+  const unit = /^#unit=([0-9a-fA-F-]{36})$/.exec(to.hash || '');
+  if (to.path === '/' && unit) {
+    return { name: 'org-tree', query: { unit: unit[1].toLowerCase() }, hash: '' };
+  }
+  return true;
+}
+router.beforeEach(fromFormerLink);
+
+/** The page title: the screen's, then the platform's name, in the chosen language. */
+export function pageTitle(route) {
+  const title = route?.meta?.titleKey ? i18n.global.t(route.meta.titleKey) : null;
+  return [title, i18n.global.t('app.name')].filter(Boolean).join(' · ');
+}

@@ -29,9 +29,6 @@ export const useSession = defineStore('session', {
         }
       }
     },
-    hasAnyRole(roles) {
-      return !roles || roles.some((r) => this.roles.includes(r));
-    },
     ended() {
       if (this.state === 'signedIn') {
         this.expired = true;

@@ -3,14 +3,20 @@
 
 const intlLocale = (lang) => (lang === 'en' ? 'en-GB' : 'zh-CN');
 
-/** A date and time, or '' when absent; an unreadable value is shown as it came. */
-export function formatDateTime(iso, lang = 'zh-CN', timeZone = undefined) {
+/** The Date of an ISO-8601 text, null when absent, the text itself when unreadable. */
+function toDate(iso) {
   if (!iso) {
-    return '';
+    return null;
   }
   const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) {
-    return String(iso);
+  return Number.isNaN(date.getTime()) ? String(iso) : date;
+}
+
+/** A date and time, or '' when absent; an unreadable value is shown as it came. */
+export function formatDateTime(iso, lang = 'zh-CN', timeZone = undefined) {
+  const date = toDate(iso);
+  if (!(date instanceof Date)) {
+    return date ?? '';
   }
   return new Intl.DateTimeFormat(intlLocale(lang), {
     year: 'numeric', month: lang === 'en' ? 'short' : 'long', day: 'numeric',
@@ -20,12 +26,9 @@ export function formatDateTime(iso, lang = 'zh-CN', timeZone = undefined) {
 
 /** A date alone: 2026年11月28日 / 28 Nov 2026. */
 export function formatDate(iso, lang = 'zh-CN', timeZone = undefined) {
-  if (!iso) {
-    return '';
-  }
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) {
-    return String(iso);
+  const date = toDate(iso);
+  if (!(date instanceof Date)) {
+    return date ?? '';
   }
   return new Intl.DateTimeFormat(intlLocale(lang), {
     year: 'numeric', month: lang === 'en' ? 'short' : 'long', day: 'numeric', timeZone,
@@ -40,10 +43,14 @@ export function formatNumber(value, lang = 'zh-CN') {
   return new Intl.NumberFormat(intlLocale(lang)).format(Number(value));
 }
 
-/** A share as a percentage: 42% (0 when there is nothing to do). */
+/** How much of `total` is `done`, from 0 to 1 (1 when there is nothing to do). */
+export function share(done, total) {
+  return total > 0 ? Math.min(1, Math.max(0, done / total)) : 1;
+}
+
+/** A share as a percentage: 42% (100% when there is nothing to do). */
 export function formatPercent(done, total, lang = 'zh-CN') {
-  const share = total > 0 ? Math.min(1, done / total) : 1;
-  return new Intl.NumberFormat(intlLocale(lang), { style: 'percent', maximumFractionDigits: 0 }).format(share);
+  return new Intl.NumberFormat(intlLocale(lang), { style: 'percent', maximumFractionDigits: 0 }).format(share(done, total));
 }
 
 /** The first characters of a hash, for a glance; the full value goes in a title. */

@@ -68,6 +68,9 @@ class GatewayTest extends GatewayTestSupport {
     static void properties(DynamicPropertyRegistry registry) {
         identityProperties(registry);
         registry.add("DANGJIAN_ORGANISATION_URL", ORGANISATION::url);
+        // the registry's other services answer from the same stand-in (routing and health per service)
+        ServiceRegistry.load().services().stream().filter(service -> !service.name().equals("organisation"))
+                .forEach(service -> registry.add(service.urlVariable(), ORGANISATION::url));
     }
 
     @AfterAll
@@ -333,16 +336,33 @@ class GatewayTest extends GatewayTestSupport {
     }
 
     @Test
-    void theClientsOwnAddressesAreItsPageOnlyForASignedInBrowserAndNeverShadowTheEndpoints() {
+    void theClientsOwnAddressesAreItsPageForTheSignedInAndNeverShadowTheEndpoints() {
         // a bookmark of a screen, without a session: to the login first (the gateway then comes back to it)
         client.get().uri("/organisation/tree?unit=00000000-0000-4000-8000-000000000001")
                 .accept(MediaType.TEXT_HTML)
                 .exchange()
                 .expectStatus().isFound()
                 .expectHeader().location("/oauth2/authorization/dangjian");
-        // endpoints and files keep their own answers
-        client.get().uri("/api/nothing-here").accept(MediaType.TEXT_HTML).exchange().expectStatus().isUnauthorized();
+
+        // signed in (a bearer token does as well as a session here): the page, never revalidated from cache
+        String token = IDP.accessToken(User.unique("王建华", "COMMITTEE_STAFF"));
+        client.get().uri("/organisation/tree?unit=00000000-0000-4000-8000-000000000001")
+                .accept(MediaType.TEXT_HTML)
+                .headers(headers -> headers.setBearerAuth(token))
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().cacheControl(CacheControl.noCache())
+                .expectBody(String.class).value(body -> assertThat(body).contains("<title>智慧党建平台</title>"));
+        // a browser asking an endpoint for HTML still reaches the endpoint, and a missing file is a 404
+        client.get().uri("/api/organisation/units?parent=top")
+                .accept(MediaType.TEXT_HTML)
+                .headers(headers -> headers.setBearerAuth(token))
+                .exchange()
+                .expectStatus().isOk();
+        assertThat(ORGANISATION.requestsTo("/units")).isNotEmpty();
         client.get().uri("/assets/nothing-here.js").exchange().expectStatus().isNotFound();
+        client.get().uri("/app.js").headers(headers -> headers.setBearerAuth(token)).exchange().expectStatus().isNotFound();
+
         assertThat(WebClientConfiguration.isClientPath("/organisation/tree")).isTrue();
         assertThat(WebClientConfiguration.isClientPath("/platform/read-models")).isTrue();
         assertThat(WebClientConfiguration.isClientPath("/")).isTrue();

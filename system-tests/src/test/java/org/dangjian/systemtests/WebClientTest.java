@@ -245,8 +245,26 @@ class WebClientTest {
     void committeeStaffEstablishRenameAndDissolveAPartyGroupAndSeeEachStepInTheHashChainedTimeline() {
         String name = "政务咨询党小组" + (System.nanoTime() % 10_000);
         String renamed = name + "（更名）";
+        List<String> sent = Collections.synchronizedList(new ArrayList<>());
+        page.onRequest(request -> {
+            if (request.method().equals("POST") && request.url().contains("/api/organisation/")) {
+                sent.add(request.url().substring(app.length()));
+            }
+        });
         signIn("dangwei");
         test("menu").locator("[data-menu=org-tree]").click();
+
+        // under the committee several kinds may stand: choosing one marks nothing else as wrong yet
+        expect(test("unit-heading")).hasText("政务服务中心党委");
+        test("open-establish").click();
+        Locator underCommittee = dialog("establish-dialog");
+        underCommittee.locator("[data-test=kind]").click();
+        assertThat(page.locator(".el-select-dropdown__item:visible").allTextContents()).containsExactly("党总支", "党支部", "群团组织");
+        page.locator(".el-select-dropdown__item:visible").filter(new Locator.FilterOptions().setHasText("群团组织")).click();
+        expect(underCommittee.locator("[data-test=mass-type]")).isVisible();
+        expect(underCommittee.locator(".el-form-item.is-error")).hasCount(0);
+        underCommittee.locator("button").filter(new Locator.FilterOptions().setHasText("取消")).click();
+        expect(underCommittee).isHidden();
 
         expand(COMMITTEE);
         treeNode(FIRST_BRANCH).click();
@@ -270,6 +288,8 @@ class WebClientTest {
         expect(establish).isHidden();
         expect(test("unit-heading")).hasText(name);
         expect(test("status")).containsText("已成立");
+        expect(page.locator("[data-test=problem]")).hasCount(0);
+        assertThat(sent).containsExactly("/api/organisation/units");
         String unitId = page.url().substring(page.url().indexOf("unit=") + "unit=".length());
         expect(treeNode(unitId)).containsText(name);
         expect(treeNode(unitId)).hasAttribute("aria-current", "true");
@@ -324,13 +344,14 @@ class WebClientTest {
         expect(confirm).containsText(renamed);
         confirm.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("取消")).click();
         expect(confirm).isHidden();
-        expect(events).hasCount(2);
+        assertThat(sent).noneMatch(url -> url.endsWith("/dissolve"));
         dissolve.locator("[data-test=submit]").click();
         page.locator(".el-message-box").getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
                 new Locator.GetByRoleOptions().setName("撤销")).click();
 
         expect(events).hasCount(3);
         expect(events.nth(2).locator("[data-test=event-label]")).hasText("撤销");
+        assertThat(sent).filteredOn(url -> url.endsWith("/dissolve")).hasSize(1);
         expect(events.nth(2)).containsText("并入综合科党小组");
         assertThat(events.nth(2).getAttribute("data-prev-hash")).isEqualTo(second.getAttribute("data-hash"));
         expect(test("unit-status")).hasText("已撤销");
@@ -411,7 +432,9 @@ class WebClientTest {
         Locator nodes = page.locator("[data-test=tree] [data-test=tree-node]");
         expect(treeNode(top)).isVisible();
         int topLevel = nodes.count();
-        expand(top);
+        // from the keyboard: the arrow keys open a level
+        page.locator("[data-test=tree] .el-tree-node:has(> .el-tree-node__content [data-unit-id='" + top + "'])").focus();
+        page.keyboard().press("ArrowRight");
         expect(nodes).hasCount(topLevel + 20);
         expand(generalBranches.get(0));
         expect(nodes).hasCount(topLevel + 20 + 100);
@@ -425,8 +448,9 @@ class WebClientTest {
         // the tree asked for the levels it showed, one parent and one page of 100 at a time, never for the whole tree
         List<String> treeReads = asked.stream().filter(url -> url.startsWith("/api/organisation/units?") && url.contains("parent=")).toList();
         assertThat(treeReads).allSatisfy(url -> assertThat(url).contains("size=100"));
-        assertThat(treeReads.stream().map(url -> url.replaceAll(".*parent=([^&]+).*page=(\\d+).*", "$1/$2")).distinct())
-                .containsExactlyInAnyOrder("top/0", top + "/0", generalBranches.get(0) + "/0", generalBranches.get(0) + "/1");
+        assertThat(treeReads.stream().map(url -> url.replaceAll(".*parent=([^&]+).*page=(\\d+).*", "$1/$2")))
+                .as("each level and page read once").containsExactlyInAnyOrder("top/0", top + "/0", generalBranches.get(0) + "/0",
+                        generalBranches.get(0) + "/1");
         assertThat(asked).noneMatch(url -> url.startsWith("/api/organisation/tree"));
 
         // search on the server finds a unit deep down; choosing it opens it

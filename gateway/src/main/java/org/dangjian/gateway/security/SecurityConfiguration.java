@@ -88,8 +88,8 @@ public class SecurityConfiguration {
     /** The start of the validation error's description for a token whose {@code aud} does not name the platform. */
     static final String WRONG_AUDIENCE = "The token's aud does not name this platform";
 
-    private static final String[] PUBLIC_ASSETS = {
-            "/", "/*.html", "/*.js", "/*.css", "/*.ico", "/*.png", "/*.svg", "/*.webmanifest", "/assets/**"};
+    /** The web client's start page and its built files (module {@code web}); its other addresses need a session. */
+    private static final String[] PUBLIC_ASSETS = {"/", "/index.html", "/favicon.svg", "/assets/**"};
     private static final String[] PUBLIC_ACTUATOR = {"/actuator/health/**", "/actuator/info", "/actuator/prometheus"};
     private static final Set<HttpMethod> SAFE_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.TRACE);
 

@@ -154,7 +154,10 @@ public final class HostileRequests {
                 json(Map.of("X-Correlation-Id", new byte[] {'a', 0x1b, '[', '3', '1', 'm'})), body));
     }
 
-    /** A body that satisfies the schema: its required properties only, each with a plain value of its kind. */
+    /**
+     * A body that satisfies the schema: its required properties only, each with its example when the schema gives one
+     * (a date, an ID-card number: a value no plain one would pass), else a plain value of its kind.
+     */
     public ObjectNode validBody(JsonNode schema) {
         ObjectNode body = NODES.objectNode();
         for (JsonNode required : schema.path("required")) {
@@ -167,6 +170,12 @@ public final class HostileRequests {
     private JsonNode plainValue(JsonNode property) {
         if (property.has("enum")) {
             return property.get("enum").get(0);
+        }
+        if (property.has("example")) {
+            return property.get("example");
+        }
+        if (property.path("examples").isArray() && !property.path("examples").isEmpty()) {
+            return property.path("examples").get(0);
         }
         return switch (property.path("type").asString("string")) {
             case "integer", "number" -> NODES.numberNode(0);

@@ -1,0 +1,249 @@
+package org.dangjian.members.command;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.time.LocalDate;
+
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.dangjian.contracts.members.DecidingBody;
+import org.dangjian.contracts.members.MemberAdmittedAsProbationary;
+import org.dangjian.contracts.members.MemberConfirmedAsFullMember;
+import org.dangjian.contracts.members.MemberDesignatedActivist;
+import org.dangjian.contracts.members.MemberDesignatedDevelopmentObject;
+import org.dangjian.contracts.members.MemberPoliticalReviewConcluded;
+import org.dangjian.contracts.members.MemberProbationCancelled;
+import org.dangjian.contracts.members.MemberProbationExtended;
+import org.dangjian.contracts.members.MembershipApplicationReceived;
+import org.dangjian.contracts.members.PoliticalReviewConclusion;
+import org.dangjian.runtime.domain.RuleViolation;
+
+/**
+ * A member record (党员档案) and its way into the party (发展党员): application, activist, development object, political
+ * review, admission as a probationary member, full membership, or the probation extended or cancelled. Each step is
+ * an event with its business date(s), the deciding body and the basis; the actor is recorded by the runtime. The
+ * record decides every rule of the way from its own stream: the order of the steps, the dates, the periods.
+ *
+ * <p>A caller's {@link BranchScope} is checked first: a member outside it is not found, whatever its state.
+ */
+@Aggregate(snapshotTriggerDefinition = "snapshotTrigger", cache = "aggregateCache")
+class Member {
+
+    @AggregateIdentifier
+    private String memberId;
+    private String branchId;
+    private MemberStage stage;
+    /** The (last) date of the latest step: no later step may be dated before it. */
+    private LocalDate lastStepDate;
+    private LocalDate activistDate;
+    private LocalDate probationEndsOn;
+    private boolean probationExtended;
+
+    protected Member() {
+        // for Axon
+    }
+
+    /** 入党申请: the applicant must be 18 on the application date; the ID-card number must hold the birth date. */
+    Member(RecordApplicationCommand command, MembershipRules rules) {
+        String name = MemberTexts.name(command.name());
+        if (command.gender() == null || command.birthDate() == null || command.applicationDate() == null || command.branchId() == null) {
+            throw RuleViolation.invalid("INVALID_REQUEST", "An application needs gender, birth date, application date and branch");
+        }
+        if (!IdCardNumbers.valid(command.idCardNumber(), command.birthDate())) {
+            throw RuleViolation.invalid("INVALID_ID_CARD_NUMBER",
+                    "The ID-card number is not valid: its check digit is wrong or its birth date is not the birth date given");
+        }
+        notInFuture(command.applicationDate(), rules);
+        if (command.birthDate().plusYears(18).isAfter(command.applicationDate())) {
+            throw RuleViolation.conflict("APPLICANT_UNDER_18", "An applicant must be 18 years old on the application date ({0})",
+                    command.applicationDate().toString());
+        }
+        apply(new MembershipApplicationReceived(command.memberId().value(), name, command.gender(), command.birthDate(),
+                command.idCardNumber(), MemberTexts.optional(command.phone()), MemberTexts.address(command.address()), command.branchId(),
+                command.applicationDate(), MemberTexts.optional(command.username()), MemberTexts.basis(command.basis())));
+    }
+
+    /** 确定为入党积极分子. */
+    void designateActivist(DesignateActivistCommand command, MembershipRules rules) {
+        inScope(command.scope());
+        expect(MemberStage.APPLICANT, MemberStep.ACTIVIST);
+        dated(command.date(), rules);
+        apply(new MemberDesignatedActivist(memberId, command.date(), DecidingBody.BRANCH_COMMITTEE, MemberTexts.basis(command.basis())));
+    }
+
+    /** 确定为发展对象: only once the activist period has passed (exactly the period is enough). */
+    void designateDevelopmentObject(DesignateDevelopmentObjectCommand command, MembershipRules rules) {
+        inScope(command.scope());
+        expect(MemberStage.ACTIVIST, MemberStep.DEVELOPMENT_OBJECT);
+        dated(command.date(), rules);
+        LocalDate from = rules.developmentObjectFrom(activistDate);
+        if (command.date().isBefore(from)) {
+            throw RuleViolation.conflict("ACTIVIST_PERIOD_NOT_COMPLETED",
+                    "An activist becomes a development object after {0} as an activist at the earliest: not before {1}",
+                    rules.activistMinimum().toString(), from.toString());
+        }
+        apply(new MemberDesignatedDevelopmentObject(memberId, command.date(), DecidingBody.BRANCH_COMMITTEE, MemberTexts.basis(command.basis())));
+    }
+
+    /** 政治审查: of a development object; a review not passed may be followed by another. */
+    void concludePoliticalReview(ConcludePoliticalReviewCommand command, MembershipRules rules) {
+        inScope(command.scope());
+        expect(MemberStage.DEVELOPMENT_OBJECT, MemberStep.POLITICAL_REVIEW);
+        if (command.conclusion() == null) {
+            throw RuleViolation.invalid("INVALID_REQUEST", "A political review needs its conclusion");
+        }
+        dated(command.date(), rules);
+        apply(new MemberPoliticalReviewConcluded(memberId, command.date(), command.conclusion(), DecidingBody.PARTY_COMMITTEE,
+                MemberTexts.basis(command.basis())));
+    }
+
+    /** 接收为预备党员: after a passed political review; the committee's approval not before the branch meeting. */
+    void admit(AdmitProbationaryMemberCommand command, MembershipRules rules) {
+        inScope(command.scope());
+        if (stage == MemberStage.DEVELOPMENT_OBJECT) {
+            throw RuleViolation.conflict("POLITICAL_REVIEW_NOT_PASSED",
+                    "A development object is admitted only after a political review has passed");
+        }
+        expect(MemberStage.POLITICALLY_REVIEWED, MemberStep.ADMISSION);
+        approvedAfterMeeting(command.branchMeetingDate(), command.committeeApprovalDate(), rules);
+        apply(new MemberAdmittedAsProbationary(memberId, command.branchMeetingDate(), command.committeeApprovalDate(),
+                rules.probationEnd(command.branchMeetingDate()), MemberTexts.basis(command.basis())));
+    }
+
+    /** 转为正式党员: the branch meeting on or after the probation's end (with any extension). */
+    void confirm(ConfirmFullMemberCommand command, MembershipRules rules) {
+        inScope(command.scope());
+        expect(MemberStage.PROBATIONARY, MemberStep.FULL_MEMBERSHIP);
+        approvedAfterMeeting(command.branchMeetingDate(), command.committeeApprovalDate(), rules);
+        if (command.branchMeetingDate().isBefore(probationEndsOn)) {
+            throw RuleViolation.conflict("PROBATION_NOT_ENDED",
+                    "The probation ends on {0}: the branch general meeting may confirm full membership from that day", probationEndsOn.toString());
+        }
+        apply(new MemberConfirmedAsFullMember(memberId, command.branchMeetingDate(), command.committeeApprovalDate(),
+                MemberTexts.basis(command.basis())));
+    }
+
+    /** 延长预备期: once, by the configured months (6 to 12). */
+    void extendProbation(ExtendProbationCommand command, MembershipRules rules) {
+        inScope(command.scope());
+        expect(MemberStage.PROBATIONARY, MemberStep.PROBATION_EXTENSION);
+        if (probationExtended) {
+            throw RuleViolation.conflict("PROBATION_ALREADY_EXTENDED", "A probation is extended once at most; it now ends on {0}",
+                    probationEndsOn.toString());
+        }
+        if (command.months() < rules.extensionMinimumMonths() || command.months() > rules.extensionMaximumMonths()) {
+            throw RuleViolation.conflict("EXTENSION_OUT_OF_RANGE", "A probation is extended by {0} to {1} months",
+                    rules.extensionMinimumMonths(), rules.extensionMaximumMonths());
+        }
+        dated(command.date(), rules);
+        apply(new MemberProbationExtended(memberId, command.date(), command.months(), probationEndsOn.plusMonths(command.months()),
+                DecidingBody.PARTY_COMMITTEE, MemberTexts.basis(command.basis())));
+    }
+
+    /** 取消预备党员资格. */
+    void cancelProbation(CancelProbationCommand command, MembershipRules rules) {
+        inScope(command.scope());
+        expect(MemberStage.PROBATIONARY, MemberStep.PROBATION_CANCELLATION);
+        dated(command.date(), rules);
+        apply(new MemberProbationCancelled(memberId, command.date(), DecidingBody.PARTY_COMMITTEE, MemberTexts.basis(command.basis())));
+    }
+
+    private void inScope(BranchScope scope) {
+        if (scope == null || !scope.covers(branchId)) {
+            throw notFound(memberId);
+        }
+    }
+
+    static RuleViolation notFound(String memberId) {
+        return RuleViolation.notFound("MEMBER_NOT_FOUND", "There is no member {0}", memberId);
+    }
+
+    private void expect(MemberStage required, MemberStep step) {
+        if (stage != required) {
+            throw RuleViolation.conflict("STEP_OUT_OF_ORDER", "Member {0} is at stage {1}; step {2} follows stage {3} only",
+                    memberId, stage.name(), step.name(), required.name());
+        }
+    }
+
+    /** A step's date: given, not in the future, not before the previous step's. */
+    private void dated(LocalDate date, MembershipRules rules) {
+        if (date == null) {
+            throw RuleViolation.invalid("INVALID_REQUEST", "A step needs its date");
+        }
+        notInFuture(date, rules);
+        if (date.isBefore(lastStepDate)) {
+            throw RuleViolation.conflict("DATE_BEFORE_PREVIOUS_STEP", "The date {0} lies before the previous step''s date {1}",
+                    date.toString(), lastStepDate.toString());
+        }
+    }
+
+    private void approvedAfterMeeting(LocalDate meeting, LocalDate approval, MembershipRules rules) {
+        dated(meeting, rules);
+        dated(approval, rules);
+        if (approval.isBefore(meeting)) {
+            throw RuleViolation.conflict("APPROVAL_BEFORE_BRANCH_MEETING",
+                    "The committee''s approval ({0}) cannot come before the branch general meeting ({1})", approval.toString(), meeting.toString());
+        }
+    }
+
+    private static void notInFuture(LocalDate date, MembershipRules rules) {
+        LocalDate today = rules.today();
+        if (date.isAfter(today)) {
+            throw RuleViolation.conflict("DATE_IN_FUTURE", "The date {0} lies in the future (today is {1})", date.toString(), today.toString());
+        }
+    }
+
+    @EventSourcingHandler
+    void on(MembershipApplicationReceived event) {
+        memberId = event.memberId();
+        branchId = event.branchId();
+        stage = MemberStage.APPLICANT;
+        lastStepDate = event.applicationDate();
+    }
+
+    @EventSourcingHandler
+    void on(MemberDesignatedActivist event) {
+        stage = MemberStage.ACTIVIST;
+        activistDate = event.date();
+        lastStepDate = event.date();
+    }
+
+    @EventSourcingHandler
+    void on(MemberDesignatedDevelopmentObject event) {
+        stage = MemberStage.DEVELOPMENT_OBJECT;
+        lastStepDate = event.date();
+    }
+
+    @EventSourcingHandler
+    void on(MemberPoliticalReviewConcluded event) {
+        stage = event.conclusion() == PoliticalReviewConclusion.PASSED ? MemberStage.POLITICALLY_REVIEWED : MemberStage.DEVELOPMENT_OBJECT;
+        lastStepDate = event.date();
+    }
+
+    @EventSourcingHandler
+    void on(MemberAdmittedAsProbationary event) {
+        stage = MemberStage.PROBATIONARY;
+        probationEndsOn = event.probationEndsOn();
+        lastStepDate = event.committeeApprovalDate();
+    }
+
+    @EventSourcingHandler
+    void on(MemberConfirmedAsFullMember event) {
+        stage = MemberStage.FULL_MEMBER;
+        lastStepDate = event.committeeApprovalDate();
+    }
+
+    @EventSourcingHandler
+    void on(MemberProbationExtended event) {
+        probationExtended = true;
+        probationEndsOn = event.probationEndsOn();
+        lastStepDate = event.date();
+    }
+
+    @EventSourcingHandler
+    void on(MemberProbationCancelled event) {
+        stage = MemberStage.PROBATION_CANCELLED;
+        lastStepDate = event.date();
+    }
+}

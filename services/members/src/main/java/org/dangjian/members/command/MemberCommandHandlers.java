@@ -1,0 +1,65 @@
+package org.dangjian.members.command;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.modelling.command.Repository;
+import org.springframework.stereotype.Component;
+
+/**
+ * The member record's command handlers: each loads the record and hands it the configured {@link MembershipRules}
+ * (periods and today's date), which the record decides with.
+ */
+@Component
+class MemberCommandHandlers {
+
+    private final Repository<Member> members;
+    private final MembershipRules rules;
+
+    MemberCommandHandlers(Repository<Member> members, MembershipRules rules) {
+        this.members = members;
+        this.rules = rules;
+    }
+
+    @CommandHandler
+    void handle(RecordApplicationCommand command) throws Exception {
+        if (command.scope() == null || !command.scope().covers(command.branchId())) {
+            throw org.dangjian.runtime.domain.RuleViolation.notFound("BRANCH_NOT_FOUND",
+                    "Branch {0} is not among the branches you may record members for", String.valueOf(command.branchId()));
+        }
+        members.newInstance(() -> new Member(command, rules));
+    }
+
+    @CommandHandler
+    void handle(DesignateActivistCommand command) {
+        members.load(command.memberId().value()).execute(member -> member.designateActivist(command, rules));
+    }
+
+    @CommandHandler
+    void handle(DesignateDevelopmentObjectCommand command) {
+        members.load(command.memberId().value()).execute(member -> member.designateDevelopmentObject(command, rules));
+    }
+
+    @CommandHandler
+    void handle(ConcludePoliticalReviewCommand command) {
+        members.load(command.memberId().value()).execute(member -> member.concludePoliticalReview(command, rules));
+    }
+
+    @CommandHandler
+    void handle(AdmitProbationaryMemberCommand command) {
+        members.load(command.memberId().value()).execute(member -> member.admit(command, rules));
+    }
+
+    @CommandHandler
+    void handle(ConfirmFullMemberCommand command) {
+        members.load(command.memberId().value()).execute(member -> member.confirm(command, rules));
+    }
+
+    @CommandHandler
+    void handle(ExtendProbationCommand command) {
+        members.load(command.memberId().value()).execute(member -> member.extendProbation(command, rules));
+    }
+
+    @CommandHandler
+    void handle(CancelProbationCommand command) {
+        members.load(command.memberId().value()).execute(member -> member.cancelProbation(command, rules));
+    }
+}

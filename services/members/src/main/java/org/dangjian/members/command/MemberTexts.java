@@ -1,0 +1,46 @@
+package org.dangjian.members.command;
+
+import org.dangjian.runtime.domain.RuleViolation;
+import org.dangjian.runtime.text.TextRules;
+
+/**
+ * The text rules of a member record, kept by the aggregate whichever way a command came (the web layer checks them
+ * first, with field-level messages): a name of 1 to 50 characters, an address of at most 200, a basis of at most
+ * 1,000 (the platform's text rules, {@link TextRules}). Messages never quote the text (it may be personal data).
+ */
+final class MemberTexts {
+
+    private MemberTexts() {
+    }
+
+    static String name(String name) {
+        String trimmed = name == null ? "" : TextRules.normalise(name.strip());
+        if (trimmed.isEmpty() || TextRules.length(trimmed) > 50 || TextRules.check(trimmed, TextRules.Kind.NAME) != null) {
+            throw RuleViolation.invalid("INVALID_NAME", "A person's name has 1 to 50 characters, with a letter and no control or invisible characters");
+        }
+        return trimmed;
+    }
+
+    static String address(String address) {
+        String trimmed = optional(address);
+        if (trimmed != null && (TextRules.length(trimmed) > 200 || TextRules.check(trimmed, TextRules.Kind.NAME) != null)) {
+            throw RuleViolation.invalid("INVALID_ADDRESS", "An address has at most 200 characters, on one line, with no control or invisible characters");
+        }
+        return trimmed;
+    }
+
+    static String basis(String basis) {
+        String trimmed = optional(basis);
+        if (trimmed != null && (TextRules.length(trimmed) > 1000 || TextRules.check(trimmed, TextRules.Kind.FREE_TEXT) != null)) {
+            throw RuleViolation.invalid("INVALID_BASIS", "A basis has at most 1000 characters, and no control or invisible characters (line feeds aside)");
+        }
+        return trimmed;
+    }
+
+    static String optional(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        return TextRules.normalise(text.strip());
+    }
+}

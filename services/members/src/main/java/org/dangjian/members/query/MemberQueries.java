@@ -1,0 +1,162 @@
+package org.dangjian.members.query;
+
+import static com.mongodb.client.model.Filters.eq;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import org.bson.Document;
+import org.dangjian.contracts.members.DecidingBody;
+import org.dangjian.contracts.members.Gender;
+import org.dangjian.contracts.members.PoliticalReviewConclusion;
+import org.dangjian.members.command.MemberStage;
+import org.dangjian.members.command.MemberStep;
+import org.dangjian.runtime.readmodel.TimelineStore;
+import org.dangjian.runtime.web.PageOf;
+import org.springframework.stereotype.Component;
+
+/**
+ * Answers the members queries from the read models, within the caller's {@link ReadScope}: by key, except the list
+ * and the board, which read the members matching their filters (branch and stage by equality, the name by a
+ * case-insensitive {@code $regex} of the quoted text: one filter document, no {@code $and}) and keep, sort and page
+ * them here. Made for the thousands of members a party committee has.
+ */
+@Component
+public class MemberQueries {
+
+    private static final Comparator<Document> BY_NAME = Comparator.comparing((Document doc) -> doc.getString("name"))
+            .thenComparing(doc -> doc.getString("_id"));
+    private static final Comparator<Document> BY_DUE = Comparator.comparing((Document doc) -> doc.getString("nextStepDueOn"))
+            .thenComparing(BY_NAME);
+
+    private final MongoCollection<Document> members;
+    private final TimelineStore timelines;
+
+    public MemberQueries(MongoDatabase serviceDatabase) {
+        this.members = serviceDatabase.getCollection(MembersReadModel.MEMBERS);
+        this.timelines = new TimelineStore(serviceDatabase, MemberTimelinesReadModel.TIMELINES);
+    }
+
+    /** The member's document, if the caller sees it. */
+    public Optional<Document> visible(String id, ReadScope scope) {
+        Document doc = members.find(eq("_id", id)).first();
+        return doc == null || doc.getString("stage") == null || !scope.sees(doc) ? Optional.empty() : Optional.of(doc);
+    }
+
+    /** The member's file, personal data masked unless the caller may read it. */
+    public Optional<MemberView> member(String id, ReadScope scope) {
+        return visible(id, scope).map(doc -> view(doc, !scope.seesPersonalData(doc)));
+    }
+
+    /**
+     * Which members a list holds; a null condition does not filter.
+     *
+     * @param text contained in the name, ignoring case, taken literally
+     */
+    public record MemberFilter(String branch, MemberStage stage, String text) {
+    }
+
+    /** A page of the members the caller sees, by name then id. */
+    public PageOf<MemberListItem> members(MemberFilter filter, ReadScope scope, int page, int size) {
+        List<Document> listed = matching(filter.branch(), filter.stage(), filter.text(), scope).stream().sorted(BY_NAME).toList();
+        return PageOf.of(listed, page, size).map(docs -> docs.stream().map(MemberQueries::item).toList());
+    }
+
+    /** The board of the members the caller sees (of one branch, or all). */
+    public PipelineView pipeline(String branch, ReadScope scope, int limit, LocalDate today) {
+        List<Document> counted = matching(branch, null, null, scope);
+        Map<MemberStage, Long> stages = new EnumMap<>(MemberStage.class);
+        for (MemberStage stage : MemberStage.values()) {
+            stages.put(stage, 0L);
+        }
+        counted.forEach(doc -> stages.merge(MemberStage.valueOf(doc.getString("stage")), 1L, Long::sum));
+        List<Document> due = counted.stream().filter(doc -> doc.getString("nextStep") != null && doc.getString("nextStepDueOn") != null)
+                .sorted(BY_DUE).toList();
+        List<PipelineView.Due> first = due.stream().limit(limit).map(doc -> new PipelineView.Due(doc.getString("_id"), doc.getString("name"),
+                doc.getString("branchId"), MemberStage.valueOf(doc.getString("stage")), MemberStep.valueOf(doc.getString("nextStep")),
+                date(doc, "nextStepDueOn"), !date(doc, "nextStepDueOn").isAfter(today))).toList();
+        return new PipelineView(branch, counted.size(), new LinkedHashMap<>(stages), first, due.size());
+    }
+
+    /** A page of the member's timeline, oldest event first. */
+    public Optional<TimelineStore.Page> timeline(String id, long from, int limit) {
+        return timelines.page(id, from, limit);
+    }
+
+    private List<Document> matching(String branch, MemberStage stage, String text, ReadScope scope) {
+        Document query = new Document();
+        if (branch != null) {
+            query.append("branchId", branch);
+        }
+        if (stage != null) {
+            query.append("stage", stage.name());
+        }
+        Pattern contains = text == null || text.isEmpty() ? null
+                : Pattern.compile(Pattern.quote(text), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        if (contains != null) {
+            query.append("name", new Document("$regex", contains.pattern()).append("$options", "i"));
+        }
+        List<Document> found = new ArrayList<>();
+        for (Document doc : members.find(query)) {
+            if (doc.getString("stage") != null && scope.sees(doc) && (contains == null || contains.matcher(doc.getString("name")).find())) {
+                found.add(doc);
+            }
+        }
+        return found;
+    }
+
+    private static MemberListItem item(Document doc) {
+        return new MemberListItem(doc.getString("_id"), doc.getString("name"), Gender.valueOf(doc.getString("gender")), doc.getString("branchId"),
+                MemberStage.valueOf(doc.getString("stage")), date(doc, "stageSince"), date(doc, "applicationDate"), step(doc.getString("nextStep")),
+                date(doc, "nextStepDueOn"), date(doc, "probationEndsOn"), doc.getString("username"), sequence(doc));
+    }
+
+    private static MemberView view(Document doc, boolean masked) {
+        String idCard = doc.getString(PersonalData.ID_CARD_NUMBER);
+        String phone = doc.getString(PersonalData.PHONE);
+        String address = doc.getString(PersonalData.ADDRESS);
+        if (masked) {
+            idCard = PersonalData.maskIdCardNumber(idCard);
+            phone = PersonalData.maskPhone(phone);
+            address = PersonalData.maskAddress(address);
+        }
+        List<MemberView.StepView> steps = new ArrayList<>();
+        Document recorded = doc.get("steps", Document.class);
+        for (MemberStep step : MemberStep.values()) {
+            Document s = recorded == null ? null : recorded.get(step.name(), Document.class);
+            if (s != null) {
+                steps.add(new MemberView.StepView(step, date(s, "date"), s.getString("decidingBody") == null ? null
+                        : DecidingBody.valueOf(s.getString("decidingBody")), s.getString("conclusion") == null ? null
+                        : PoliticalReviewConclusion.valueOf(s.getString("conclusion")), s.get("months") == null ? null
+                        : ((Number) s.get("months")).intValue(), date(s, "branchMeetingDate"), date(s, "committeeApprovalDate"),
+                        date(s, "probationEndsOn"), s.getString("basis")));
+            }
+        }
+        return new MemberView(doc.getString("_id"), doc.getString("name"), Gender.valueOf(doc.getString("gender")), date(doc, "birthDate"),
+                idCard, phone, address, masked, doc.getString("branchId"), doc.getString("username"), MemberStage.valueOf(doc.getString("stage")),
+                date(doc, "stageSince"), date(doc, "applicationDate"), date(doc, "probationEndsOn"), Boolean.TRUE.equals(doc.getBoolean("probationExtended")),
+                step(doc.getString("nextStep")), date(doc, "nextStepDueOn"), steps, sequence(doc));
+    }
+
+    private static MemberStep step(String name) {
+        return name == null ? null : MemberStep.valueOf(name);
+    }
+
+    private static LocalDate date(Document doc, String field) {
+        String day = doc.getString(field);
+        return day == null ? null : LocalDate.parse(day);
+    }
+
+    private static long sequence(Document doc) {
+        return ((Number) doc.get("sequence")).longValue();
+    }
+}

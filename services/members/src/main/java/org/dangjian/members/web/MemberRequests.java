@@ -1,0 +1,68 @@
+package org.dangjian.members.web;
+
+import java.time.LocalDate;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import org.dangjian.contracts.members.Gender;
+import org.dangjian.contracts.members.PoliticalReviewConclusion;
+import org.dangjian.runtime.text.FreeText;
+import org.dangjian.runtime.text.Name;
+import org.dangjian.runtime.web.AggregateIds;
+
+/**
+ * The members service's request bodies. Examples are valid values (the conformance kit builds its valid bodies from
+ * them). Dates are ISO days in the service's time zone.
+ */
+final class MemberRequests {
+
+    static final String UUID = AggregateIds.UUID_PATTERN;
+    static final String ID_CARD = "^[0-9]{17}[0-9X]$";
+    static final String PHONE = "^[0-9][0-9-]{5,18}[0-9]$";
+    static final String USERNAME = "^[A-Za-z0-9._@-]{1,100}$";
+    private static final String DAY = "2024-03-01";
+
+    private MemberRequests() {
+    }
+
+    /** 入党申请. */
+    record Apply(
+            @Schema(description = "A new member id chosen by the client (UUID); the service chooses one when absent")
+            @Pattern(regexp = UUID, message = "must be a UUID") String id,
+            @Schema(example = "林晓雯") @NotNull @Name(max = 50) String name,
+            @NotNull Gender gender,
+            @Schema(example = "1995-06-14") @NotNull LocalDate birthDate,
+            @Schema(description = "身份证号: 17 digits and a check digit (0-9 or X) holding the birth date", example = "110105199506140021")
+            @NotNull @Pattern(regexp = ID_CARD, message = "must be 17 digits and a check digit (0-9 or X)") String idCardNumber,
+            @Schema(example = "13800135678") @Pattern(regexp = PHONE, message = "must be 7 to 20 digits and hyphens") String phone,
+            @Name(max = 200) String address,
+            @Schema(description = "The branch (党支部) the application was made to", example = "00000000-0000-4000-8000-000000000011")
+            @NotNull @Pattern(regexp = UUID, message = "must be a UUID") String branchId,
+            @Schema(example = DAY) @NotNull LocalDate applicationDate,
+            @Schema(description = "The person's login name, linking the record to him") @Pattern(regexp = USERNAME,
+                    message = "must be 1 to 100 of A-Z a-z 0-9 . _ @ -") String username,
+            @FreeText(max = 1000) String basis) {
+    }
+
+    /** 确定为入党积极分子, 确定为发展对象, 取消预备党员资格: a date and a basis. */
+    record Step(@Schema(example = DAY) @NotNull LocalDate date, @FreeText(max = 1000) String basis) {
+    }
+
+    /** 政治审查. */
+    record PoliticalReview(@Schema(example = DAY) @NotNull LocalDate date, @NotNull PoliticalReviewConclusion conclusion,
+                           @FreeText(max = 1000) String basis) {
+    }
+
+    /** 接收为预备党员, 转为正式党员: the branch general meeting's day and the committee's approval day. */
+    record MeetingAndApproval(@Schema(example = DAY) @NotNull LocalDate branchMeetingDate,
+                              @Schema(example = DAY) @NotNull LocalDate committeeApprovalDate,
+                              @FreeText(max = 1000) String basis) {
+    }
+
+    /** 延长预备期. */
+    record Extension(@Schema(example = DAY) @NotNull LocalDate date,
+                     @Schema(description = "6 to 12", example = "6") @NotNull Integer months,
+                     @FreeText(max = 1000) String basis) {
+    }
+}

@@ -1,0 +1,359 @@
+package org.dangjian.members.web;
+
+import java.net.URI;
+import java.text.Normalizer;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.dangjian.members.command.AdmitProbationaryMemberCommand;
+import org.dangjian.members.command.BranchScope;
+import org.dangjian.members.command.CancelProbationCommand;
+import org.dangjian.members.command.ConcludePoliticalReviewCommand;
+import org.dangjian.members.command.ConfirmFullMemberCommand;
+import org.dangjian.members.command.DesignateActivistCommand;
+import org.dangjian.members.command.DesignateDevelopmentObjectCommand;
+import org.dangjian.members.command.ExtendProbationCommand;
+import org.dangjian.members.command.MemberId;
+import org.dangjian.members.command.MemberStage;
+import org.dangjian.members.command.MembershipRules;
+import org.dangjian.members.command.RecordApplicationCommand;
+import org.dangjian.members.query.MemberListItem;
+import org.dangjian.members.query.MemberQueries;
+import org.dangjian.members.query.MemberTimelinesReadModel;
+import org.dangjian.members.query.MemberView;
+import org.dangjian.members.query.MembersReadModel;
+import org.dangjian.members.query.PersonalData;
+import org.dangjian.members.query.PipelineView;
+import org.dangjian.members.query.ReadScope;
+import org.dangjian.runtime.command.CommandContext;
+import org.dangjian.runtime.command.CommandDispatcher;
+import org.dangjian.runtime.command.CommandResult;
+import org.dangjian.runtime.domain.RuleViolation;
+import org.dangjian.runtime.eventstore.ChainVerification;
+import org.dangjian.runtime.eventstore.ChainVerifier;
+import org.dangjian.runtime.readmodel.ReadYourWrites;
+import org.dangjian.runtime.readmodel.TimelineEntry;
+import org.dangjian.runtime.readmodel.TimelineStore;
+import org.dangjian.runtime.security.Roles;
+import org.dangjian.runtime.web.AggregateIds;
+import org.dangjian.runtime.web.PageOf;
+import org.dangjian.runtime.web.StrictParameters;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The members service's API: the way into the party, step by step (committee staff every step, a branch secretary the
+ * branch's steps for his own branch), and the files, timelines and board, each caller within his scope (see
+ * {@link Caller}). Commands answer the member's id and new sequence; queries take {@code minSequence}.
+ */
+@RestController
+@Tag(name = "党员 Members")
+class MembersController {
+
+    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    private static final String STAFF = "hasRole('COMMITTEE_STAFF')";
+    private static final String STAFF_OR_SECRETARY = "hasAnyRole('COMMITTEE_STAFF', 'BRANCH_SECRETARY')";
+    private static final String READERS = "hasAnyRole('COMMITTEE_STAFF', 'BRANCH_SECRETARY', 'PARTY_MEMBER', 'AUDITOR', 'DISCIPLINE_INSPECTOR')";
+    private static final String BOARD_READERS = "hasAnyRole('COMMITTEE_STAFF', 'BRANCH_SECRETARY', 'AUDITOR', 'DISCIPLINE_INSPECTOR')";
+    /** The longest text a list is searched for, in code points (a name has at most 50). */
+    static final int MAX_QUERY_TEXT = 50;
+    static final int MAX_PAGE_SIZE = 200;
+
+    private final CommandDispatcher commands;
+    private final MemberQueries queries;
+    private final ReadYourWrites readYourWrites;
+    private final ChainVerifier verifier;
+    private final MembershipRules rules;
+
+    MembersController(CommandDispatcher commands, MemberQueries queries, ReadYourWrites readYourWrites, ChainVerifier verifier,
+                      MembershipRules rules) {
+        this.commands = commands;
+        this.queries = queries;
+        this.readYourWrites = readYourWrites;
+        this.verifier = verifier;
+        this.rules = rules;
+    }
+
+    /** Enum parameters by a constant's exact name only. */
+    @InitBinder
+    void exactEnums(WebDataBinder binder) {
+        StrictParameters.exactEnum(binder, MemberStage.class);
+    }
+
+    /** The answer to a command. */
+    record CommandResponse(String id, long sequence) {
+    }
+
+    @Operation(summary = "入党申请 Record an application", description = "Creates the member record. A branch secretary records "
+            + "applications to his own branch only. Send an Idempotency-Key to retry safely.")
+    @PostMapping(path = "/members", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize(STAFF_OR_SECRETARY)
+    ResponseEntity<CommandResponse> apply(@Valid @RequestBody MemberRequests.Apply request,
+                                          @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
+        String id = request.id() != null ? AggregateIds.canonical("id", request.id()) : MemberId.random().value();
+        String branchId = AggregateIds.canonical("branchId", request.branchId());
+        BranchScope scope = Caller.current().commandScope();
+        CommandResult result = commands.send(id, memberId -> new RecordApplicationCommand(new MemberId(memberId), request.name(),
+                        request.gender(), request.birthDate(), request.idCardNumber(), request.phone(), request.address(), branchId,
+                        request.applicationDate(), request.username(), request.basis(), scope),
+                context(idempotencyKey, "apply-for-membership", request, request.applicationDate(), scope));
+        return answer(ResponseEntity.created(URI.create("/members/" + result.id())), result);
+    }
+
+    @Operation(summary = "确定为入党积极分子 Designate an activist", description = "Decided by the branch committee.")
+    @PostMapping(path = "/members/{id}/activist", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize(STAFF_OR_SECRETARY)
+    ResponseEntity<CommandResponse> activist(@PathVariable("id") String path, @Valid @RequestBody MemberRequests.Step request,
+                                             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
+        return step(path, "designate-activist", request, request.date(), idempotencyKey,
+                (id, scope) -> new DesignateActivistCommand(id, request.date(), request.basis(), scope));
+    }
+
+    @Operation(summary = "确定为发展对象 Designate a development object", description = "Decided by the branch committee, once the "
+            + "activist period (6 months by default) has passed.")
+    @PostMapping(path = "/members/{id}/development-object", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize(STAFF_OR_SECRETARY)
+    ResponseEntity<CommandResponse> developmentObject(@PathVariable("id") String path, @Valid @RequestBody MemberRequests.Step request,
+                                                      @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
+        return step(path, "designate-development-object", request, request.date(), idempotencyKey,
+                (id, scope) -> new DesignateDevelopmentObjectCommand(id, request.date(), request.basis(), scope));
+    }
+
+    @Operation(summary = "政治审查 Conclude the political review", description = "Passed or not passed; a review not passed may be "
+            + "followed by another.")
+    @PostMapping(path = "/members/{id}/political-review", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize(STAFF_OR_SECRETARY)
+    ResponseEntity<CommandResponse> politicalReview(@PathVariable("id") String path, @Valid @RequestBody MemberRequests.PoliticalReview request,
+                                                    @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
+        return step(path, "conclude-political-review", request, request.date(), idempotencyKey,
+                (id, scope) -> new ConcludePoliticalReviewCommand(id, request.date(), request.conclusion(), request.basis(), scope));
+    }
+
+    @Operation(summary = "接收为预备党员 Admit as a probationary member", description = "The branch general meeting's admission and "
+            + "the committee's approval (党委审批), after a passed political review. Committee staff only.")
+    @PostMapping(path = "/members/{id}/admission", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize(STAFF)
+    ResponseEntity<CommandResponse> admission(@PathVariable("id") String path, @Valid @RequestBody MemberRequests.MeetingAndApproval request,
+                                              @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
+        return step(path, "admit-probationary-member", request, request.committeeApprovalDate(), idempotencyKey,
+                (id, scope) -> new AdmitProbationaryMemberCommand(id, request.branchMeetingDate(), request.committeeApprovalDate(),
+                        request.basis(), scope));
+    }
+
+    @Operation(summary = "转为正式党员 Confirm as a full member", description = "Once the probation (with any extension) has ended: "
+            + "the branch general meeting's resolution and the committee's approval. Committee staff only.")
+    @PostMapping(path = "/members/{id}/full-membership", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize(STAFF)
+    ResponseEntity<CommandResponse> fullMembership(@PathVariable("id") String path, @Valid @RequestBody MemberRequests.MeetingAndApproval request,
+                                                   @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
+        return step(path, "confirm-full-member", request, request.committeeApprovalDate(), idempotencyKey,
+                (id, scope) -> new ConfirmFullMemberCommand(id, request.branchMeetingDate(), request.committeeApprovalDate(), request.basis(), scope));
+    }
+
+    @Operation(summary = "延长预备期 Extend the probation", description = "Once, by 6 to 12 months. Committee staff only.")
+    @PostMapping(path = "/members/{id}/probation-extension", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize(STAFF)
+    ResponseEntity<CommandResponse> extension(@PathVariable("id") String path, @Valid @RequestBody MemberRequests.Extension request,
+                                              @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
+        return step(path, "extend-probation", request, request.date(), idempotencyKey,
+                (id, scope) -> new ExtendProbationCommand(id, request.date(), request.months(), request.basis(), scope));
+    }
+
+    @Operation(summary = "取消预备党员资格 Cancel the probationary membership", description = "Committee staff only.")
+    @PostMapping(path = "/members/{id}/probation-cancellation", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize(STAFF)
+    ResponseEntity<CommandResponse> cancellation(@PathVariable("id") String path, @Valid @RequestBody MemberRequests.Step request,
+                                                 @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
+        return step(path, "cancel-probation", request, request.date(), idempotencyKey,
+                (id, scope) -> new CancelProbationCommand(id, request.date(), request.basis(), scope));
+    }
+
+    @Operation(summary = "党员列表 Members, a page at a time", description = "The members the caller may read (committee staff, "
+            + "auditors and discipline inspectors all; a branch secretary his branch's; a party member himself), filtered by branch, "
+            + "stage and text in the name (q: case-insensitive, literal, at most 50 characters); by name, then id. No personal data. "
+            + "Pass member and minSequence to wait until that change shows.")
+    @PreAuthorize(READERS)
+    @GetMapping(path = "/members", produces = MediaType.APPLICATION_JSON_VALUE)
+    PageOf<MemberListItem> members(@Parameter(description = "a branch's id: its members only") @RequestParam(required = false) String branch,
+                                   @RequestParam(required = false) MemberStage stage,
+                                   @Parameter(description = "text the name contains, ignoring case; taken literally")
+                                   @RequestParam(required = false) String q,
+                                   @RequestParam(defaultValue = "0") @Min(0) int page,
+                                   @RequestParam(defaultValue = "50") @Min(1) @Max(MAX_PAGE_SIZE) int size,
+                                   @Parameter(description = "a member whose change to wait for") @RequestParam(required = false) String member,
+                                   @RequestParam(required = false) @Min(0) Long minSequence) {
+        String branchId = branch == null ? null : AggregateIds.canonical("branch", branch);
+        String text = q == null ? null : Normalizer.normalize(q, Normalizer.Form.NFC);
+        if (text != null && (text.codePointCount(0, text.length()) > MAX_QUERY_TEXT || text.chars().anyMatch(Character::isISOControl))) {
+            throw RuleViolation.invalid("INVALID_PARAMETER", "The value of parameter {0} is not valid", "q");
+        }
+        ReadScope scope = Caller.current().readScope();
+        awaitMember(member, minSequence, scope);
+        return queries.members(new MemberQueries.MemberFilter(branchId, stage, text), scope, page, size);
+    }
+
+    @Operation(summary = "党员档案 A member's file", description = "With every step reached. ID-card number, phone and address are "
+            + "masked unless the caller is committee staff, the member's branch secretary or the member.")
+    @PreAuthorize(READERS)
+    @GetMapping(path = "/members/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    MemberView member(@PathVariable("id") String path, @RequestParam(required = false) @Min(0) Long minSequence) {
+        String id = AggregateIds.canonical("id", path);
+        ReadScope scope = Caller.current().readScope();
+        awaitVisible(MembersReadModel.NAME, id, minSequence, scope);
+        return queries.member(id, scope).orElseThrow(() -> memberNotFound(id));
+    }
+
+    @Operation(summary = "党员时间线 A member's timeline", description = "Every event, oldest first: actor, business and recorded time, "
+            + "basis, correlation, causation, sequence and hash chain; personal data masked as in the file; a page at a time (from, "
+            + "limit ≤ 500), next names where the next page begins (absent on the last).")
+    @PreAuthorize(READERS)
+    @GetMapping(path = "/members/{id}/timeline", produces = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, Object> timeline(@PathVariable("id") String path, @RequestParam(required = false) @Min(0) Long minSequence,
+                                 @RequestParam(defaultValue = "0") @Min(0) long from,
+                                 @RequestParam(defaultValue = "200") @Min(1) @Max(TimelineStore.MAX_PAGE) int limit) {
+        String id = AggregateIds.canonical("id", path);
+        ReadScope scope = Caller.current().readScope();
+        awaitVisible(MemberTimelinesReadModel.NAME, id, minSequence, scope);
+        boolean personalData = true;
+        if (!scope.personalDataOfAll()) {
+            if (minSequence != null) {
+                awaitVisible(MembersReadModel.NAME, id, minSequence, scope);
+            }
+            personalData = scope.seesPersonalData(queries.visible(id, scope).orElseThrow(() -> memberNotFound(id)));
+        }
+        TimelineStore.Page page = queries.timeline(id, from, limit).orElseThrow(() -> memberNotFound(id));
+        List<TimelineEntry> entries = personalData ? page.entries() : page.entries().stream().map(MembersController::masked).toList();
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("memberId", id);
+        answer.put("entries", entries);
+        if (page.next() != null) {
+            answer.put("next", page.next());
+        }
+        return answer;
+    }
+
+    @Operation(summary = "校验 Verify a member's hash chain", description = "Walks the member's stream in the event store and names "
+            + "the first event that does not match its hash.")
+    @PreAuthorize(READERS)
+    @GetMapping(path = "/members/{id}/verification", produces = MediaType.APPLICATION_JSON_VALUE)
+    ChainVerification verify(@PathVariable("id") String path) {
+        String id = AggregateIds.canonical("id", path);
+        ReadScope scope = Caller.current().readScope();
+        if (!scope.all() && queries.visible(id, scope).isEmpty()) {
+            throw memberNotFound(id);
+        }
+        ChainVerification verification = verifier.verify(id);
+        if (verification.eventsChecked() == 0) {
+            throw memberNotFound(id);
+        }
+        return verification;
+    }
+
+    @Operation(summary = "发展党员工作台 The development board", description = "How many members stand at each stage, and who is due "
+            + "for a next step, when (the earliest day the rules allow it), of one branch or of every member the caller may read. "
+            + "Pass member and minSequence to wait until that change shows.")
+    @PreAuthorize(BOARD_READERS)
+    @GetMapping(path = "/pipeline", produces = MediaType.APPLICATION_JSON_VALUE)
+    PipelineView pipeline(@Parameter(description = "a branch's id") @RequestParam(required = false) String branch,
+                          @RequestParam(defaultValue = "20") @Min(1) @Max(MAX_PAGE_SIZE) int limit,
+                          @Parameter(description = "a member whose change to wait for") @RequestParam(required = false) String member,
+                          @RequestParam(required = false) @Min(0) Long minSequence) {
+        String branchId = branch == null ? null : AggregateIds.canonical("branch", branch);
+        ReadScope scope = Caller.current().readScope();
+        awaitMember(member, minSequence, scope);
+        return queries.pipeline(branchId, scope, limit, rules.today());
+    }
+
+    private void awaitMember(String member, Long minSequence, ReadScope scope) {
+        if (member != null) {
+            String id = AggregateIds.canonical("member", member);
+            awaitVisible(MembersReadModel.NAME, id, minSequence, scope);
+            if (minSequence != null && !scope.all() && queries.visible(id, scope).isEmpty()) {
+                throw memberNotFound(id);
+            }
+        }
+    }
+
+    /** Read your writes, without telling a caller anything of a member outside his scope (not even that it exists). */
+    private void awaitVisible(String model, String id, Long minSequence, ReadScope scope) {
+        try {
+            readYourWrites.await(model, id, minSequence, () -> memberNotFound(id));
+        } catch (RuntimeException e) {
+            if (!scope.all() && queries.visible(id, scope).isEmpty()) {
+                throw memberNotFound(id);
+            }
+            throw e;
+        }
+    }
+
+    /** The entry with the personal data of its event masked. */
+    private static TimelineEntry masked(TimelineEntry entry) {
+        if (!entry.data().containsKey(PersonalData.ID_CARD_NUMBER) && !entry.data().containsKey(PersonalData.PHONE)
+                && !entry.data().containsKey(PersonalData.ADDRESS)) {
+            return entry;
+        }
+        Map<String, Object> data = new LinkedHashMap<>(entry.data());
+        data.computeIfPresent(PersonalData.ID_CARD_NUMBER, (k, v) -> PersonalData.maskIdCardNumber(String.valueOf(v)));
+        data.computeIfPresent(PersonalData.PHONE, (k, v) -> PersonalData.maskPhone(String.valueOf(v)));
+        data.computeIfPresent(PersonalData.ADDRESS, (k, v) -> PersonalData.maskAddress(String.valueOf(v)));
+        return new TimelineEntry(entry.sequence(), entry.eventId(), entry.type(), entry.occurredAt(), entry.recordedAt(), entry.actor(),
+                entry.correlationId(), entry.causationId(), entry.prevHash(), entry.hash(), data);
+    }
+
+    private ResponseEntity<CommandResponse> step(String path, String operation, Object request, LocalDate day, String idempotencyKey,
+                                                 java.util.function.BiFunction<MemberId, BranchScope, Object> command) {
+        String id = AggregateIds.canonical("id", path);
+        BranchScope scope = Caller.current().commandScope();
+        Function<String, Object> build = memberId -> command.apply(new MemberId(memberId), scope);
+        CommandResult result = commands.send(id, build, context(idempotencyKey, operation + " " + id, request, day, scope));
+        return answer(ResponseEntity.ok(), result);
+    }
+
+    /**
+     * The command's context: business time the step's (last) day at 00:00 in the service's zone; a day in the future is
+     * left to the record to refuse ({@code DATE_IN_FUTURE}). A secretary acts as one, staff as staff.
+     */
+    private CommandContext context(String idempotencyKey, String operation, Object request, LocalDate day, BranchScope scope) {
+        Instant occurredAt = day == null ? null : day.atStartOfDay(rules.zone()).toInstant();
+        if (occurredAt != null && occurredAt.isAfter(rules.clock().instant())) {
+            occurredAt = null;
+        }
+        return CommandContext.of(idempotencyKey, operation, request, occurredAt)
+                .actingAs(scope.branchId() == null ? Roles.COMMITTEE_STAFF : Roles.BRANCH_SECRETARY);
+    }
+
+    private static ResponseEntity<CommandResponse> answer(ResponseEntity.BodyBuilder builder, CommandResult result) {
+        if (result.replayed()) {
+            builder.header("Idempotent-Replayed", "true");
+        }
+        return builder.body(new CommandResponse(result.id(), result.sequence()));
+    }
+
+    private static RuleViolation memberNotFound(String id) {
+        return RuleViolation.notFound("MEMBER_NOT_FOUND", "There is no member {0}", id);
+    }
+}

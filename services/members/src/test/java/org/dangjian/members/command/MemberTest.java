@@ -1,0 +1,435 @@
+package org.dangjian.members.command;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneOffset;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.axonframework.test.aggregate.ResultValidator;
+import org.dangjian.contracts.members.DecidingBody;
+import org.dangjian.contracts.members.Gender;
+import org.dangjian.contracts.members.MemberAdmittedAsProbationary;
+import org.dangjian.contracts.members.MemberConfirmedAsFullMember;
+import org.dangjian.contracts.members.MemberDesignatedActivist;
+import org.dangjian.contracts.members.MemberDesignatedDevelopmentObject;
+import org.dangjian.contracts.members.MemberPoliticalReviewConcluded;
+import org.dangjian.contracts.members.MemberProbationCancelled;
+import org.dangjian.contracts.members.MemberProbationExtended;
+import org.dangjian.contracts.members.MembershipApplicationReceived;
+import org.dangjian.contracts.members.PoliticalReviewConclusion;
+import org.dangjian.runtime.domain.RuleViolation;
+import org.hamcrest.Description;
+import org.hamcrest.Matcher;
+import org.hamcrest.TypeSafeMatcher;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every command handler of a member record: what it records, each rule it keeps, at each rule's boundary (exactly 18
+ * years, exactly the activist period, the probation's last day), and its refusals. Today is 2026-11-28 (Asia/Shanghai).
+ */
+class MemberTest {
+
+    static final String ID = "5b0c7a2e-8d1f-4c3a-9e6b-2f4d8a1c0e37";
+    static final MemberId MEMBER = new MemberId(ID);
+    static final String BRANCH = "00000000-0000-4000-8000-000000000011";
+    static final String OTHER_BRANCH = "00000000-0000-4000-8000-000000000012";
+    static final LocalDate TODAY = LocalDate.of(2026, 11, 28);
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-28T04:00:00Z"), ZoneOffset.UTC);
+    static final BranchScope STAFF = BranchScope.ALL;
+    static final BranchScope SECRETARY = BranchScope.branch(BRANCH);
+    static final BranchScope OTHER_SECRETARY = BranchScope.branch(OTHER_BRANCH);
+
+    static final LocalDate APPLIED = LocalDate.of(2024, 1, 10);
+    static final LocalDate ACTIVIST = LocalDate.of(2024, 2, 1);
+    static final LocalDate DEVELOPMENT = LocalDate.of(2024, 8, 1);
+    static final LocalDate REVIEWED = LocalDate.of(2024, 9, 1);
+    static final LocalDate MEETING = LocalDate.of(2024, 10, 8);
+    static final LocalDate APPROVED = LocalDate.of(2024, 10, 15);
+    static final LocalDate PROBATION_END = LocalDate.of(2025, 10, 8);
+
+    private FixtureConfiguration<Member> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture(MembershipRules.defaults(CLOCK));
+    }
+
+    private void fixture(MembershipRules rules) {
+        fixture = new AggregateTestFixture<>(Member.class);
+        fixture.registerAnnotatedCommandHandler(new MemberCommandHandlers(fixture.getRepository(), rules));
+    }
+
+    /** A refusal with this code. */
+    static Matcher<RuleViolation> code(String code) {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(RuleViolation violation) {
+                return violation.code().equals(code);
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("a RuleViolation " + code);
+            }
+        };
+    }
+
+    static RecordApplicationCommand application(LocalDate birthDate, String idCardNumber, LocalDate applied, BranchScope scope) {
+        return new RecordApplicationCommand(MEMBER, "林晓雯", Gender.FEMALE, birthDate, idCardNumber, "13800135678", "北京市朝阳区示例路 1 号",
+                BRANCH, applied, "linxiaowen", "入党申请书", scope);
+    }
+
+    static RecordApplicationCommand application(BranchScope scope) {
+        return application(LocalDate.of(1995, 6, 14), "110105199506140021", APPLIED, scope);
+    }
+
+    static MembershipApplicationReceived applied() {
+        return new MembershipApplicationReceived(ID, "林晓雯", Gender.FEMALE, LocalDate.of(1995, 6, 14), "110105199506140021", "13800135678",
+                "北京市朝阳区示例路 1 号", BRANCH, APPLIED, "linxiaowen", "入党申请书");
+    }
+
+    static Object[] asActivist() {
+        return new Object[] {applied(), new MemberDesignatedActivist(ID, ACTIVIST, DecidingBody.BRANCH_COMMITTEE, null)};
+    }
+
+    static Object[] asDevelopmentObject() {
+        return new Object[] {applied(), new MemberDesignatedActivist(ID, ACTIVIST, DecidingBody.BRANCH_COMMITTEE, null),
+                new MemberDesignatedDevelopmentObject(ID, DEVELOPMENT, DecidingBody.BRANCH_COMMITTEE, null)};
+    }
+
+    static Object[] reviewed(PoliticalReviewConclusion conclusion) {
+        return new Object[] {applied(), new MemberDesignatedActivist(ID, ACTIVIST, DecidingBody.BRANCH_COMMITTEE, null),
+                new MemberDesignatedDevelopmentObject(ID, DEVELOPMENT, DecidingBody.BRANCH_COMMITTEE, null),
+                new MemberPoliticalReviewConcluded(ID, REVIEWED, conclusion, DecidingBody.PARTY_COMMITTEE, null)};
+    }
+
+    static Object[] probationary() {
+        return new Object[] {applied(), new MemberDesignatedActivist(ID, ACTIVIST, DecidingBody.BRANCH_COMMITTEE, null),
+                new MemberDesignatedDevelopmentObject(ID, DEVELOPMENT, DecidingBody.BRANCH_COMMITTEE, null),
+                new MemberPoliticalReviewConcluded(ID, REVIEWED, PoliticalReviewConclusion.PASSED, DecidingBody.PARTY_COMMITTEE, null),
+                new MemberAdmittedAsProbationary(ID, MEETING, APPROVED, PROBATION_END, null)};
+    }
+
+    private ResultValidator<Member> when(Object[] history, Object command) {
+        return fixture.given(history).when(command);
+    }
+
+    @Nested
+    class Applying {
+
+        @Test
+        void anApplicationIsRecordedWithThePersonAndTheBranch() {
+            fixture.givenNoPriorActivity().when(application(STAFF)).expectSuccessfulHandlerExecution().expectEvents(applied());
+        }
+
+        @Test
+        void aBranchSecretaryRecordsApplicationsToHisOwnBranch() {
+            fixture.givenNoPriorActivity().when(application(SECRETARY)).expectEvents(applied());
+        }
+
+        @Test
+        void aBranchSecretaryOfAnotherBranchIsToldTheBranchIsNotFound() {
+            fixture.givenNoPriorActivity().when(application(OTHER_SECRETARY)).expectException(code("BRANCH_NOT_FOUND")).expectNoEvents();
+            fixture.givenNoPriorActivity().when(application(BranchScope.branch(null))).expectException(code("BRANCH_NOT_FOUND"));
+        }
+
+        @Test
+        void anApplicantWhoTurns18OnTheApplicationDateIsAccepted() {
+            fixture.givenNoPriorActivity().when(application(LocalDate.of(2006, 1, 10), "110105200601100015", APPLIED, STAFF))
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void anApplicantOneDayShortOf18IsRefused() {
+            fixture.givenNoPriorActivity().when(application(LocalDate.of(2006, 1, 11), "110105200601110010", APPLIED, STAFF))
+                    .expectException(code("APPLICANT_UNDER_18")).expectNoEvents();
+        }
+
+        @Test
+        void anIdCardNumberWithAWrongCheckDigitIsRefused() {
+            fixture.givenNoPriorActivity().when(application(LocalDate.of(1995, 6, 14), "110105199506140022", APPLIED, STAFF))
+                    .expectException(code("INVALID_ID_CARD_NUMBER"));
+        }
+
+        @Test
+        void anIdCardNumberHoldingAnotherBirthDateIsRefused() {
+            fixture.givenNoPriorActivity().when(application(LocalDate.of(1995, 6, 15), "110105199506140021", APPLIED, STAFF))
+                    .expectException(code("INVALID_ID_CARD_NUMBER"));
+        }
+
+        @Test
+        void anApplicationDatedTodayIsAcceptedButTomorrowIsRefused() {
+            fixture.givenNoPriorActivity().when(application(LocalDate.of(1995, 6, 14), "110105199506140021", TODAY, STAFF))
+                    .expectSuccessfulHandlerExecution();
+            fixture.givenNoPriorActivity().when(application(LocalDate.of(1995, 6, 14), "110105199506140021", TODAY.plusDays(1), STAFF))
+                    .expectException(code("DATE_IN_FUTURE"));
+        }
+
+        @Test
+        void aNameThatBreaksTheTextRuleIsRefused() {
+            fixture.givenNoPriorActivity().when(new RecordApplicationCommand(MEMBER, "林\u202E晓雯", Gender.FEMALE, LocalDate.of(1995, 6, 14),
+                    "110105199506140021", null, null, BRANCH, APPLIED, null, null, STAFF)).expectException(code("INVALID_NAME"));
+        }
+    }
+
+    @Nested
+    class DesignatingAnActivist {
+
+        @Test
+        void theBranchCommitteeDesignatesAnApplicantAnActivist() {
+            fixture.given(applied()).when(new DesignateActivistCommand(MEMBER, ACTIVIST, "支部委员会会议纪要", SECRETARY))
+                    .expectEvents(new MemberDesignatedActivist(ID, ACTIVIST, DecidingBody.BRANCH_COMMITTEE, "支部委员会会议纪要"));
+        }
+
+        @Test
+        void onTheApplicationDayItselfIsFineButNotBefore() {
+            fixture.given(applied()).when(new DesignateActivistCommand(MEMBER, APPLIED, null, STAFF)).expectSuccessfulHandlerExecution();
+            fixture.given(applied()).when(new DesignateActivistCommand(MEMBER, APPLIED.minusDays(1), null, STAFF))
+                    .expectException(code("DATE_BEFORE_PREVIOUS_STEP"));
+        }
+
+        @Test
+        void aDateInTheFutureIsRefused() {
+            fixture.given(applied()).when(new DesignateActivistCommand(MEMBER, TODAY.plusDays(1), null, STAFF))
+                    .expectException(code("DATE_IN_FUTURE"));
+        }
+
+        @Test
+        void aSecretaryOfAnotherBranchDoesNotFindTheMember() {
+            fixture.given(applied()).when(new DesignateActivistCommand(MEMBER, ACTIVIST, null, OTHER_SECRETARY))
+                    .expectException(code("MEMBER_NOT_FOUND")).expectNoEvents();
+        }
+
+        @Test
+        void anActivistIsNotDesignatedTwice() {
+            when(asActivist(), new DesignateActivistCommand(MEMBER, ACTIVIST, null, STAFF)).expectException(code("STEP_OUT_OF_ORDER"));
+        }
+    }
+
+    @Nested
+    class DesignatingADevelopmentObject {
+
+        @Test
+        void exactlySixMonthsAfterTheActivistDateIsEnough() {
+            when(asActivist(), new DesignateDevelopmentObjectCommand(MEMBER, ACTIVIST.plusMonths(6), "培养考察合格", STAFF))
+                    .expectEvents(new MemberDesignatedDevelopmentObject(ID, ACTIVIST.plusMonths(6), DecidingBody.BRANCH_COMMITTEE, "培养考察合格"));
+        }
+
+        @Test
+        void oneDayShortOfSixMonthsIsRefused() {
+            when(asActivist(), new DesignateDevelopmentObjectCommand(MEMBER, ACTIVIST.plusMonths(6).minusDays(1), null, STAFF))
+                    .expectException(code("ACTIVIST_PERIOD_NOT_COMPLETED")).expectNoEvents();
+        }
+
+        @Test
+        void aCommitteeThatKeepsToTheOneYearOfThe2014RulesConfiguresIt() {
+            fixture(new MembershipRules(Period.ofMonths(12), Period.ofYears(1), 6, 12, MembershipRules.DEFAULT_ZONE, CLOCK));
+            when(asActivist(), new DesignateDevelopmentObjectCommand(MEMBER, ACTIVIST.plusMonths(6), null, STAFF))
+                    .expectException(code("ACTIVIST_PERIOD_NOT_COMPLETED"));
+            fixture(new MembershipRules(Period.ofMonths(12), Period.ofYears(1), 6, 12, MembershipRules.DEFAULT_ZONE, CLOCK));
+            when(asActivist(), new DesignateDevelopmentObjectCommand(MEMBER, ACTIVIST.plusMonths(12), null, STAFF))
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void anApplicantIsNotMadeADevelopmentObjectWithoutBeingAnActivist() {
+            fixture.given(applied()).when(new DesignateDevelopmentObjectCommand(MEMBER, DEVELOPMENT, null, STAFF))
+                    .expectException(code("STEP_OUT_OF_ORDER"));
+        }
+
+        @Test
+        void aSecretaryOfAnotherBranchDoesNotFindTheMember() {
+            when(asActivist(), new DesignateDevelopmentObjectCommand(MEMBER, DEVELOPMENT, null, OTHER_SECRETARY))
+                    .expectException(code("MEMBER_NOT_FOUND"));
+        }
+    }
+
+    @Nested
+    class ConcludingThePoliticalReview {
+
+        @Test
+        void aPassedReviewIsRecorded() {
+            when(asDevelopmentObject(), new ConcludePoliticalReviewCommand(MEMBER, REVIEWED, PoliticalReviewConclusion.PASSED, "政审报告", SECRETARY))
+                    .expectEvents(new MemberPoliticalReviewConcluded(ID, REVIEWED, PoliticalReviewConclusion.PASSED, DecidingBody.PARTY_COMMITTEE,
+                            "政审报告"));
+        }
+
+        @Test
+        void aReviewNotPassedMayBeFollowedByAnother() {
+            when(reviewed(PoliticalReviewConclusion.NOT_PASSED),
+                    new ConcludePoliticalReviewCommand(MEMBER, REVIEWED.plusMonths(1), PoliticalReviewConclusion.PASSED, null, STAFF))
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void aPassedReviewIsNotConcludedAgain() {
+            when(reviewed(PoliticalReviewConclusion.PASSED),
+                    new ConcludePoliticalReviewCommand(MEMBER, REVIEWED, PoliticalReviewConclusion.PASSED, null, STAFF))
+                    .expectException(code("STEP_OUT_OF_ORDER"));
+        }
+
+        @Test
+        void anActivistIsNotReviewed() {
+            when(asActivist(), new ConcludePoliticalReviewCommand(MEMBER, REVIEWED, PoliticalReviewConclusion.PASSED, null, STAFF))
+                    .expectException(code("STEP_OUT_OF_ORDER"));
+        }
+
+        @Test
+        void aReviewDatedBeforeTheDevelopmentObjectDateIsRefused() {
+            when(asDevelopmentObject(), new ConcludePoliticalReviewCommand(MEMBER, DEVELOPMENT.minusDays(1), PoliticalReviewConclusion.PASSED,
+                    null, STAFF)).expectException(code("DATE_BEFORE_PREVIOUS_STEP"));
+        }
+    }
+
+    @Nested
+    class Admitting {
+
+        @Test
+        void afterAPassedReviewTheMeetingAdmitsAndTheCommitteeApprovesAndTheProbationRunsAYearFromTheMeeting() {
+            when(reviewed(PoliticalReviewConclusion.PASSED), new AdmitProbationaryMemberCommand(MEMBER, MEETING, APPROVED, "支部党员大会决议", STAFF))
+                    .expectEvents(new MemberAdmittedAsProbationary(ID, MEETING, APPROVED, PROBATION_END, "支部党员大会决议"));
+        }
+
+        @Test
+        void theCommitteeMayApproveOnTheMeetingsDayButNotBefore() {
+            when(reviewed(PoliticalReviewConclusion.PASSED), new AdmitProbationaryMemberCommand(MEMBER, MEETING, MEETING, null, STAFF))
+                    .expectSuccessfulHandlerExecution();
+            when(reviewed(PoliticalReviewConclusion.PASSED), new AdmitProbationaryMemberCommand(MEMBER, MEETING, MEETING.minusDays(1), null, STAFF))
+                    .expectException(code("APPROVAL_BEFORE_BRANCH_MEETING"));
+        }
+
+        @Test
+        void withoutAPassedReviewNobodyIsAdmitted() {
+            when(reviewed(PoliticalReviewConclusion.NOT_PASSED), new AdmitProbationaryMemberCommand(MEMBER, MEETING, APPROVED, null, STAFF))
+                    .expectException(code("POLITICAL_REVIEW_NOT_PASSED"));
+            when(asDevelopmentObject(), new AdmitProbationaryMemberCommand(MEMBER, MEETING, APPROVED, null, STAFF))
+                    .expectException(code("POLITICAL_REVIEW_NOT_PASSED"));
+        }
+
+        @Test
+        void anActivistIsNotAdmitted() {
+            when(asActivist(), new AdmitProbationaryMemberCommand(MEMBER, MEETING, APPROVED, null, STAFF)).expectException(code("STEP_OUT_OF_ORDER"));
+        }
+
+        @Test
+        void aMeetingBeforeTheReviewOrAnApprovalInTheFutureIsRefused() {
+            when(reviewed(PoliticalReviewConclusion.PASSED), new AdmitProbationaryMemberCommand(MEMBER, REVIEWED.minusDays(1), APPROVED, null, STAFF))
+                    .expectException(code("DATE_BEFORE_PREVIOUS_STEP"));
+            when(reviewed(PoliticalReviewConclusion.PASSED), new AdmitProbationaryMemberCommand(MEMBER, MEETING, TODAY.plusDays(1), null, STAFF))
+                    .expectException(code("DATE_IN_FUTURE"));
+        }
+    }
+
+    @Nested
+    class ConfirmingAFullMember {
+
+        @Test
+        void onTheProbationsLastDayTheMeetingMayConfirm() {
+            when(probationary(), new ConfirmFullMemberCommand(MEMBER, PROBATION_END, PROBATION_END.plusDays(7), "转正决议", STAFF))
+                    .expectEvents(new MemberConfirmedAsFullMember(ID, PROBATION_END, PROBATION_END.plusDays(7), "转正决议"));
+        }
+
+        @Test
+        void aDayBeforeTheProbationEndsIsRefused() {
+            when(probationary(), new ConfirmFullMemberCommand(MEMBER, PROBATION_END.minusDays(1), PROBATION_END, null, STAFF))
+                    .expectException(code("PROBATION_NOT_ENDED"));
+        }
+
+        @Test
+        void anExtendedProbationEndsLater() {
+            Object[] history = append(probationary(), new MemberProbationExtended(ID, PROBATION_END, 6, PROBATION_END.plusMonths(6),
+                    DecidingBody.PARTY_COMMITTEE, null));
+            when(history, new ConfirmFullMemberCommand(MEMBER, PROBATION_END, PROBATION_END, null, STAFF)).expectException(code("PROBATION_NOT_ENDED"));
+            when(history, new ConfirmFullMemberCommand(MEMBER, PROBATION_END.plusMonths(6), PROBATION_END.plusMonths(6), null, STAFF))
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void theApprovalNotBeforeTheMeeting() {
+            when(probationary(), new ConfirmFullMemberCommand(MEMBER, PROBATION_END.plusDays(2), PROBATION_END.plusDays(1), null, STAFF))
+                    .expectException(code("APPROVAL_BEFORE_BRANCH_MEETING"));
+        }
+
+        @Test
+        void aFullMemberIsNotConfirmedAgainNorADevelopmentObjectAtAll() {
+            Object[] full = append(probationary(), new MemberConfirmedAsFullMember(ID, PROBATION_END, PROBATION_END, null));
+            when(full, new ConfirmFullMemberCommand(MEMBER, PROBATION_END, PROBATION_END, null, STAFF)).expectException(code("STEP_OUT_OF_ORDER"));
+            when(asDevelopmentObject(), new ConfirmFullMemberCommand(MEMBER, PROBATION_END, PROBATION_END, null, STAFF))
+                    .expectException(code("STEP_OUT_OF_ORDER"));
+        }
+    }
+
+    @Nested
+    class ExtendingTheProbation {
+
+        @Test
+        void sixAndTwelveMonthsAreTheBounds() {
+            when(probationary(), new ExtendProbationCommand(MEMBER, PROBATION_END, 6, "党委会议决定", STAFF))
+                    .expectEvents(new MemberProbationExtended(ID, PROBATION_END, 6, PROBATION_END.plusMonths(6), DecidingBody.PARTY_COMMITTEE,
+                            "党委会议决定"));
+            when(probationary(), new ExtendProbationCommand(MEMBER, PROBATION_END, 12, null, STAFF))
+                    .expectEvents(new MemberProbationExtended(ID, PROBATION_END, 12, PROBATION_END.plusMonths(12), DecidingBody.PARTY_COMMITTEE, null));
+        }
+
+        @Test
+        void fiveOrThirteenMonthsAreRefused() {
+            when(probationary(), new ExtendProbationCommand(MEMBER, PROBATION_END, 5, null, STAFF)).expectException(code("EXTENSION_OUT_OF_RANGE"));
+            when(probationary(), new ExtendProbationCommand(MEMBER, PROBATION_END, 13, null, STAFF)).expectException(code("EXTENSION_OUT_OF_RANGE"));
+        }
+
+        @Test
+        void aProbationIsExtendedOnceOnly() {
+            Object[] history = append(probationary(), new MemberProbationExtended(ID, PROBATION_END, 6, PROBATION_END.plusMonths(6),
+                    DecidingBody.PARTY_COMMITTEE, null));
+            when(history, new ExtendProbationCommand(MEMBER, PROBATION_END, 6, null, STAFF)).expectException(code("PROBATION_ALREADY_EXTENDED"));
+        }
+
+        @Test
+        void onlyAProbationIsExtended() {
+            when(reviewed(PoliticalReviewConclusion.PASSED), new ExtendProbationCommand(MEMBER, REVIEWED, 6, null, STAFF))
+                    .expectException(code("STEP_OUT_OF_ORDER"));
+        }
+
+        @Test
+        void anExtensionDatedBeforeTheAdmissionsApprovalIsRefused() {
+            when(probationary(), new ExtendProbationCommand(MEMBER, APPROVED.minusDays(1), 6, null, STAFF))
+                    .expectException(code("DATE_BEFORE_PREVIOUS_STEP"));
+        }
+    }
+
+    @Nested
+    class CancellingTheProbation {
+
+        @Test
+        void theCommitteeCancelsAProbationAndTheRecordEndsThere() {
+            when(probationary(), new CancelProbationCommand(MEMBER, TODAY, "党委会议决定", STAFF))
+                    .expectEvents(new MemberProbationCancelled(ID, TODAY, DecidingBody.PARTY_COMMITTEE, "党委会议决定"));
+            Object[] cancelled = append(probationary(), new MemberProbationCancelled(ID, TODAY, DecidingBody.PARTY_COMMITTEE, null));
+            when(cancelled, new ConfirmFullMemberCommand(MEMBER, TODAY, TODAY, null, STAFF)).expectException(code("STEP_OUT_OF_ORDER"));
+            when(cancelled, new ExtendProbationCommand(MEMBER, TODAY, 6, null, STAFF)).expectException(code("STEP_OUT_OF_ORDER"));
+            when(cancelled, new CancelProbationCommand(MEMBER, TODAY, null, STAFF)).expectException(code("STEP_OUT_OF_ORDER"));
+        }
+
+        @Test
+        void aFullMembersProbationIsNotCancelled() {
+            Object[] full = append(probationary(), new MemberConfirmedAsFullMember(ID, PROBATION_END, PROBATION_END, null));
+            when(full, new CancelProbationCommand(MEMBER, TODAY, null, STAFF)).expectException(code("STEP_OUT_OF_ORDER"));
+        }
+
+        @Test
+        void aCancellationInTheFutureIsRefused() {
+            when(probationary(), new CancelProbationCommand(MEMBER, TODAY.plusDays(1), null, STAFF)).expectException(code("DATE_IN_FUTURE"));
+        }
+    }
+
+    static Object[] append(Object[] history, Object event) {
+        Object[] result = java.util.Arrays.copyOf(history, history.length + 1);
+        result[history.length] = event;
+        return result;
+    }
+}

@@ -94,7 +94,8 @@ final class DemoOrganisation {
         return added;
     }
 
-    private String token() throws IOException, InterruptedException {
+    /** An access token of the {@code demo-data-loader} client (client credentials; role COMMITTEE_STAFF). */
+    String token() throws IOException, InterruptedException {
         String secret = System.getenv().getOrDefault("DANGJIAN_DEMO_LOADER_SECRET", "demo-data-loader-secret");
         String basic = Base64.getEncoder().encodeToString(("demo-data-loader:" + secret).getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(settings.issuer() + "/oauth2/token"))

@@ -138,9 +138,16 @@ public final class Launcher {
 
         awaitReady(waiting, began);
         if (settings.demoData()) {
-            int added = new DemoOrganisation(settings).loadIfMissing();
+            DemoOrganisation organisation = new DemoOrganisation(settings);
+            int added = organisation.loadIfMissing();
             if (added > 0) {
                 say("Loaded the demo organisation tree (" + added + " units)");
+            }
+            if (settings.services().stream().anyMatch(service -> service.name().equals("members"))) {
+                int members = new DemoMembers(settings).loadIfMissing(organisation.token());
+                if (members > 0) {
+                    say("Loaded the demo members (" + members + " at every stage of the way into the party)");
+                }
             }
         }
         printBanner(Duration.ofNanos(System.nanoTime() - began));

@@ -1,0 +1,228 @@
+package org.dangjian.launcher;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The demo centre's members (演示党员), some dozens at every stage of the way into the party, loaded through the
+ * members service's API as the {@code demo-data-loader} client, with business dates counted back from today so that
+ * every rule holds (6 months as an activist, a year's probation, ...) and the development board has some due now and
+ * some later. Every name and ID-card number is invented (the numbers are well formed, with a right check digit, and
+ * an order code of 9xx). Ids are fixed and each step carries an idempotency key, so a load interrupted half way
+ * finishes on the next start without doubling anything. 张丽 is linked to the demo party member {@code dangyuan}, 李明
+ * to the demo branch secretary {@code shuji}.
+ */
+final class DemoMembers {
+
+    static final String FIRST_BRANCH = DemoOrganisation.FIRST_BRANCH;
+    static final String SECOND_BRANCH = "00000000-0000-4000-8000-000000000012";
+    static final String WINDOW_BRANCH = "00000000-0000-4000-8000-000000000021";
+    static final String REGISTRY_BRANCH = "00000000-0000-4000-8000-000000000022";
+    static final String RETIRED_BRANCH = "00000000-0000-4000-8000-000000000031";
+
+    /** Where a demo member stops on the way. */
+    enum Stage { APPLICANT, ACTIVIST, DEVELOPMENT_OBJECT, REVIEW_NOT_PASSED, POLITICALLY_REVIEWED, PROBATIONARY, EXTENDED, FULL_MEMBER, CANCELLED }
+
+    /**
+     * A demo member: applied {@code daysAgo} days before today; born in {@code birthYear}.
+     *
+     * @param username the demo login linked to the record, or null
+     */
+    record Person(int number, String name, boolean male, int birthYear, String branch, Stage stage, int daysAgo, String username) {
+
+        String id() {
+            return String.format("00000000-0000-4000-8001-%012d", number);
+        }
+
+        LocalDate birthDate() {
+            return LocalDate.of(birthYear, 1 + number % 12, 1 + (number * 7) % 28);
+        }
+
+        /** 110105 (an area code), the birth date, an order code 9xx (odd for a man), the check digit. */
+        String idCardNumber() {
+            int order = 900 + 2 * number + (male ? 1 : 0);
+            String first17 = "110105" + birthDate().toString().replace("-", "") + order;
+            return first17 + checkDigit(first17);
+        }
+
+        String phone() {
+            return String.format("139%08d", 10_000_000 + number * 1_234_567 % 90_000_000);
+        }
+    }
+
+    static final List<Person> PEOPLE = List.of(
+            new Person(1, "张丽", false, 1988, FIRST_BRANCH, Stage.FULL_MEMBER, 2400, "dangyuan"),
+            new Person(2, "李明", true, 1979, FIRST_BRANCH, Stage.FULL_MEMBER, 5200, "shuji"),
+            new Person(3, "王思远", true, 1996, FIRST_BRANCH, Stage.APPLICANT, 25, null),
+            new Person(4, "刘佳怡", false, 1998, FIRST_BRANCH, Stage.ACTIVIST, 120, null),
+            new Person(5, "陈博文", true, 1993, FIRST_BRANCH, Stage.ACTIVIST, 290, null),
+            new Person(6, "杨雨欣", false, 1995, FIRST_BRANCH, Stage.DEVELOPMENT_OBJECT, 270, null),
+            new Person(7, "赵子涵", false, 1994, FIRST_BRANCH, Stage.PROBATIONARY, 650, null),
+            new Person(8, "黄志强", true, 1990, FIRST_BRANCH, Stage.FULL_MEMBER, 1500, null),
+            new Person(9, "周晓燕", false, 1992, SECOND_BRANCH, Stage.APPLICANT, 70, null),
+            new Person(10, "吴浩然", true, 1997, SECOND_BRANCH, Stage.ACTIVIST, 200, null),
+            new Person(11, "徐静怡", false, 1991, SECOND_BRANCH, Stage.POLITICALLY_REVIEWED, 310, null),
+            new Person(12, "孙立新", true, 1987, SECOND_BRANCH, Stage.PROBATIONARY, 330, null),
+            new Person(13, "马文静", false, 1989, SECOND_BRANCH, Stage.EXTENDED, 720, null),
+            new Person(14, "朱建军", true, 1983, SECOND_BRANCH, Stage.FULL_MEMBER, 3100, null),
+            new Person(15, "胡梦婷", false, 1999, WINDOW_BRANCH, Stage.APPLICANT, 40, null),
+            new Person(16, "郭俊杰", true, 1995, WINDOW_BRANCH, Stage.ACTIVIST, 250, null),
+            new Person(17, "何诗雨", false, 1996, WINDOW_BRANCH, Stage.REVIEW_NOT_PASSED, 300, null),
+            new Person(18, "林宇航", true, 1993, WINDOW_BRANCH, Stage.POLITICALLY_REVIEWED, 280, null),
+            new Person(19, "罗嘉欣", false, 1992, WINDOW_BRANCH, Stage.PROBATIONARY, 700, null),
+            new Person(20, "梁国栋", true, 1985, WINDOW_BRANCH, Stage.FULL_MEMBER, 2000, null),
+            new Person(21, "宋雅琪", false, 1997, REGISTRY_BRANCH, Stage.APPLICANT, 100, null),
+            new Person(22, "郑凯", true, 1994, REGISTRY_BRANCH, Stage.DEVELOPMENT_OBJECT, 300, null),
+            new Person(23, "谢婉清", false, 1990, REGISTRY_BRANCH, Stage.CANCELLED, 720, null),
+            new Person(24, "韩振华", true, 1986, REGISTRY_BRANCH, Stage.FULL_MEMBER, 2700, null),
+            new Person(25, "唐秀英", false, 1995, REGISTRY_BRANCH, Stage.ACTIVIST, 60, null),
+            new Person(26, "冯德厚", true, 1952, RETIRED_BRANCH, Stage.FULL_MEMBER, 14000, null),
+            new Person(27, "曹桂兰", false, 1955, RETIRED_BRANCH, Stage.FULL_MEMBER, 13000, null),
+            new Person(28, "彭永年", true, 1950, RETIRED_BRANCH, Stage.FULL_MEMBER, 15000, null),
+            new Person(29, "曾淑珍", false, 1958, RETIRED_BRANCH, Stage.FULL_MEMBER, 11000, null),
+            new Person(30, "董建民", true, 1961, RETIRED_BRANCH, Stage.FULL_MEMBER, 10000, null));
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String BASIS = "（演示数据 demo data）";
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String members;
+    private final LocalDate today;
+
+    DemoMembers(LaunchSettings settings) {
+        this(settings.serviceUrl("members"), LocalDate.now(ZoneId.of("Asia/Shanghai")));
+    }
+
+    DemoMembers(String membersUrl, LocalDate today) {
+        this.members = membersUrl;
+        this.today = today;
+    }
+
+    /** One request of a member's way: the path after {@code /members}, the body. */
+    record Step(String path, Map<String, Object> body) {
+    }
+
+    /**
+     * The requests that take a person to his stage, dated from his application on: 40 days to activist, the 6 months'
+     * activist period and 10 days to development object, 30 days to the review, 20 to the branch meeting and 10 more
+     * to the committee's approval, a year's probation from the meeting, 5 days to the confirming meeting and 10 to its
+     * approval. Every date lies on or before today for the people above.
+     */
+    List<Step> steps(Person person) {
+        List<Step> steps = new ArrayList<>();
+        LocalDate applied = today.minusDays(person.daysAgo());
+        Map<String, Object> application = new LinkedHashMap<>();
+        application.put("id", person.id());
+        application.put("name", person.name());
+        application.put("gender", person.male() ? "MALE" : "FEMALE");
+        application.put("birthDate", person.birthDate().toString());
+        application.put("idCardNumber", person.idCardNumber());
+        application.put("phone", person.phone());
+        application.put("branchId", person.branch());
+        application.put("applicationDate", applied.toString());
+        if (person.username() != null) {
+            application.put("username", person.username());
+        }
+        application.put("basis", "入党申请书" + BASIS);
+        steps.add(new Step("", application));
+        if (person.stage() == Stage.APPLICANT) {
+            return steps;
+        }
+        LocalDate activist = applied.plusDays(40);
+        steps.add(new Step("/activist", Map.of("date", activist.toString(), "basis", "支部委员会会议研究确定" + BASIS)));
+        if (person.stage() == Stage.ACTIVIST) {
+            return steps;
+        }
+        LocalDate development = activist.plusMonths(6).plusDays(10);
+        steps.add(new Step("/development-object", Map.of("date", development.toString(), "basis", "听取党小组、培养联系人和党员群众意见，支部委员会研究确定" + BASIS)));
+        if (person.stage() == Stage.DEVELOPMENT_OBJECT) {
+            return steps;
+        }
+        LocalDate review = development.plusDays(30);
+        if (person.stage() == Stage.REVIEW_NOT_PASSED) {
+            steps.add(new Step("/political-review", Map.of("date", review.toString(), "conclusion", "NOT_PASSED",
+                    "basis", "政治审查材料不完整，需补充函调" + BASIS)));
+            return steps;
+        }
+        steps.add(new Step("/political-review", Map.of("date", review.toString(), "conclusion", "PASSED", "basis", "政治审查合格" + BASIS)));
+        if (person.stage() == Stage.POLITICALLY_REVIEWED) {
+            return steps;
+        }
+        LocalDate meeting = review.plusDays(20);
+        steps.add(new Step("/admission", Map.of("branchMeetingDate", meeting.toString(), "committeeApprovalDate", meeting.plusDays(10).toString(),
+                "basis", "支部党员大会讨论通过，党委审批同意" + BASIS)));
+        if (person.stage() == Stage.PROBATIONARY) {
+            return steps;
+        }
+        LocalDate probationEnd = meeting.plusYears(1);
+        if (person.stage() == Stage.EXTENDED) {
+            steps.add(new Step("/probation-extension", Map.of("date", probationEnd.toString(), "months", 6,
+                    "basis", "预备期内表现未完全达到党员条件，党委研究决定延长预备期六个月" + BASIS)));
+            return steps;
+        }
+        if (person.stage() == Stage.CANCELLED) {
+            steps.add(new Step("/probation-cancellation", Map.of("date", probationEnd.toString(),
+                    "basis", "预备期满不具备党员条件，党委研究决定取消预备党员资格" + BASIS)));
+            return steps;
+        }
+        LocalDate confirming = probationEnd.plusDays(5);
+        steps.add(new Step("/full-membership", Map.of("branchMeetingDate", confirming.toString(), "committeeApprovalDate",
+                confirming.plusDays(10).toString(), "basis", "支部党员大会讨论通过，党委审批同意按期转正" + BASIS)));
+        return steps;
+    }
+
+    /** Loads the people who are not there yet (or not at their stage yet); returns how many it added or completed. */
+    int loadIfMissing(String token) throws IOException, InterruptedException {
+        int added = 0;
+        for (Person person : PEOPLE) {
+            List<Step> steps = steps(person);
+            HttpResponse<String> existing = send(HttpRequest.newBuilder(URI.create(members + "/members/" + person.id())).GET(), token);
+            if (existing.statusCode() == 200 && JSON.readTree(existing.body()).path("sequence").asLong() >= steps.size() - 1) {
+                continue;
+            }
+            for (int i = 0; i < steps.size(); i++) {
+                Step step = steps.get(i);
+                String path = i == 0 ? members + "/members" : members + "/members/" + person.id() + step.path();
+                HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(path))
+                        .header("Content-Type", "application/json")
+                        .header("Idempotency-Key", "demo-member-" + person.id() + "-" + i)
+                        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(step.body()))), token);
+                // 409: done on an earlier start whose answer is no longer kept
+                if (answer.statusCode() != 200 && answer.statusCode() != 201 && answer.statusCode() != 409) {
+                    JsonNode problem = JSON.readTree(answer.body());
+                    throw new IllegalStateException("Loading demo member " + person.number() + " failed at " + step.path() + ": "
+                            + answer.statusCode() + " " + problem.path("code").asString());
+                }
+            }
+            added++;
+        }
+        return added;
+    }
+
+    static char checkDigit(String first17) {
+        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (first17.charAt(i) - '0') * weights[i];
+        }
+        return "10X98765432".charAt(sum % 11);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request, String token) throws IOException, InterruptedException {
+        return http.send(request.timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}

@@ -162,7 +162,7 @@ class Member {
     private void expect(MemberStage required, MemberStep step) {
         if (stage != required) {
             throw RuleViolation.conflict("STEP_OUT_OF_ORDER", "Member {0} is at stage {1}; step {2} follows stage {3} only",
-                    memberId, stage.name(), step.name(), required.name());
+                    memberId, stage.name(), step.name(), required.name(), stage.chinese(), step.chinese(), required.chinese());
         }
     }
 

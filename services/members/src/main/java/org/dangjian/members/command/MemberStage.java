@@ -17,6 +17,19 @@ public enum MemberStage {
     /** 已取消预备党员资格: the probationary membership was cancelled; the record ends here. */
     PROBATION_CANCELLED;
 
+    /** The stage's Chinese name, for messages. */
+    public String chinese() {
+        return switch (this) {
+            case APPLICANT -> "入党申请人";
+            case ACTIVIST -> "入党积极分子";
+            case DEVELOPMENT_OBJECT -> "发展对象";
+            case POLITICALLY_REVIEWED -> "政治审查合格";
+            case PROBATIONARY -> "预备党员";
+            case FULL_MEMBER -> "正式党员";
+            case PROBATION_CANCELLED -> "已取消预备党员资格";
+        };
+    }
+
     /** Whether no step follows. */
     public boolean isFinal() {
         return this == FULL_MEMBER || this == PROBATION_CANCELLED;

@@ -17,5 +17,19 @@ public enum MemberStep {
     /** 延长预备期. */
     PROBATION_EXTENSION,
     /** 取消预备党员资格. */
-    PROBATION_CANCELLATION
+    PROBATION_CANCELLATION;
+
+    /** The step's Chinese name, for messages. */
+    public String chinese() {
+        return switch (this) {
+            case APPLICATION -> "入党申请";
+            case ACTIVIST -> "确定为入党积极分子";
+            case DEVELOPMENT_OBJECT -> "确定为发展对象";
+            case POLITICAL_REVIEW -> "政治审查";
+            case ADMISSION -> "接收为预备党员";
+            case FULL_MEMBERSHIP -> "转为正式党员";
+            case PROBATION_EXTENSION -> "延长预备期";
+            case PROBATION_CANCELLATION -> "取消预备党员资格";
+        };
+    }
 }

@@ -6,17 +6,22 @@ import { fromFormerLink, pageTitle, routes } from '../src/router/index.js';
 const itemsOf = (menu) => menu.flatMap((g) => g.items.map((i) => i.route));
 
 describe('menus per role', () => {
-  it('gives operators the read models and nobody else', () => {
-    expect(itemsOf(menuFor(MODULES, ['PLATFORM_OPERATOR']))).toContain('platform-read-models');
-    for (const role of ['COMMITTEE_STAFF', 'BRANCH_SECRETARY', 'PARTY_MEMBER', 'DISCIPLINE_INSPECTOR', 'AUDITOR']) {
-      expect(itemsOf(menuFor(MODULES, [role]))).not.toContain('platform-read-models');
-      expect(itemsOf(menuFor(MODULES, [role]))).toEqual(['org-tree', 'org-units']);
-    }
+  it('gives each role exactly its screens', () => {
+    const members = ['member-directory', 'member-pipeline'];
+    const expected = {
+      COMMITTEE_STAFF: ['org-tree', 'org-units', ...members],
+      BRANCH_SECRETARY: ['org-tree', 'org-units', ...members],
+      DISCIPLINE_INSPECTOR: ['org-tree', 'org-units', ...members],
+      AUDITOR: ['org-tree', 'org-units', ...members],
+      PARTY_MEMBER: ['org-tree', 'org-units', 'member-me'],
+      PLATFORM_OPERATOR: ['org-tree', 'org-units', 'platform-read-models'],
+    };
+    Object.entries(expected).forEach(([role, items]) => expect(itemsOf(menuFor(MODULES, [role])), role).toEqual(items));
   });
 
   it('leaves out a group without items, and everything for a user without roles', () => {
     expect(menuFor(MODULES, [])).toEqual([]);
-    expect(menuFor(MODULES, ['COMMITTEE_STAFF']).map((g) => g.key)).toEqual(['organisation']);
+    expect(menuFor(MODULES, ['PLATFORM_OPERATOR']).map((g) => g.key)).toEqual(['organisation', 'platform']);
   });
 
   it('opens a route only for its roles, and every menu item names a route that exists', () => {
@@ -31,10 +36,12 @@ describe('menus per role', () => {
   it('gives each role its home panels, operators their due read models', () => {
     expect(homePanelsFor(MODULES, ['PLATFORM_OPERATOR']).map((p) => p.key)).toEqual(['read-models-due', 'my-unit', 'units-by-kind']);
     expect(homePanelsFor(MODULES, ['PARTY_MEMBER']).map((p) => p.key)).toEqual(['my-unit']);
+    expect(homePanelsFor(MODULES, ['BRANCH_SECRETARY']).map((p) => p.key)).toEqual(['my-unit', 'pipeline-due']);
   });
 
   it('lists the services whose read models operators see', () => {
-    expect(SERVICES).toEqual([{ name: 'organisation', titleKey: 'menu.organisation', apiBase: '/api/organisation' }]);
+    expect(SERVICES).toEqual([{ name: 'organisation', titleKey: 'menu.organisation', apiBase: '/api/organisation' },
+      { name: 'members', titleKey: 'menu.members', apiBase: '/api/members' }]);
   });
 });
 

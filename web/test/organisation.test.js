@@ -70,3 +70,46 @@ describe('due items for operators', () => {
     expect(dueItems(rows).map((i) => `${i.kind}:${i.row.name || i.row.service}`)).toEqual(['parked:a', 'rebuilding:b', 'lagging:c', 'unavailable:x']);
   });
 });
+
+describe('the way into the party', async () => {
+  const { stepsFor, stepBody, idCardNumberValid } = await import('../src/modules/members/pipeline.js');
+  const { describeMemberEvent } = await import('../src/modules/members/describe.js');
+
+  it('offers the next step to the roles that may take it, committee steps to committee staff only', () => {
+    const activist = { stage: 'ACTIVIST', nextStep: 'DEVELOPMENT_OBJECT' };
+    expect(stepsFor(activist, ['BRANCH_SECRETARY'])).toEqual(['DEVELOPMENT_OBJECT']);
+    expect(stepsFor(activist, ['AUDITOR'])).toEqual([]);
+    const reviewed = { stage: 'POLITICALLY_REVIEWED', nextStep: 'ADMISSION' };
+    expect(stepsFor(reviewed, ['BRANCH_SECRETARY'])).toEqual([]);
+    expect(stepsFor(reviewed, ['COMMITTEE_STAFF'])).toEqual(['ADMISSION']);
+    const probationary = { stage: 'PROBATIONARY', nextStep: 'FULL_MEMBERSHIP', probationExtended: false };
+    expect(stepsFor(probationary, ['COMMITTEE_STAFF'])).toEqual(['FULL_MEMBERSHIP', 'PROBATION_EXTENSION', 'PROBATION_CANCELLATION']);
+    expect(stepsFor({ ...probationary, probationExtended: true }, ['COMMITTEE_STAFF'])).toEqual(['FULL_MEMBERSHIP', 'PROBATION_CANCELLATION']);
+    expect(stepsFor({ stage: 'FULL_MEMBER', nextStep: null }, ['COMMITTEE_STAFF'])).toEqual([]);
+  });
+
+  it('sends each step the fields its form asks for', () => {
+    const form = { date: '2026-03-01', branchMeetingDate: '2026-02-20', committeeApprovalDate: '2026-03-01', conclusion: 'PASSED', months: '9', basis: '  会议纪要 ' };
+    expect(stepBody('ACTIVIST', form)).toEqual({ date: '2026-03-01', basis: '会议纪要' });
+    expect(stepBody('POLITICAL_REVIEW', form)).toEqual({ date: '2026-03-01', conclusion: 'PASSED', basis: '会议纪要' });
+    expect(stepBody('ADMISSION', { ...form, basis: '' })).toEqual({ branchMeetingDate: '2026-02-20', committeeApprovalDate: '2026-03-01' });
+    expect(stepBody('PROBATION_EXTENSION', form)).toEqual({ date: '2026-03-01', months: 9, basis: '会议纪要' });
+  });
+
+  it('checks an ID-card number by its check digit', () => {
+    expect(idCardNumberValid('11010519491231002X')).toBe(true);
+    expect(idCardNumberValid('110105194912310021')).toBe(false);
+    expect(idCardNumberValid('11010519491231002x')).toBe(false);
+    expect(idCardNumberValid('1101051949123100')).toBe(false);
+  });
+
+  it('says what each member event records, in Chinese', () => {
+    const admitted = describeMemberEvent({ type: 'org.dangjian.members.MemberAdmittedAsProbationary.v1',
+      data: { branchMeetingDate: '2026-02-20', committeeApprovalDate: '2026-03-01', probationEndsOn: '2027-02-20', basis: 'x' } }, i18n);
+    expect(admitted.label).toBe('接收为预备党员');
+    expect(admitted.facts).toEqual([{ label: '支部党员大会日期', value: '2026-02-20' }, { label: '党委审批日期', value: '2026-03-01' },
+      { label: '预备期满', value: '2027-02-20' }]);
+    const review = describeMemberEvent({ type: 'x.MemberPoliticalReviewConcluded.v1', data: { date: '2026-01-01', conclusion: 'NOT_PASSED', decidingBody: 'PARTY_COMMITTEE' } }, i18n);
+    expect(review.facts.map((f) => f.value)).toEqual(['2026-01-01', '党委', '不合格']);
+  });
+});

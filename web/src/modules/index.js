@@ -1,9 +1,10 @@
 // The modules of the web client, one per service (plus the platform's own screens). A service's screens are
 // added by writing its module (routes, menu group, home panels) and listing it here: see docs/web.md.
 import organisation from './organisation/index.js';
+import members from './members/index.js';
 import platform from './platform/index.js';
 
-export const MODULES = [organisation, platform];
+export const MODULES = [organisation, members, platform];
 
 /** The services whose read models the operators' screen lists: {name, titleKey, apiBase}. */
 export const SERVICES = MODULES.filter((m) => m.apiBase && m.readModels)

@@ -187,14 +187,15 @@ class WebClientTest {
     void eachRoleSignsInAndSeesItsMenusAndNothingMore() {
         record Role(String username, String name, String role, List<String> menu, boolean mayChangeUnits, boolean operator) {
         }
-        List<String> organisation = List.of("home", "org-tree", "org-units");
+        List<String> readers = List.of("home", "org-tree", "org-units", "member-directory", "member-pipeline");
+        List<String> member = List.of("home", "org-tree", "org-units", "member-me");
         List<String> operator = List.of("home", "org-tree", "org-units", "platform-read-models");
         List<Role> roles = List.of(
-                new Role("dangwei", "王建华", "党委工作人员", organisation, true, false),
-                new Role("shuji", "李明", "支部书记", organisation, false, false),
-                new Role("dangyuan", "张丽", "党员", organisation, false, false),
-                new Role("jijian", "赵刚", "纪检干部", organisation, false, false),
-                new Role("shenji", "陈静", "审计/巡察", organisation, false, false),
+                new Role("dangwei", "王建华", "党委工作人员", readers, true, false),
+                new Role("shuji", "李明", "支部书记", readers, false, false),
+                new Role("dangyuan", "张丽", "党员", member, false, false),
+                new Role("jijian", "赵刚", "纪检干部", readers, false, false),
+                new Role("shenji", "陈静", "审计/巡察", readers, false, false),
                 new Role("yunwei", "刘洋", "平台运维", operator, false, true));
         for (Role role : roles) {
             if (context != null) {
@@ -213,6 +214,8 @@ class WebClientTest {
             expect(test("panel-my-unit")).isVisible();
             if (role.operator()) {
                 expect(test("due-read-models")).isVisible();
+            } else if (role.username().equals("dangwei") || role.username().equals("shuji")) {
+                expect(test("due-pipeline")).containsText("名党员可以办理下一步"); // the demo members due for their next step
             } else {
                 expect(test("nothing-due")).isVisible();
             }
@@ -259,7 +262,7 @@ class WebClientTest {
         test("open-establish").click();
         Locator underCommittee = dialog("establish-dialog");
         underCommittee.locator("[data-test=kind]").click();
-        assertThat(page.locator(".el-select-dropdown__item:visible").allTextContents()).containsExactly("党总支", "党支部", "群团组织");
+        expect(page.locator(".el-select-dropdown__item:visible")).hasText(new String[] {"党总支", "党支部", "群团组织"});
         page.locator(".el-select-dropdown__item:visible").filter(new Locator.FilterOptions().setHasText("群团组织")).click();
         expect(underCommittee.locator("[data-test=mass-type]")).isVisible();
         expect(underCommittee.locator(".el-form-item.is-error")).hasCount(0);
@@ -278,7 +281,7 @@ class WebClientTest {
         establish.locator("[data-test=submit]").click();
         expect(establish).containsText("请填写名称");
         establish.locator("[data-test=kind]").click();
-        assertThat(page.locator(".el-select-dropdown__item:visible").allTextContents()).containsExactly("党小组");
+        expect(page.locator(".el-select-dropdown__item:visible")).hasText(new String[] {"党小组"});
         page.keyboard().press("Escape");
         field(establish, "name").fill(name);
         field(establish, "reason").fill("支部委员会决定设立");
@@ -543,6 +546,70 @@ class WebClientTest {
         // the rebuilt timelines answer as before
         page.navigate(app + "/organisation/tree?unit=" + COMMITTEE);
         expect(test("timeline").locator("[data-test=event]").first()).containsText("成立");
+    }
+
+    @Test
+    void committeeStaffTakeAMemberAStepFurtherFromTheDevelopmentBoard() {
+        signIn("dangwei");
+        test("menu").locator("[data-menu=member-pipeline]").click();
+        Locator board = test("board");
+        expect(board.locator("[data-column]")).hasCount(5);
+        expect(board.locator("[data-column=ACTIVIST] h3")).hasText("入党积极分子");
+        expect(test("board-summary")).containsText("正式党员");
+        // an activist whose six months have passed: marked, and due for the development object step
+        Locator ready = board.locator("[data-column=ACTIVIST] button.card.warning").first();
+        expect(ready).containsText("确定为发展对象");
+        String name = ready.locator("strong").innerText();
+        screenshot("10-development-board");
+
+        ready.click();
+        expect(test("member-heading")).hasText(name);
+        expect(test("member-stage")).hasText("入党积极分子");
+        expect(test("id-card")).not().containsText("*"); // committee staff see personal data in full
+        Locator events = test("timeline").locator("[data-test=event]");
+        expect(events.first()).containsText("入党申请");
+        int before = events.count();
+        page.locator("[data-step=DEVELOPMENT_OBJECT]").click();
+        Locator step = dialog("step-dialog");
+        field(step, "basis").fill("支部委员会会议纪要（第12次）");
+        step.locator("[data-test=submit]").click();
+
+        expect(test("status")).containsText("已办理");
+        expect(test("member-stage")).hasText("发展对象");
+        expect(events).hasCount(before + 1);
+        Locator last = events.nth(before);
+        expect(last.locator("[data-test=event-label]")).hasText("确定为发展对象");
+        expect(last.locator("[data-test=actor-id]")).hasText("dangwei");
+        expect(last).containsText("支部委员会会议纪要（第12次）");
+        expect(last).containsText("支部委员会");
+        expect(page.locator("[data-step=POLITICAL_REVIEW]")).isVisible();
+        screenshot("11-member-file");
+    }
+
+    @Test
+    void aPartyMemberReadsHerOwnFileAndAnAuditorSeesPersonalDataMasked() {
+        signIn("dangyuan");
+        test("menu").locator("[data-menu=member-me]").click();
+        expect(test("member-heading")).hasText("张丽");
+        expect(test("member-stage")).hasText("正式党员");
+        expect(test("masked")).hasCount(0);
+        expect(test("id-card")).not().containsText("*");
+        expect(test("member-actions")).hasCount(0);
+
+        context.close();
+        openContext(1280, 900);
+        signIn("shenji");
+        test("menu").locator("[data-menu=member-directory]").click();
+        field(page.locator("body"), "filter-q").fill("张丽");
+        test("search").click();
+        expect(test("total")).hasText("共 1 条");
+        Locator link = test("member-directory").locator("[data-test=member-link]").filter(new Locator.FilterOptions().setHasText("张丽"));
+        link.click();
+        expect(test("member-heading")).hasText("张丽");
+        expect(test("masked")).isVisible();
+        expect(test("id-card")).containsText("***");
+        expect(test("member-actions")).hasCount(0);
+        screenshot("12-member-file-masked");
     }
 
     /** Establishes units straight at the organisation service with a bearer token, at most 8 at a time. */

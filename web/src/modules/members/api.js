@@ -1,0 +1,43 @@
+import { read } from '../../api/http.js';
+
+export const BASE = '/api/members';
+const memberPath = (id) => `${BASE}/members/${encodeURIComponent(id)}`;
+
+/** A page of members: branch, stage, q (in the name), page, size; member + minSequence to read one's own write. */
+export function listMembers(params = {}) {
+  return read(`${BASE}/members`, params);
+}
+
+export function getMember(id, minSequence) {
+  return read(memberPath(id), { minSequence });
+}
+
+export function memberTimeline(id, { from = 0, limit = 200, minSequence } = {}) {
+  return read(`${memberPath(id)}/timeline`, { from, limit, minSequence });
+}
+
+export function verifyMember(id) {
+  return read(`${memberPath(id)}/verification`);
+}
+
+/** The development board: counts per stage and the members due next (earliest first). */
+export function pipeline(params = {}) {
+  return read(`${BASE}/pipeline`, params);
+}
+
+/** The command paths (sent with useCommand). */
+export const commands = {
+  apply: () => `${BASE}/members`,
+  step: (id, step) => `${memberPath(id)}/${STEP_PATHS[step]}`,
+};
+
+/** The next step's path under /members/{id}. */
+export const STEP_PATHS = {
+  ACTIVIST: 'activist',
+  DEVELOPMENT_OBJECT: 'development-object',
+  POLITICAL_REVIEW: 'political-review',
+  ADMISSION: 'admission',
+  FULL_MEMBERSHIP: 'full-membership',
+  PROBATION_EXTENSION: 'probation-extension',
+  PROBATION_CANCELLATION: 'probation-cancellation',
+};

@@ -1,0 +1,34 @@
+import { eventName } from '../../utils/format.js';
+
+/** What a member event says, for the timeline: its label and facts (the basis is shown by the timeline itself). */
+export function describeMemberEvent(entry, { t, te }, branchName = (id) => id) {
+  const type = eventName(entry.type);
+  const data = entry.data || {};
+  const label = te(`members.events.${type}`) ? t(`members.events.${type}`) : type;
+  const facts = [];
+  const add = (key, value) => {
+    if (value !== undefined && value !== null && value !== '') {
+      facts.push({ label: t(`members.${key}`), value });
+    }
+  };
+  if (type === 'MembershipApplicationReceived') {
+    add('name', data.name);
+    add('gender', data.gender && t(`members.genders.${data.gender}`));
+    add('birthDate', data.birthDate);
+    add('idCardNumber', data.idCardNumber);
+    add('phone', data.phone);
+    add('address', data.address);
+    add('branch', data.branchId && branchName(data.branchId));
+    add('applicationDate', data.applicationDate);
+    add('username', data.username);
+    return { label, facts };
+  }
+  add('date', data.date);
+  add('branchMeetingDate', data.branchMeetingDate);
+  add('committeeApprovalDate', data.committeeApprovalDate);
+  add('decidingBody', data.decidingBody && t(`members.bodies.${data.decidingBody}`));
+  add('conclusion', data.conclusion && t(`members.conclusions.${data.conclusion}`));
+  add('months', data.months);
+  add('probationEndsOn', data.probationEndsOn);
+  return { label, facts };
+}

@@ -44,3 +44,11 @@ describe('chainLinks', () => {
     expect(chainLinks([e(0, 'x', 'h0')])[0].linked).toBe(false);
   });
 });
+
+describe('the centre day', () => {
+  it('is the day in Asia/Shanghai, also when it is still yesterday in UTC', async () => {
+    const { todayInCentre } = await import('../src/utils/format.js');
+    expect(todayInCentre(new Date('2026-11-28T16:30:00Z'))).toBe('2026-11-29');
+    expect(todayInCentre(new Date('2026-11-28T15:59:59Z'))).toBe('2026-11-28');
+  });
+});

@@ -63,3 +63,8 @@ export function eventName(type) {
   const match = /\.([A-Za-z]+)\.v\d+$/.exec(type || '');
   return match ? match[1] : (type || '');
 }
+
+/** Today's date (YYYY-MM-DD) in the centre's time zone, Asia/Shanghai: the day a step taken now is dated. */
+export function todayInCentre(now = new Date()) {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}

@@ -184,32 +184,56 @@ final class DemoMembers {
         return steps;
     }
 
-    /** Loads the people who are not there yet (or not at their stage yet); returns how many it added or completed. */
+    /** Why a demo member could not be taken to his stage (a rule of the service's configuration said no). */
+    private final List<String> refusals = new ArrayList<>();
+
+    /**
+     * Loads the people who are not there yet, or not at their stage yet; returns how many it added or completed. A
+     * person already on the way resumes after his last stored step (his file's {@code sequence}: one event per step),
+     * so a load interrupted on one day and resumed on another sends no step twice; the keys name the day, since the
+     * steps' dates count back from it. A step the service refuses by a rule (a 409 or 422: a configuration stricter than
+     * the demo's dates, such as a 12-month activist period) leaves that person where he is and is reported
+     * ({@link #refusals()}); anything else stops the load.
+     */
     int loadIfMissing(String token) throws IOException, InterruptedException {
         int added = 0;
+        people:
         for (Person person : PEOPLE) {
             List<Step> steps = steps(person);
             HttpResponse<String> existing = send(HttpRequest.newBuilder(URI.create(members + "/members/" + person.id())).GET(), token);
-            if (existing.statusCode() == 200 && JSON.readTree(existing.body()).path("sequence").asLong() >= steps.size() - 1) {
+            int next = existing.statusCode() == 200 ? (int) JSON.readTree(existing.body()).path("sequence").asLong() + 1 : 0;
+            if (existing.statusCode() != 200 && existing.statusCode() != 404) {
+                throw new IllegalStateException("Reading demo member " + person.number() + " failed: " + existing.statusCode());
+            }
+            if (next >= steps.size()) {
                 continue;
             }
-            for (int i = 0; i < steps.size(); i++) {
+            for (int i = next; i < steps.size(); i++) {
                 Step step = steps.get(i);
                 String path = i == 0 ? members + "/members" : members + "/members/" + person.id() + step.path();
                 HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(path))
                         .header("Content-Type", "application/json")
-                        .header("Idempotency-Key", "demo-member-" + person.id() + "-" + i)
+                        .header("Idempotency-Key", "demo-member-" + person.id() + "-" + i + "-" + today)
                         .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(step.body()))), token);
-                // 409: done on an earlier start whose answer is no longer kept
-                if (answer.statusCode() != 200 && answer.statusCode() != 201 && answer.statusCode() != 409) {
-                    JsonNode problem = JSON.readTree(answer.body());
-                    throw new IllegalStateException("Loading demo member " + person.number() + " failed at " + step.path() + ": "
-                            + answer.statusCode() + " " + problem.path("code").asString());
+                if (answer.statusCode() == 200 || answer.statusCode() == 201) {
+                    continue;
                 }
+                String code = JSON.readTree(answer.body()).path("code").asString();
+                if (answer.statusCode() == 409 || answer.statusCode() == 422) {
+                    refusals.add(person.name() + " (" + (step.path().isEmpty() ? "/members" : step.path()) + "): " + code);
+                    continue people;
+                }
+                throw new IllegalStateException("Loading demo member " + person.number() + " failed at " + step.path() + ": "
+                        + answer.statusCode() + " " + code);
             }
             added++;
         }
         return added;
+    }
+
+    /** The demo members the last load left short of their stage, with the rule that refused them. */
+    List<String> refusals() {
+        return List.copyOf(refusals);
     }
 
     static char checkDigit(String first17) {

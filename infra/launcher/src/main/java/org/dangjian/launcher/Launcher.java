@@ -144,10 +144,13 @@ public final class Launcher {
                 say("Loaded the demo organisation tree (" + added + " units)");
             }
             if (settings.services().stream().anyMatch(service -> service.name().equals("members"))) {
-                int members = new DemoMembers(settings).loadIfMissing(organisation.token());
+                DemoMembers demoMembers = new DemoMembers(settings);
+                int members = demoMembers.loadIfMissing(organisation.token());
                 if (members > 0) {
                     say("Loaded the demo members (" + members + " at every stage of the way into the party)");
                 }
+                demoMembers.refusals().forEach(refusal -> say("A demo member stays short of his stage, refused by the members "
+                        + "service's rules (its configuration is stricter than the demo's dates): " + refusal));
             }
         }
         printBanner(Duration.ofNanos(System.nanoTime() - began));

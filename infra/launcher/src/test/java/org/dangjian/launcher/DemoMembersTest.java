@@ -2,12 +2,19 @@ package org.dangjian.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,12 +52,64 @@ class DemoMembersTest {
         for (DemoMembers.Person person : DemoMembers.PEOPLE) {
             String number = person.idCardNumber();
             assertThat(number).matches("[0-9]{17}[0-9X]");
-            assertThat(number.charAt(17)).isEqualTo(DemoMembers.checkDigit(number.substring(0, 17)));
+            assertThat(number.charAt(17)).as("GB 11643 check digit of " + number).isEqualTo(mod11x2CheckDigit(number.substring(0, 17)));
             assertThat(number.substring(6, 14)).isEqualTo(person.birthDate().toString().replace("-", ""));
             assertThat((number.charAt(16) - '0') % 2 == 1).as("odd order code for a man").isEqualTo(person.male());
             assertThat(person.phone()).matches("1[0-9]{10}");
         }
         assertThat(DemoMembers.PEOPLE).filteredOn(p -> "dangyuan".equals(p.username())).singleElement()
                 .matches(p -> p.branch().equals(DemoOrganisation.FIRST_BRANCH) && p.name().equals("张丽"));
+    }
+
+    /** ISO 7064 MOD 11-2, computed independently of the loader: each digit weighted 2^(17 - position) mod 11. */
+    static char mod11x2CheckDigit(String first17) {
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (first17.charAt(i) - '0') * (1 << (17 - i)) % 11;
+        }
+        int check = (12 - sum % 11) % 11;
+        return check == 10 ? 'X' : (char) ('0' + check);
+    }
+
+    @Test
+    void anInterruptedLoadResumesAfterEachPersonsLastStoredStepAndARuleThatSaysNoLeavesThePersonShortOfHisStage() throws Exception {
+        DemoMembers.Person full = DemoMembers.PEOPLE.stream().filter(p -> p.stage() == DemoMembers.Stage.FULL_MEMBER).findFirst().orElseThrow();
+        DemoMembers.Person activist = DemoMembers.PEOPLE.stream().filter(p -> p.stage() == DemoMembers.Stage.DEVELOPMENT_OBJECT).findFirst().orElseThrow();
+        List<String> posted = Collections.synchronizedList(new ArrayList<>());
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            String path = exchange.getRequestURI().getPath();
+            if (exchange.getRequestMethod().equals("GET")) {
+                // the full member stored his first two steps (sequence 1) on an earlier day; nobody else is there yet
+                answer(exchange, path.endsWith(full.id()) ? 200 : 404, path.endsWith(full.id()) ? "{\"sequence\":1}" : "{}");
+                return;
+            }
+            posted.add(path + " " + exchange.getRequestHeaders().getFirst("Idempotency-Key"));
+            boolean refused = path.equals("/members/" + activist.id() + "/development-object");
+            answer(exchange, refused ? 409 : 200, refused ? "{\"code\":\"ACTIVIST_PERIOD_NOT_COMPLETED\"}" : "{\"sequence\":0}");
+        });
+        server.start();
+        try {
+            DemoMembers demo = new DemoMembers("http://127.0.0.1:" + server.getAddress().getPort(), LocalDate.of(2026, 11, 28));
+            int added = demo.loadIfMissing("token");
+
+            List<String> fullMembers = posted.stream().filter(p -> p.contains(full.id())).toList();
+            assertThat(fullMembers).as("no step stored before is sent again").hasSize(demo.steps(full).size() - 2)
+                    .first().asString().startsWith("/members/" + full.id() + "/development-object ")
+                    .endsWith("-2-2026-11-28");
+            assertThat(posted).noneMatch(p -> p.contains(activist.id() + "/political-review"));
+            assertThat(demo.refusals()).containsExactly(activist.name() + " (/development-object): ACTIVIST_PERIOD_NOT_COMPLETED");
+            assertThat(added).isEqualTo(DemoMembers.PEOPLE.size() - 1);
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    private static void answer(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
     }
 }

@@ -1,9 +1,11 @@
 package org.dangjian.members.query;
 
 /**
- * Masks personal data for callers who may not read it (脱敏): an ID-card number keeps its first 3 and last 4
- * characters ({@code 110***********1234}), a phone number its first 3 and last 4 ({@code 138****5678}), an address
- * its first 3 characters ({@code 北京市****}). Too short to keep anything, it is all stars.
+ * Masks personal data for callers who may not read it (脱敏): an ID-card number keeps only its last 4 characters
+ * ({@code **************1234}): the file shows the birth date, which is digits 7 to 14 of the number, so keeping its
+ * first digits too would leave only a handful of numbers to try (the check digit narrows the rest); a phone number
+ * keeps its first 3 and last 4 ({@code 138****5678}), an address its first 3 characters ({@code 北京市****}). Too
+ * short to keep anything, it is all stars.
  */
 public final class PersonalData {
 
@@ -15,7 +17,7 @@ public final class PersonalData {
     }
 
     public static String maskIdCardNumber(String number) {
-        return keep(number, 3, 4);
+        return keep(number, 0, 4);
     }
 
     public static String maskPhone(String phone) {

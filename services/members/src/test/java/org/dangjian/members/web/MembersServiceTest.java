@@ -141,6 +141,9 @@ class MembersServiceTest {
         assertThat(api.post("/members", otherSecretary, application("王芳", null), Map.of()).code()).isEqualTo("BRANCH_NOT_FOUND");
         assertThat(api.get("/members?branch=" + branch, otherSecretary).body().get("total").asLong()).isZero();
         assertThat(api.get("/pipeline?branch=" + branch, otherSecretary).body().get("total").asLong()).isZero();
+        // waiting for another branch's member tells nothing either
+        assertThat(api.get("/members?member=" + id + "&minSequence=0", otherSecretary).code()).isEqualTo("MEMBER_NOT_FOUND");
+        assertThat(api.get("/pipeline?member=" + id + "&minSequence=0", otherSecretary).code()).isEqualTo("MEMBER_NOT_FOUND");
 
         assertThat(api.get("/members/" + id, secretary).status()).isEqualTo(200);
         assertThat(api.get("/members?branch=" + branch, secretary).body().get("total").asLong()).isEqualTo(1);
@@ -169,12 +172,15 @@ class MembersServiceTest {
             JsonNode application = ok(api.get("/members/" + id + "/timeline", token), 200).body().get("entries").get(0).get("data");
             assertThat(application.get("idCardNumber").asString()).isEqualTo("**************0021");
             assertThat(application.get("phone").asString()).isEqualTo("138****5678");
-            assertThat(application.toString()).doesNotContain("110105199506140021").doesNotContain("13800135678");
+            assertThat(application.get("address").asString()).isEqualTo("北京市****");
+            assertThat(application.toString()).doesNotContain("110105199506140021").doesNotContain("13800135678").doesNotContain("朝阳区");
         }
         assertThat(ok(api.get("/members/" + id + "/timeline", secretary), 200).body().at("/entries/0/data/idCardNumber").asString())
                 .isEqualTo("110105199506140021");
 
         assertThat(api.get("/members/" + id, anotherMember).code()).as("a party member reads his own file only").isEqualTo("MEMBER_NOT_FOUND");
+        assertThat(api.get("/members/" + id + "/timeline", anotherMember).code()).isEqualTo("MEMBER_NOT_FOUND");
+        assertThat(api.get("/members/" + id + "/verification", anotherMember).code()).isEqualTo("MEMBER_NOT_FOUND");
         assertThat(api.get("/members", anotherMember).body().get("total").asLong()).isZero();
         JsonNode own = api.get("/members", himself).body();
         assertThat(own.get("total").asLong()).isEqualTo(1);

@@ -1,4 +1,4 @@
-import { request, read, withQuery } from './http.js';
+import { request, read } from './http.js';
 
 /** Who is signed in: {username, name, roles, org}; throws ApiProblem 401 when nobody is. */
 export function currentUser() {
@@ -21,5 +21,5 @@ export function readModels(apiBase) {
 
 /** Asks a service to drop a read model and rebuild it from its topics (202). */
 export function rebuildReadModel(apiBase, name) {
-  return request('POST', withQuery(`${apiBase}/actuator/readmodels/${encodeURIComponent(name)}`));
+  return request('POST', `${apiBase}/actuator/readmodels/${encodeURIComponent(name)}`);
 }

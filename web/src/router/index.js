@@ -1,11 +1,12 @@
 import { createRouter, createWebHistory } from 'vue-router';
 import { MODULES } from '../modules/index.js';
 import { i18n } from '../i18n/index.js';
+import StatusPage from '../views/StatusPage.vue';
 
 export const routes = [
   { path: '/', name: 'home', component: () => import('../views/HomeView.vue'), meta: { titleKey: 'menu.home' } },
   ...MODULES.flatMap((m) => m.routes || []),
-  { path: '/:unknown(.*)*', name: 'not-found', component: () => import('../views/NotFoundView.vue'), meta: { titleKey: 'errors.notFound' } },
+  { path: '/:unknown(.*)*', name: 'not-found', component: StatusPage, props: { kind: 'not-found' }, meta: { titleKey: 'errors.notFound' } },
 ];
 
 export const router = createRouter({

@@ -35,6 +35,11 @@ export function formatDate(iso, lang = 'zh-CN', timeZone = undefined) {
   }).format(date);
 }
 
+/** A calendar day as the API gives it (YYYY-MM-DD), written the language's way; '' when absent. */
+export function formatDay(day, lang = 'zh-CN') {
+  return day ? formatDate(`${day}T00:00:00`, lang) : '';
+}
+
 /** A count with the language's grouping: 12,345. */
 export function formatNumber(value, lang = 'zh-CN') {
   if (value === null || value === undefined || Number.isNaN(Number(value))) {

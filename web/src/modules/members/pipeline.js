@@ -68,13 +68,3 @@ export function idCardNumberValid(text) {
   const sum = weights.reduce((total, weight, i) => total + weight * Number(text[i]), 0);
   return '10X98765432'[sum % 11] === text[17];
 }
-
-/** Days from `today` until `day` (ISO days; negative when past). */
-export function daysUntil(day, today = new Date()) {
-  if (!day) {
-    return null;
-  }
-  const start = Date.UTC(today.getFullYear(), today.getMonth(), today.getDate());
-  const [y, m, d] = day.split('-').map(Number);
-  return Math.round((Date.UTC(y, m - 1, d) - start) / 86_400_000);
-}

@@ -1,4 +1,4 @@
-import { read, withQuery } from '../../api/http.js';
+import { read } from '../../api/http.js';
 
 export const BASE = '/api/organisation';
 const unitPath = (id) => `${BASE}/units/${encodeURIComponent(id)}`;
@@ -30,4 +30,3 @@ export const commands = {
   dissolve: (id) => `${unitPath(id)}/dissolve`,
 };
 
-export { withQuery };

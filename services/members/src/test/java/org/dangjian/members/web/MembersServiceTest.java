@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.dangjian.testsupport.JsonApi;
 import org.dangjian.testsupport.TestTokens;
 import org.dangjian.testsupport.UsePlatformInfrastructure;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,14 +33,14 @@ class MembersServiceTest {
     @LocalServerPort
     int port;
 
-    Api api;
+    JsonApi api;
     String branch;
     String secretary;
     String otherSecretary;
 
     @BeforeEach
     void setUp() {
-        api = new Api("http://localhost:" + port);
+        api = new JsonApi("http://localhost:" + port);
         branch = UUID.randomUUID().toString();
         secretary = TestTokens.forUser("shuji", "BRANCH_SECRETARY", branch);
         otherSecretary = TestTokens.forUser("shuji2", "BRANCH_SECRETARY", UUID.randomUUID().toString());
@@ -55,7 +56,7 @@ class MembersServiceTest {
         return body;
     }
 
-    private Api.Response ok(Api.Response answer, int status) {
+    private JsonApi.Response ok(JsonApi.Response answer, int status) {
         assertThat(answer.status()).as(answer.body().toString()).isEqualTo(status);
         return answer;
     }
@@ -66,7 +67,7 @@ class MembersServiceTest {
 
     @Test
     void aMemberGoesFromApplicationToFullMembershipAndTheTimelineShowsEveryStepWithItsActorAndBasis() {
-        Api.Response created = ok(api.post("/members", secretary, application("林晓雯", null), Map.of("Idempotency-Key", UUID.randomUUID().toString())), 201);
+        JsonApi.Response created = ok(api.post("/members", secretary, application("林晓雯", null), Map.of("Idempotency-Key", UUID.randomUUID().toString())), 201);
         String id = created.body().get("id").asString();
         assertThat(created.header("Location")).isEqualTo("/members/" + id);
         assertThat(created.body().get("sequence").asLong()).isZero();
@@ -81,7 +82,7 @@ class MembersServiceTest {
         ok(api.post("/members/" + id + "/admission", STAFF, admission, Map.of()), 200);
         assertThat(api.post("/members/" + id + "/full-membership", STAFF, Map.of("branchMeetingDate", "2024-10-09", "committeeApprovalDate",
                 "2024-10-20"), Map.of()).code()).as("a day before the probation ends").isEqualTo("PROBATION_NOT_ENDED");
-        Api.Response full = ok(api.post("/members/" + id + "/full-membership", STAFF, Map.of("branchMeetingDate", "2024-10-10",
+        JsonApi.Response full = ok(api.post("/members/" + id + "/full-membership", STAFF, Map.of("branchMeetingDate", "2024-10-10",
                 "committeeApprovalDate", "2024-10-20", "basis", "转正决议"), Map.of()), 200);
         assertThat(full.body().get("sequence").asLong()).isEqualTo(5);
 
@@ -135,7 +136,7 @@ class MembersServiceTest {
         assertThat(api.get("/members/" + id + "?minSequence=7", otherSecretary).code()).as("not even that it exists").isEqualTo("MEMBER_NOT_FOUND");
         assertThat(api.get("/members/" + id + "/timeline", otherSecretary).code()).isEqualTo("MEMBER_NOT_FOUND");
         assertThat(api.get("/members/" + id + "/verification", otherSecretary).code()).isEqualTo("MEMBER_NOT_FOUND");
-        Api.Response command = api.post("/members/" + id + "/activist", otherSecretary, Map.of("date", "2023-02-01"), Map.of());
+        JsonApi.Response command = api.post("/members/" + id + "/activist", otherSecretary, Map.of("date", "2023-02-01"), Map.of());
         assertThat(command.status()).isEqualTo(404);
         assertThat(command.code()).isEqualTo("MEMBER_NOT_FOUND");
         assertThat(api.post("/members", otherSecretary, application("王芳", null), Map.of()).code()).isEqualTo("BRANCH_NOT_FOUND");
@@ -193,7 +194,7 @@ class MembersServiceTest {
     void theListAndTheBoardShowEachStageAndWhoIsDueNextWhen() {
         String applicant = applied("甲申请人", null);
         String activist = applied("乙积极分子", null);
-        Api.Response designated = ok(api.post("/members/" + activist + "/activist", STAFF, Map.of("date", "2026-01-15"), Map.of()), 200);
+        JsonApi.Response designated = ok(api.post("/members/" + activist + "/activist", STAFF, Map.of("date", "2026-01-15"), Map.of()), 200);
 
         JsonNode page = ok(api.get("/members?branch=" + branch + "&stage=ACTIVIST&member=" + activist + "&minSequence="
                 + designated.body().get("sequence").asLong(), STAFF), 200).body();

@@ -1,12 +1,9 @@
 package org.dangjian.organisation.query;
 
-import java.util.List;
-
 import com.mongodb.client.MongoDatabase;
 import org.dangjian.contracts.organisation.OrganisationEvents;
 import org.dangjian.runtime.consumer.Subscription;
-import org.dangjian.runtime.messaging.PublishedEvent;
-import org.dangjian.runtime.readmodel.ReadModel;
+import org.dangjian.runtime.readmodel.TimelineReadModel;
 import org.dangjian.runtime.readmodel.TimelineStore;
 import org.springframework.stereotype.Component;
 
@@ -16,39 +13,12 @@ import org.springframework.stereotype.Component;
  * timeline shows the units established and dissolved under it.
  */
 @Component
-public class UnitTimelinesReadModel implements ReadModel {
+public class UnitTimelinesReadModel extends TimelineReadModel {
 
     public static final String NAME = "organisation-unit-timelines";
     static final String TIMELINES = "organisation_unit_timelines";
 
-    private final TimelineStore timelines;
-
     public UnitTimelinesReadModel(MongoDatabase serviceDatabase) {
-        this.timelines = new TimelineStore(serviceDatabase, TIMELINES);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Subscription subscription() {
-        return Subscription.to(OrganisationEvents.ALL);
-    }
-
-    @Override
-    public List<String> collections() {
-        return List.of(TIMELINES);
-    }
-
-    @Override
-    public void apply(PublishedEvent event) {
-        timelines.record(event);
-    }
-
-    @Override
-    public void applyAll(List<PublishedEvent> events) {
-        timelines.recordAll(events);
+        super(NAME, serviceDatabase, TIMELINES, Subscription.to(OrganisationEvents.ALL));
     }
 }

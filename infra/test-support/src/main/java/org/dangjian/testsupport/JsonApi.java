@@ -1,4 +1,4 @@
-package org.dangjian.members.web;
+package org.dangjian.testsupport;
 
 import java.io.IOException;
 import java.net.URI;
@@ -11,41 +11,44 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A small HTTP client for tests: JSON in, JSON out, with a bearer token and optional headers. */
-final class Api {
+/**
+ * A small HTTP client for tests of a service's API: JSON in, JSON out, with a bearer token and optional headers; an
+ * answer that is not JSON comes back as a text node. Services' tests use it as it is or add their own helpers.
+ */
+public class JsonApi {
 
-    static final JsonMapper JSON = JsonMapper.builder().build();
+    public static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
 
-    Api(String base) {
+    public JsonApi(String base) {
         this.base = base;
     }
 
-    record Response(int status, HttpResponse<String> raw, JsonNode body) {
+    public record Response(int status, HttpResponse<String> raw, JsonNode body) {
 
-        String header(String name) {
+        public String header(String name) {
             return raw.headers().firstValue(name).orElse(null);
         }
 
-        String code() {
+        public String code() {
             return body.path("code").asString();
         }
     }
 
-    Response post(String path, String token, Object body, Map<String, String> headers) {
+    public Response post(String path, String token, Object body, Map<String, String> headers) {
         String json = body instanceof String s ? s : JSON.writeValueAsString(body);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
         return send(request, token, headers);
     }
 
-    Response get(String path, String token) {
+    public Response get(String path, String token) {
         return get(path, token, Map.of());
     }
 
-    Response get(String path, String token, Map<String, String> headers) {
+    public Response get(String path, String token, Map<String, String> headers) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).GET(), token, headers);
     }
 

@@ -25,10 +25,17 @@ export function pipeline(params = {}) {
   return read(`${BASE}/pipeline`, params);
 }
 
+/** The open transfers (组织关系转接): branch (sent or received), state, page, size; member + minSequence. */
+export function listTransfers(params = {}) {
+  return read(`${BASE}/transfers`, params);
+}
+
 /** The command paths (sent with useCommand). */
 export const commands = {
   apply: () => `${BASE}/members`,
   step: (id, step) => `${memberPath(id)}/${STEP_PATHS[step]}`,
+  transfer: (id) => `${memberPath(id)}/transfers`,
+  transferStep: (id, transfer, action) => `${memberPath(id)}/transfers/${encodeURIComponent(transfer)}/${action}`,
 };
 
 /** The next step's path under /members/{id}. */

@@ -23,6 +23,13 @@ export function describeMemberEvent(entry, { t, te }, branchName = (id) => id) {
     add('username', data.username);
     return { label, facts };
   }
+  if (type.startsWith('MemberTransfer')) {
+    add('transfer.number', data.transfer);
+    add('transfer.from', data.fromBranchId && branchName(data.fromBranchId));
+    add('transfer.to', data.toBranchId ? branchName(data.toBranchId) : data.toOrganisation);
+    add('transfer.state', data.cancellation && t(`members.transfer.states.${data.cancellation}`));
+    add('transfer.reason', data.reason);
+  }
   add('date', data.date);
   add('branchMeetingDate', data.branchMeetingDate);
   add('committeeApprovalDate', data.committeeApprovalDate);

@@ -30,3 +30,8 @@ export const commands = {
   dissolve: (id) => `${unitPath(id)}/dissolve`,
 };
 
+
+/** A unit's roster (支部党员名册), as the members service published it: counts per stage and a page of members. */
+export function unitRoster(id, params = {}) {
+  return read(`${BASE}/units/${encodeURIComponent(id)}/roster`, params);
+}

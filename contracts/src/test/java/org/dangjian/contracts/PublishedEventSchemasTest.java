@@ -30,6 +30,11 @@ import org.dangjian.contracts.members.MemberDesignatedDevelopmentObject;
 import org.dangjian.contracts.members.MemberPoliticalReviewConcluded;
 import org.dangjian.contracts.members.MemberProbationCancelled;
 import org.dangjian.contracts.members.MemberProbationExtended;
+import org.dangjian.contracts.members.MemberTransferCancelled;
+import org.dangjian.contracts.members.MemberTransferConfirmed;
+import org.dangjian.contracts.members.MemberTransferInitiated;
+import org.dangjian.contracts.members.MemberTransferReceived;
+import org.dangjian.contracts.members.TransferCancellation;
 import org.dangjian.contracts.members.MembersEvents;
 import org.dangjian.contracts.members.MembershipApplicationReceived;
 import org.dangjian.contracts.members.PoliticalReviewConclusion;
@@ -97,11 +102,24 @@ class PublishedEventSchemasTest {
             MemberProbationCancelled.class, List.of(
                     new MemberProbationCancelled(MEMBER, DAY, DecidingBody.PARTY_COMMITTEE, "党委会议决定")));
 
+    private static final Map<Class<? extends Record>, List<Record>> TRANSFER_EXAMPLES = Map.of(
+            MemberTransferInitiated.class, List.of(
+                    new MemberTransferInitiated(MEMBER, 1, UNIT, PARENT, null, DAY, "介绍信 2024-017"),
+                    new MemberTransferInitiated(MEMBER, 2, UNIT, null, "某区税务局机关党委", DAY, null)),
+            MemberTransferReceived.class, List.of(
+                    new MemberTransferReceived(MEMBER, 1, UNIT, PARENT, DAY, null)),
+            MemberTransferConfirmed.class, List.of(
+                    new MemberTransferConfirmed(MEMBER, 1, UNIT, PARENT, null, DAY, "回执"),
+                    new MemberTransferConfirmed(MEMBER, 2, UNIT, null, "某区税务局机关党委", DAY, null)),
+            MemberTransferCancelled.class, List.of(
+                    new MemberTransferCancelled(MEMBER, 1, UNIT, PARENT, null, TransferCancellation.RETURNED, DAY, "介绍信信息有误")));
+
     private static final Map<Class<? extends Record>, List<Record>> EXAMPLES = new HashMap<>();
 
     static {
         EXAMPLES.putAll(ORGANISATION_EXAMPLES);
         EXAMPLES.putAll(MEMBER_EXAMPLES);
+        EXAMPLES.putAll(TRANSFER_EXAMPLES);
     }
 
     private static final List<Class<? extends Record>> ALL = java.util.stream.Stream.of(OrganisationEvents.ALL, MembersEvents.ALL)
@@ -140,6 +158,13 @@ class PublishedEventSchemasTest {
                 InputFormat.JSON)).as("unknown fields and missing required ones are refused").isNotEmpty();
         assertThat(schemaFor(OrganisationUnitSubordinateAttached.class).validate("{\"unitId\":\"" + PARENT + "\",\"subordinateId\":\""
                 + UNIT + "\"}", InputFormat.JSON)).as("the subordinate's kind is required").isNotEmpty();
+        String transfer = "{\"memberId\":\"" + MEMBER + "\",\"transfer\":1,\"fromBranchId\":\"" + UNIT + "\",\"date\":\"2024-03-01\"";
+        assertThat(schemaFor(MemberTransferInitiated.class).validate(transfer + ",\"toBranchId\":\"" + PARENT
+                + "\",\"toOrganisation\":\"某局机关党委\"}", InputFormat.JSON)).as("a transfer goes to a branch or outside, not both").isNotEmpty();
+        assertThat(schemaFor(MemberTransferInitiated.class).validate(transfer + "}", InputFormat.JSON))
+                .as("a transfer goes somewhere").isNotEmpty();
+        assertThat(schemaFor(MemberTransferCancelled.class).validate(transfer + ",\"toBranchId\":\"" + PARENT
+                + "\",\"cancellation\":\"WITHDRAWN\"}", InputFormat.JSON)).as("a cancellation names its reason").isNotEmpty();
     }
 
     @Test

@@ -23,7 +23,11 @@ public final class MembersEvents {
             MemberAdmittedAsProbationary.class,
             MemberConfirmedAsFullMember.class,
             MemberProbationExtended.class,
-            MemberProbationCancelled.class);
+            MemberProbationCancelled.class,
+            MemberTransferInitiated.class,
+            MemberTransferReceived.class,
+            MemberTransferConfirmed.class,
+            MemberTransferCancelled.class);
 
     private MembersEvents() {
     }

@@ -74,6 +74,6 @@ public final class AccessMatrix {
             headers.put("Content-Type", "application/json".getBytes(StandardCharsets.US_ASCII));
             body = bodies.validBody(endpoint.body()).toString().getBytes(StandardCharsets.UTF_8);
         }
-        return http.send(endpoint.method(), prefix + endpoint.path(UUID.randomUUID().toString()), headers, body).status();
+        return http.send(endpoint.method(), prefix + endpoint.validPath(UUID.randomUUID().toString()), headers, body).status();
     }
 }

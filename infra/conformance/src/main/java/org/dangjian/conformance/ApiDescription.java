@@ -23,9 +23,10 @@ public record ApiDescription(List<Endpoint> endpoints) {
      * @param access the roles of {@code x-dangjian-access} ({@code SIGNED_IN}: any signed-in role), or null when
      *               the endpoint declares no rule
      * @param body   the request body's schema, {@code $ref}s resolved, or null when it takes none
+     * @param numericPathParameters the path parameters whose schema is an integer (a transfer's number)
      */
     public record Endpoint(String method, String path, List<String> pathParameters, List<Parameter> query, JsonNode body,
-                           List<String> access) {
+                           List<String> access, List<String> numericPathParameters) {
 
         /** Whether the endpoint's rule lets a role call it. */
         public boolean allows(String role) {
@@ -34,6 +35,18 @@ public record ApiDescription(List<Endpoint> endpoints) {
 
         public String name() {
             return method + " " + path;
+        }
+
+        /**
+         * A valid path for a record {@code id}: every id parameter replaced by it, a numeric parameter by 1 (so a
+         * request reaches the rule that guards it, not the parameter's type check).
+         */
+        public String validPath(String id) {
+            String result = path;
+            for (String parameter : pathParameters) {
+                result = result.replace("{" + parameter + "}", numericPathParameters.contains(parameter) ? "1" : id);
+            }
+            return result;
         }
 
         /** The path with every parameter replaced by {@code value} (sent as is: encode it first when needed). */
@@ -52,11 +65,15 @@ public record ApiDescription(List<Endpoint> endpoints) {
             String method = operation.getKey().toUpperCase(Locale.ROOT);
             JsonNode op = operation.getValue();
             List<String> pathParameters = new ArrayList<>();
+            List<String> numeric = new ArrayList<>();
             List<Parameter> query = new ArrayList<>();
             for (JsonNode parameter : op.path("parameters")) {
                 String in = parameter.path("in").asString();
                 if (in.equals("path")) {
                     pathParameters.add(parameter.path("name").asString());
+                    if (List.of("integer", "number").contains(parameter.path("schema").path("type").asString(""))) {
+                        numeric.add(parameter.path("name").asString());
+                    }
                 } else if (in.equals("query")) {
                     query.add(new Parameter(parameter.path("name").asString(), parameter.path("schema").path("type").asString("string")));
                 }
@@ -74,7 +91,7 @@ public record ApiDescription(List<Endpoint> endpoints) {
                     access.add(role.asString());
                 }
             }
-            endpoints.add(new Endpoint(method, path.getKey(), List.copyOf(pathParameters), List.copyOf(query), body, access));
+            endpoints.add(new Endpoint(method, path.getKey(), List.copyOf(pathParameters), List.copyOf(query), body, access, List.copyOf(numeric)));
         }));
         return new ApiDescription(List.copyOf(endpoints));
     }

@@ -72,7 +72,7 @@ public final class HostileRequests {
      */
     public List<Request> of(ApiDescription.Endpoint endpoint, String prefix, int randomCases) {
         List<Request> requests = new ArrayList<>();
-        String path = prefix + endpoint.path(UUID.randomUUID().toString());
+        String path = prefix + endpoint.validPath(UUID.randomUUID().toString());
         ObjectNode valid = endpoint.body() == null ? null : validBody(endpoint.body());
         byte[] validBytes = valid == null ? null : bytes(valid);
         for (String id : endpoint.pathParameters().isEmpty() ? List.<String>of() : HOSTILE_IDS) {

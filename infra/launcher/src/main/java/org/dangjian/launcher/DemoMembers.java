@@ -28,6 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
 final class DemoMembers {
 
     static final String FIRST_BRANCH = DemoOrganisation.FIRST_BRANCH;
+    /** How long a step naming a branch the members service does not know yet is tried again. */
+    static final Duration BRANCHES_KNOWN_WITHIN = Duration.ofSeconds(60);
     static final String SECOND_BRANCH = "00000000-0000-4000-8000-000000000012";
     static final String WINDOW_BRANCH = "00000000-0000-4000-8000-000000000021";
     static final String REGISTRY_BRANCH = "00000000-0000-4000-8000-000000000022";
@@ -181,8 +183,15 @@ final class DemoMembers {
         LocalDate confirming = probationEnd.plusDays(5);
         steps.add(new Step("/full-membership", Map.of("branchMeetingDate", confirming.toString(), "committeeApprovalDate",
                 confirming.plusDays(10).toString(), "basis", "支部党员大会讨论通过，党委审批同意按期转正" + BASIS)));
+        if (person.number() == IN_TRANSIT) {
+            steps.add(new Step("/transfers", Map.of("toBranchId", FIRST_BRANCH, "date", today.minusDays(3).toString(),
+                    "basis", "工作调动，开具党组织关系介绍信" + BASIS)));
+        }
         return steps;
     }
+
+    /** The demo member whose transfer to the first branch is in transit (组织关系转接在途), for its secretary to receive. */
+    static final int IN_TRANSIT = 14;
 
     /** Why a demo member could not be taken to his stage (a rule of the service's configuration said no). */
     private final List<String> refusals = new ArrayList<>();
@@ -215,10 +224,18 @@ final class DemoMembers {
                         .header("Content-Type", "application/json")
                         .header("Idempotency-Key", "demo-member-" + person.id() + "-" + i + "-" + today)
                         .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(step.body()))), token);
+                String code = answer.statusCode() < 300 ? null : JSON.readTree(answer.body()).path("code").asString();
+                for (long waited = 0; "BRANCH_UNKNOWN".equals(code) && waited < BRANCHES_KNOWN_WITHIN.toMillis(); waited += 500) {
+                    // the members service learns the demo branches from the organisation service's topic, within seconds
+                    Thread.sleep(500);
+                    answer = send(HttpRequest.newBuilder(URI.create(path)).header("Content-Type", "application/json")
+                            .header("Idempotency-Key", "demo-member-" + person.id() + "-" + i + "-" + today)
+                            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(step.body()))), token);
+                    code = answer.statusCode() < 300 ? null : JSON.readTree(answer.body()).path("code").asString();
+                }
                 if (answer.statusCode() == 200 || answer.statusCode() == 201) {
                     continue;
                 }
-                String code = JSON.readTree(answer.body()).path("code").asString();
                 if (answer.statusCode() == 409 || answer.statusCode() == 422) {
                     refusals.add(person.name() + " (" + (step.path().isEmpty() ? "/members" : step.path()) + "): " + code);
                     continue people;

@@ -238,11 +238,18 @@ public class EventSourcingRuntimeAutoConfiguration {
         return threshold <= 0 ? NoSnapshotTriggerDefinition.INSTANCE : new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
     }
 
+    /** How soon a consumer sees a topic that was created after it subscribed. */
+    static final Duration FOREIGN_TOPIC_DISCOVERY = Duration.ofSeconds(15);
+
     @Bean
     NewTopic serviceTopic(PlatformProperties properties) {
+        return eventTopic(properties.topic(), properties);
+    }
+
+    /** A service's topic as every service creates it: events are kept forever, so any read model can be rebuilt from offset 0. */
+    private static NewTopic eventTopic(String name, PlatformProperties properties) {
         PlatformProperties.Eventing eventing = properties.eventing();
-        // events are kept forever: any read model can be rebuilt from offset 0
-        return new NewTopic(properties.topic(), eventing.partitions(), eventing.replicationFactor())
+        return new NewTopic(name, eventing.partitions(), eventing.replicationFactor())
                 .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1", TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE));
     }
 
@@ -315,7 +322,7 @@ public class EventSourcingRuntimeAutoConfiguration {
                                     KafkaProperties kafka, PlatformProperties properties, CloudEventCodec cloudEvents, EventPayloadCodec payloads,
                                     ConsumerPositions positions, ParkedAggregates parked, ConsumerProgress progress, EventStoreReader reader,
                                     Outbox outbox, MongoDatabase serviceDatabase, InstanceIdentity instance, Clock clock,
-                                    MeterRegistry meters) {
+                                    MeterRegistry meters, KafkaAdmin kafkaAdmin) {
         List<EventConsumer> consumers = new ArrayList<>();
         for (ReadModel model : models.orderedStream().toList()) {
             consumers.add(new EventConsumer(model.name(), EventConsumer.Kind.READ_MODEL, model.subscription(), model::apply, model.collections(),
@@ -349,11 +356,16 @@ public class EventSourcingRuntimeAutoConfiguration {
             }
             // a process that died without a restart gives its partitions up after this (the broker's minimum is 6 s)
             config.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) CONSUMER_SESSION_TIMEOUT.toMillis());
+            // a subscribed topic created after the consumer joined (another service's, not yet started) is seen within this
+            config.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, (int) FOREIGN_TOPIC_DISCOVERY.toMillis());
             runners.add(new ConsumerRunner(consumer, properties.serviceName(), serviceByTopic, kafkaConsumers(config), kafkaConsumers(plain),
                     cloudEvents, payloads, positions, parked, progress, reader, outbox, serviceDatabase, clock,
                     new ConsumerRunner.Settings(settings.applyAttempts(), settings.parkRetryInterval(), settings.rereadTimeout()), meters));
         }
-        return new ConsumerRunners(runners);
+        // the topics of other services a consumer reads are created as their owner would create them, whichever starts first
+        NewTopic[] subscribed = runners.stream().flatMap(r -> r.topics().stream()).distinct().filter(t -> !t.equals(properties.topic()))
+                .map(t -> eventTopic(t, properties)).toArray(NewTopic[]::new);
+        return new ConsumerRunners(runners, () -> kafkaAdmin.createOrModifyTopics(subscribed));
     }
 
     private static Supplier<Consumer<String, byte[]>> kafkaConsumers(Map<String, Object> config) {

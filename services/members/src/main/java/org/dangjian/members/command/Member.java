@@ -15,7 +15,12 @@ import org.dangjian.contracts.members.MemberDesignatedDevelopmentObject;
 import org.dangjian.contracts.members.MemberPoliticalReviewConcluded;
 import org.dangjian.contracts.members.MemberProbationCancelled;
 import org.dangjian.contracts.members.MemberProbationExtended;
+import org.dangjian.contracts.members.MemberTransferCancelled;
+import org.dangjian.contracts.members.MemberTransferConfirmed;
+import org.dangjian.contracts.members.MemberTransferInitiated;
+import org.dangjian.contracts.members.MemberTransferReceived;
 import org.dangjian.contracts.members.MembershipApplicationReceived;
+import org.dangjian.contracts.members.TransferCancellation;
 import org.dangjian.contracts.members.PoliticalReviewConclusion;
 import org.dangjian.runtime.domain.RuleViolation;
 
@@ -25,7 +30,14 @@ import org.dangjian.runtime.domain.RuleViolation;
  * an event with its business date(s), the deciding body and the basis; the actor is recorded by the runtime. The
  * record decides every rule of the way from its own stream: the order of the steps, the dates, the periods.
  *
- * <p>A caller's {@link BranchScope} is checked first: a member outside it is not found, whatever its state.
+ * <p>The record also carries the member's organisational relationship (组织关系) and its transfers (组织关系转接): at most
+ * one transfer is open at a time, so two transfers of one member that race are ordered by the record's stream and the
+ * second is refused ({@code TRANSFER_IN_PROGRESS}); the member belongs to exactly one branch at every moment (the
+ * sending one until the receiving one records the receipt), or, once a transfer out of the platform is confirmed, to
+ * none on it. While a transfer is in transit the way into the party pauses.
+ *
+ * <p>A caller's {@link BranchScope} is checked first: a member outside it is not found, whatever its state (for a
+ * transfer, the receiving branch's secretary may receive or return it).
  */
 @Aggregate(snapshotTriggerDefinition = "snapshotTrigger", cache = "aggregateCache")
 class Member {
@@ -39,6 +51,16 @@ class Member {
     private LocalDate activistDate;
     private LocalDate probationEndsOn;
     private boolean probationExtended;
+    /** How many transfers the record has had; the open one, if any, is the last. */
+    private int transfers;
+    /** The open transfer's state, null when none is open. */
+    private TransferState transferState;
+    private String transferTo;
+    private String transferToOrganisation;
+    /** The branch the open transfer leaves (after its receipt, no longer {@link #branchId}). */
+    private String transferFrom;
+    /** A transfer out of the platform was confirmed: the record is kept, read-only. */
+    private boolean leftPlatform;
 
     protected Member() {
         // for Axon
@@ -81,7 +103,7 @@ class Member {
         if (command.date().isBefore(from)) {
             throw RuleViolation.conflict("ACTIVIST_PERIOD_NOT_COMPLETED",
                     "An activist becomes a development object after {0} as an activist at the earliest: not before {1}",
-                    rules.activistMinimum().toString(), from.toString());
+                    MemberTexts.english(rules.activistMinimum()), from.toString(), MemberTexts.chinese(rules.activistMinimum()));
         }
         apply(new MemberDesignatedDevelopmentObject(memberId, command.date(), DecidingBody.BRANCH_COMMITTEE, MemberTexts.basis(command.basis())));
     }
@@ -149,6 +171,104 @@ class Member {
         apply(new MemberProbationCancelled(memberId, command.date(), DecidingBody.PARTY_COMMITTEE, MemberTexts.basis(command.basis())));
     }
 
+    /** 组织关系转出: to another branch on the platform or an organisation outside it; one transfer at a time. */
+    void initiateTransfer(InitiateTransferCommand command, MembershipRules rules) {
+        inScope(command.scope());
+        open();
+        if (transferState != null) {
+            throw RuleViolation.conflict("TRANSFER_IN_PROGRESS", "Member {0} has transfer {1} open already: it must be confirmed or "
+                    + "withdrawn before another begins", memberId, transfers);
+        }
+        if (stage == MemberStage.PROBATION_CANCELLED) {
+            throw RuleViolation.conflict("MEMBER_RECORD_CLOSED", "The probationary membership of {0} was cancelled: the record is closed", memberId);
+        }
+        String organisation = MemberTexts.organisation(command.toOrganisation());
+        if ((command.toBranchId() == null) == (organisation == null)) {
+            throw RuleViolation.invalid("TRANSFER_DESTINATION_REQUIRED",
+                    "A transfer goes either to a branch on the platform (toBranchId) or to an organisation outside it (toOrganisation)");
+        }
+        if (branchId.equals(command.toBranchId())) {
+            throw RuleViolation.conflict("TRANSFER_TO_OWN_BRANCH", "Member {0} belongs to branch {1} already", memberId, branchId);
+        }
+        dated(command.date(), rules);
+        apply(new MemberTransferInitiated(memberId, transfers + 1, branchId, command.toBranchId(), organisation, command.date(),
+                MemberTexts.basis(command.basis())));
+    }
+
+    /** 组织关系接收: by the receiving branch (or committee staff); the member belongs to it from now on. */
+    void receiveTransfer(ReceiveTransferCommand command, MembershipRules rules) {
+        openTransfer(command.transfer(), command.scope(), false);
+        if (transferToOrganisation != null) {
+            throw RuleViolation.conflict("TRANSFER_OUT_OF_PLATFORM", "Transfer {1} of member {0} goes to an organisation outside the "
+                    + "platform: nobody on it receives him; confirm the receipt when it comes back", memberId, transfers);
+        }
+        if (transferState != TransferState.IN_TRANSIT) {
+            throw RuleViolation.conflict("TRANSFER_ALREADY_RECEIVED", "Transfer {1} of member {0} was received already", memberId, transfers);
+        }
+        dated(command.date(), rules);
+        apply(new MemberTransferReceived(memberId, transfers, transferFrom, transferTo, command.date(), MemberTexts.basis(command.basis())));
+    }
+
+    /** 回执确认: by the branch the member left (or committee staff), once received; out of the platform, the receipt closes it. */
+    void confirmTransfer(ConfirmTransferCommand command, MembershipRules rules) {
+        openTransfer(command.transfer(), command.scope(), true);
+        if (transferToOrganisation == null && transferState != TransferState.RECEIVED) {
+            throw RuleViolation.conflict("TRANSFER_NOT_RECEIVED", "Transfer {1} of member {0} has not been received by the receiving branch yet",
+                    memberId, transfers);
+        }
+        dated(command.date(), rules);
+        apply(new MemberTransferConfirmed(memberId, transfers, transferFrom, transferTo, transferToOrganisation, command.date(),
+                MemberTexts.basis(command.basis())));
+    }
+
+    /** 撤回 (by the sending branch) or 退回 (by the receiving one), while in transit; the member stays where he is. */
+    void cancelTransfer(CancelTransferCommand command, MembershipRules rules) {
+        if (command.cancellation() == null) {
+            throw RuleViolation.invalid("INVALID_REQUEST", "A cancellation says whether the transfer is withdrawn or returned");
+        }
+        openTransfer(command.transfer(), command.scope(), command.cancellation() == TransferCancellation.WITHDRAWN);
+        if (transferState != TransferState.IN_TRANSIT) {
+            throw RuleViolation.conflict("TRANSFER_ALREADY_RECEIVED", "Transfer {1} of member {0} was received already", memberId, transfers);
+        }
+        String reason = MemberTexts.basis(command.reason());
+        if (reason == null) {
+            throw RuleViolation.invalid("REASON_REQUIRED", "A withdrawn or returned transfer names its reason");
+        }
+        dated(command.date(), rules);
+        apply(new MemberTransferCancelled(memberId, transfers, transferFrom, transferTo, transferToOrganisation, command.cancellation(),
+                command.date(), reason));
+    }
+
+    /**
+     * The transfer the command names must be the open one, and the caller's scope must cover the branch that takes
+     * the step (the sending one, or the receiving one); a caller who sees the member but is not that branch is
+     * refused (403), one who does not see him at all finds no member.
+     */
+    private void openTransfer(int transfer, BranchScope scope, boolean sending) {
+        if (scope == null || !(scope.covers(branchId) || scope.covers(transferFrom) || scope.covers(transferTo))) {
+            throw notFound(memberId);
+        }
+        if (transfer < 1 || transfer > transfers) {
+            throw RuleViolation.notFound("TRANSFER_NOT_FOUND", "Member {0} has no transfer {1}", memberId, transfer);
+        }
+        if (transfer != transfers || transferState == null) {
+            throw RuleViolation.conflict("TRANSFER_CLOSED", "Transfer {1} of member {0} is closed", memberId, transfer);
+        }
+        String side = sending ? transferFrom : transferTo;
+        if (side == null ? scope.branchId() != null : !scope.covers(side)) {
+            throw RuleViolation.forbidden("TRANSFER_NOT_YOURS", "Only the {2} branch (or the party committee''s staff) may take this step of "
+                    + "transfer {1} of member {0}", memberId, transfer, sending ? "sending" : "receiving", sending ? "转出支部" : "接收支部");
+        }
+    }
+
+    /** A record whose member has left the platform takes no more steps. */
+    private void open() {
+        if (leftPlatform) {
+            throw RuleViolation.conflict("MEMBER_TRANSFERRED_OUT", "Member {0} was transferred out of the platform: the record is kept, "
+                    + "read-only", memberId);
+        }
+    }
+
     private void inScope(BranchScope scope) {
         if (scope == null || !scope.covers(branchId)) {
             throw notFound(memberId);
@@ -160,6 +280,11 @@ class Member {
     }
 
     private void expect(MemberStage required, MemberStep step) {
+        open();
+        if (transferState == TransferState.IN_TRANSIT) {
+            throw RuleViolation.conflict("TRANSFER_IN_PROGRESS", "Member {0} is being transferred (transfer {1}, in transit): the way into "
+                    + "the party goes on once the receiving branch has received him, or the transfer is withdrawn", memberId, transfers);
+        }
         if (stage != required) {
             throw RuleViolation.conflict("STEP_OUT_OF_ORDER", "Member {0} is at stage {1}; step {2} follows stage {3} only",
                     memberId, stage.name(), step.name(), required.name(), stage.chinese(), step.chinese(), required.chinese());
@@ -245,5 +370,44 @@ class Member {
     void on(MemberProbationCancelled event) {
         stage = MemberStage.PROBATION_CANCELLED;
         lastStepDate = event.date();
+    }
+
+    @EventSourcingHandler
+    void on(MemberTransferInitiated event) {
+        transfers = event.transfer();
+        transferState = TransferState.IN_TRANSIT;
+        transferFrom = event.fromBranchId();
+        transferTo = event.toBranchId();
+        transferToOrganisation = event.toOrganisation();
+        lastStepDate = event.date();
+    }
+
+    @EventSourcingHandler
+    void on(MemberTransferReceived event) {
+        transferState = TransferState.RECEIVED;
+        branchId = event.toBranchId();
+        lastStepDate = event.date();
+    }
+
+    @EventSourcingHandler
+    void on(MemberTransferConfirmed event) {
+        if (event.toOrganisation() != null) {
+            leftPlatform = true;
+            branchId = null;
+        }
+        closeTransfer(event.date());
+    }
+
+    @EventSourcingHandler
+    void on(MemberTransferCancelled event) {
+        closeTransfer(event.date());
+    }
+
+    private void closeTransfer(LocalDate date) {
+        transferState = null;
+        transferFrom = null;
+        transferTo = null;
+        transferToOrganisation = null;
+        lastStepDate = date;
     }
 }

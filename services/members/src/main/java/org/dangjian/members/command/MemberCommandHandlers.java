@@ -62,4 +62,24 @@ class MemberCommandHandlers {
     void handle(CancelProbationCommand command) {
         members.load(command.memberId().value()).execute(member -> member.cancelProbation(command, rules));
     }
+
+    @CommandHandler
+    void handle(InitiateTransferCommand command) {
+        members.load(command.memberId().value()).execute(member -> member.initiateTransfer(command, rules));
+    }
+
+    @CommandHandler
+    void handle(ReceiveTransferCommand command) {
+        members.load(command.memberId().value()).execute(member -> member.receiveTransfer(command, rules));
+    }
+
+    @CommandHandler
+    void handle(ConfirmTransferCommand command) {
+        members.load(command.memberId().value()).execute(member -> member.confirmTransfer(command, rules));
+    }
+
+    @CommandHandler
+    void handle(CancelTransferCommand command) {
+        members.load(command.memberId().value()).execute(member -> member.cancelTransfer(command, rules));
+    }
 }

@@ -73,7 +73,8 @@ public class MemberQueries {
 
     /** The board of the members the caller sees (of one branch, or all). */
     public PipelineView pipeline(String branch, ReadScope scope, int limit, LocalDate today) {
-        List<Document> counted = matching(branch, null, null, scope);
+        List<Document> counted = matching(branch, null, null, scope).stream().filter(doc -> !Boolean.TRUE.equals(doc.getBoolean("leftPlatform")))
+                .toList();
         Map<MemberStage, Long> stages = new EnumMap<>(MemberStage.class);
         for (MemberStage stage : MemberStage.values()) {
             stages.put(stage, 0L);
@@ -85,6 +86,29 @@ public class MemberQueries {
                 doc.getString("branchId"), MemberStage.valueOf(doc.getString("stage")), MemberStep.valueOf(doc.getString("nextStep")),
                 date(doc, "nextStepDueOn"), !date(doc, "nextStepDueOn").isAfter(today))).toList();
         return new PipelineView(branch, counted.size(), new LinkedHashMap<>(stages), first, due.size());
+    }
+
+    /**
+     * The open transfers the caller sees, oldest first: of one branch (sent or received) or all; a secretary those
+     * that leave or reach his branch.
+     *
+     * @param state {@code IN_TRANSIT} or {@code RECEIVED}, or null for both
+     */
+    public PageOf<TransferListItem> transfers(String branch, String state, ReadScope scope, int page, int size) {
+        List<TransferListItem> open = new ArrayList<>();
+        for (Document doc : members.find(new Document("openTransfer", new Document("$ne", null)))) {
+            Document transfer = doc.get("openTransfer", Document.class);
+            if (transfer == null || doc.getString("stage") == null || !scope.sees(doc)
+                    || branch != null && !branch.equals(transfer.getString("fromBranchId")) && !branch.equals(transfer.getString("toBranchId"))
+                    || state != null && !state.equals(transfer.getString("state"))) {
+                continue;
+            }
+            open.add(new TransferListItem(doc.getString("_id"), doc.getString("name"), MemberStage.valueOf(doc.getString("stage")),
+                    doc.getString("branchId"), transfer(transfer), sequence(doc)));
+        }
+        open.sort(Comparator.comparing((TransferListItem item) -> item.transfer().initiatedOn()).thenComparing(TransferListItem::name)
+                .thenComparing(TransferListItem::memberId));
+        return PageOf.of(open, page, size);
     }
 
     /** A page of the member's timeline, oldest event first. */
@@ -117,7 +141,8 @@ public class MemberQueries {
     private static MemberListItem item(Document doc) {
         return new MemberListItem(doc.getString("_id"), doc.getString("name"), Gender.valueOf(doc.getString("gender")), doc.getString("branchId"),
                 MemberStage.valueOf(doc.getString("stage")), date(doc, "stageSince"), date(doc, "applicationDate"), step(doc.getString("nextStep")),
-                date(doc, "nextStepDueOn"), date(doc, "probationEndsOn"), doc.getString("username"), sequence(doc));
+                date(doc, "nextStepDueOn"), date(doc, "probationEndsOn"), doc.getString("username"), Boolean.TRUE.equals(doc.getBoolean("leftPlatform")),
+                doc.get("openTransfer", Document.class) == null ? null : doc.get("openTransfer", Document.class).getString("state"), sequence(doc));
     }
 
     private static MemberView view(Document doc, boolean masked) {
@@ -144,7 +169,29 @@ public class MemberQueries {
         return new MemberView(doc.getString("_id"), doc.getString("name"), Gender.valueOf(doc.getString("gender")), date(doc, "birthDate"),
                 idCard, phone, address, masked, doc.getString("branchId"), doc.getString("username"), MemberStage.valueOf(doc.getString("stage")),
                 date(doc, "stageSince"), date(doc, "applicationDate"), date(doc, "probationEndsOn"), Boolean.TRUE.equals(doc.getBoolean("probationExtended")),
-                step(doc.getString("nextStep")), date(doc, "nextStepDueOn"), steps, sequence(doc));
+                step(doc.getString("nextStep")), date(doc, "nextStepDueOn"), steps, Boolean.TRUE.equals(doc.getBoolean("leftPlatform")),
+                transfers(doc), sequence(doc));
+    }
+
+    private static List<TransferView> transfers(Document doc) {
+        Document recorded = doc.get("transfers", Document.class);
+        if (recorded == null) {
+            return List.of();
+        }
+        List<TransferView> transfers = new ArrayList<>();
+        for (Object value : recorded.values()) {
+            if (value instanceof Document transfer) {
+                transfers.add(transfer(transfer));
+            }
+        }
+        transfers.sort(Comparator.comparingInt(TransferView::transfer));
+        return transfers;
+    }
+
+    private static TransferView transfer(Document t) {
+        return new TransferView(((Number) t.get("transfer")).intValue(), t.getString("fromBranchId"), t.getString("toBranchId"),
+                t.getString("toOrganisation"), t.getString("state"), date(t, "initiatedOn"), date(t, "receivedOn"), date(t, "confirmedOn"),
+                date(t, "cancelledOn"), t.getString("basis"), t.getString("receiptBasis"), t.getString("reason"));
     }
 
     private static MemberStep step(String name) {

@@ -14,12 +14,16 @@ import org.dangjian.members.command.MemberStep;
  *
  * @param personalDataMasked whether {@code idCardNumber}, {@code phone} and {@code address} are masked for this caller
  * @param steps              each step reached, once, in the order of the way (the last political review)
+ * @param branchId           the branch he belongs to; null once he was transferred out of the platform
+ * @param leftPlatform       whether he was transferred out of the platform (the record is kept, read-only)
+ * @param transfers          his transfers (组织关系转接), oldest first; the open one, if any, last
  * @param sequence           the member's last event this view reflects
  */
 public record MemberView(String id, String name, Gender gender, LocalDate birthDate, String idCardNumber, String phone, String address,
                          boolean personalDataMasked, String branchId, String username, MemberStage stage, LocalDate stageSince,
                          LocalDate applicationDate, LocalDate probationEndsOn, boolean probationExtended, MemberStep nextStep,
-                         LocalDate nextStepDueOn, List<StepView> steps, long sequence) {
+                         LocalDate nextStepDueOn, List<StepView> steps, boolean leftPlatform, List<TransferView> transfers,
+                         long sequence) {
 
     /**
      * One step of the way.

@@ -17,6 +17,10 @@ import org.dangjian.contracts.members.MemberDesignatedDevelopmentObject;
 import org.dangjian.contracts.members.MemberPoliticalReviewConcluded;
 import org.dangjian.contracts.members.MemberProbationCancelled;
 import org.dangjian.contracts.members.MemberProbationExtended;
+import org.dangjian.contracts.members.MemberTransferCancelled;
+import org.dangjian.contracts.members.MemberTransferConfirmed;
+import org.dangjian.contracts.members.MemberTransferInitiated;
+import org.dangjian.contracts.members.MemberTransferReceived;
 import org.dangjian.contracts.members.MembersEvents;
 import org.dangjian.contracts.members.MembershipApplicationReceived;
 import org.dangjian.contracts.members.PoliticalReviewConclusion;
@@ -35,7 +39,8 @@ import org.springframework.stereotype.Component;
  * since when, each step's dates, deciding body and basis ({@code steps.<STEP>}; the last political review), and the
  * next step with the earliest day the rules allow it ({@code nextStep}, {@code nextStepDueOn}: the activist period
  * from the configured {@link MembershipRules}, the probation's end from the events). Dates are stored as ISO days, so
- * they sort as text. The personal data (ID-card number, phone, address) is stored as the application gave it; the web
+ * they sort as text. Transfers (组织关系转接) are kept per number ({@code transfers.<n>}) with the open one, if any, also
+ * as {@code openTransfer}: while it is open both branches' secretaries read the member. The personal data (ID-card number, phone, address) is stored as the application gave it; the web
  * layer masks it per caller.
  */
 @Component
@@ -132,6 +137,32 @@ public class MembersReadModel implements ReadModel {
                     next(MemberStep.FULL_MEMBERSHIP, extended.probationEndsOn()),
                     step(MemberStep.PROBATION_EXTENSION, step(extended.date(), extended.decidingBody(), extended.basis())
                             .append("months", extended.months()).append("probationEndsOn", day(extended.probationEndsOn()))));
+        }
+        if (payload instanceof MemberTransferInitiated initiated) {
+            Document transfer = new Document("transfer", initiated.transfer()).append("fromBranchId", initiated.fromBranchId())
+                    .append("toBranchId", initiated.toBranchId()).append("toOrganisation", initiated.toOrganisation())
+                    .append("state", "IN_TRANSIT").append("initiatedOn", day(initiated.date())).append("basis", initiated.basis());
+            return combine(set("transfers." + initiated.transfer(), transfer), set("openTransfer", transfer));
+        }
+        if (payload instanceof MemberTransferReceived received) {
+            String at = "transfers." + received.transfer();
+            return combine(set("branchId", received.toBranchId()), set(at + ".state", "RECEIVED"), set(at + ".receivedOn", day(received.date())),
+                    set(at + ".receiptBasis", received.basis()), set("openTransfer.state", "RECEIVED"),
+                    set("openTransfer.receivedOn", day(received.date())), set("openTransfer.receiptBasis", received.basis()));
+        }
+        if (payload instanceof MemberTransferConfirmed confirmed) {
+            String at = "transfers." + confirmed.transfer();
+            Bson closed = combine(set(at + ".state", "CONFIRMED"), set(at + ".confirmedOn", day(confirmed.date())), set("openTransfer", null));
+            if (confirmed.basis() != null) {
+                closed = combine(closed, set(at + ".receiptBasis", confirmed.basis()));
+            }
+            return confirmed.toOrganisation() == null ? closed
+                    : combine(closed, set("branchId", null), set("leftPlatform", true), next(null, null));
+        }
+        if (payload instanceof MemberTransferCancelled cancelled) {
+            String at = "transfers." + cancelled.transfer();
+            return combine(set(at + ".state", cancelled.cancellation().name()), set(at + ".cancelledOn", day(cancelled.date())),
+                    set(at + ".reason", cancelled.reason()), set("openTransfer", null));
         }
         if (payload instanceof MemberProbationCancelled cancelled) {
             return combine(stage(MemberStage.PROBATION_CANCELLED, cancelled.date()), next(null, null),

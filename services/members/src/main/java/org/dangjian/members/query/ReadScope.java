@@ -6,7 +6,8 @@ import org.bson.Document;
  * Which members a caller reads, and whose personal data (ID-card number, phone, address) he reads unmasked: party
  * committee staff all of both; auditors and discipline inspectors every member, masked; a branch secretary his own
  * branch's members ({@code branchId}, his token's {@code org}), unmasked; a party member his own record ({@code
- * username}, his token's {@code preferred_username}), unmasked. A caller with several roles reads what any of them
+ * username}, his token's {@code preferred_username}), unmasked; while a member's transfer is open, the secretaries of
+ * both the sending and the receiving branch read him. A caller with several roles reads what any of them
  * allows.
  *
  * @param all                every member
@@ -27,7 +28,13 @@ public record ReadScope(boolean all, boolean personalDataOfAll, String branchId,
     }
 
     private boolean own(Document member) {
-        return branchId != null && branchId.equals(member.getString("branchId"))
+        return branchId != null && (branchId.equals(member.getString("branchId")) || transferInvolves(member))
                 || username != null && username.equals(member.getString("username"));
+    }
+
+    /** While a transfer is open, both the sending and the receiving branch read the member. */
+    private boolean transferInvolves(Document member) {
+        Document open = member.get("openTransfer", Document.class);
+        return open != null && (branchId.equals(open.getString("fromBranchId")) || branchId.equals(open.getString("toBranchId")));
     }
 }

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import org.dangjian.contracts.members.Gender;
 import org.dangjian.contracts.members.PoliticalReviewConclusion;
+import org.dangjian.contracts.members.TransferCancellation;
 import org.dangjian.runtime.text.FreeText;
 import org.dangjian.runtime.text.Name;
 import org.dangjian.runtime.web.AggregateIds;
@@ -64,5 +65,19 @@ final class MemberRequests {
     record Extension(@Schema(example = DAY) @NotNull LocalDate date,
                      @Schema(description = "6 to 12", example = "6") @NotNull Integer months,
                      @FreeText(max = 1000) String basis) {
+    }
+
+    /** 组织关系转出: to a branch on the platform or an organisation outside it, exactly one of the two. */
+    record Transfer(
+            @Schema(description = "The receiving branch (党支部) on the platform", example = "00000000-0000-4000-8000-000000000012")
+            @Pattern(regexp = UUID, message = "must be a UUID") String toBranchId,
+            @Schema(description = "The receiving party organisation outside the platform, by name") @Name(max = 100) String toOrganisation,
+            @Schema(example = DAY) @NotNull LocalDate date,
+            @Schema(description = "e.g. the letter's number (介绍信编号)") @FreeText(max = 1000) String basis) {
+    }
+
+    /** 撤回 / 退回 a transfer in transit. */
+    record TransferCancellationRequest(@NotNull TransferCancellation cancellation, @Schema(example = DAY) @NotNull LocalDate date,
+                                       @Schema(example = "调动取消") @NotNull @FreeText(max = 1000) String reason) {
     }
 }

@@ -18,6 +18,11 @@ import jakarta.validation.constraints.Min;
 import org.dangjian.members.command.AdmitProbationaryMemberCommand;
 import org.dangjian.members.command.BranchScope;
 import org.dangjian.members.command.CancelProbationCommand;
+import org.dangjian.members.command.CancelTransferCommand;
+import org.dangjian.members.command.ConfirmTransferCommand;
+import org.dangjian.members.command.InitiateTransferCommand;
+import org.dangjian.members.command.ReceiveTransferCommand;
+import org.dangjian.members.command.TransferState;
 import org.dangjian.members.command.ConcludePoliticalReviewCommand;
 import org.dangjian.members.command.ConfirmFullMemberCommand;
 import org.dangjian.members.command.DesignateActivistCommand;
@@ -27,6 +32,7 @@ import org.dangjian.members.command.MemberId;
 import org.dangjian.members.command.MemberStage;
 import org.dangjian.members.command.MembershipRules;
 import org.dangjian.members.command.RecordApplicationCommand;
+import org.dangjian.members.query.BranchesReadModel;
 import org.dangjian.members.query.MemberListItem;
 import org.dangjian.members.query.MemberQueries;
 import org.dangjian.members.query.MemberTimelinesReadModel;
@@ -35,6 +41,7 @@ import org.dangjian.members.query.MembersReadModel;
 import org.dangjian.members.query.PersonalData;
 import org.dangjian.members.query.PipelineView;
 import org.dangjian.members.query.ReadScope;
+import org.dangjian.members.query.TransferListItem;
 import org.dangjian.runtime.command.CommandContext;
 import org.dangjian.runtime.command.CommandDispatcher;
 import org.dangjian.runtime.command.CommandResult;
@@ -84,10 +91,12 @@ class MembersController {
     private final ReadYourWrites readYourWrites;
     private final ChainVerifier verifier;
     private final MembershipRules rules;
+    private final BranchesReadModel branches;
 
     MembersController(CommandDispatcher commands, MemberQueries queries, ReadYourWrites readYourWrites, ChainVerifier verifier,
-                      MembershipRules rules) {
+                      MembershipRules rules, BranchesReadModel branches) {
         this.commands = commands;
+        this.branches = branches;
         this.queries = queries;
         this.readYourWrites = readYourWrites;
         this.verifier = verifier;
@@ -98,6 +107,7 @@ class MembersController {
     @InitBinder
     void exactEnums(WebDataBinder binder) {
         StrictParameters.exactEnum(binder, MemberStage.class);
+        StrictParameters.exactEnum(binder, TransferState.class);
     }
 
     /** The answer to a command. */
@@ -112,6 +122,7 @@ class MembersController {
                                           @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
         String id = request.id() != null ? AggregateIds.canonical("id", request.id()) : MemberId.random().value();
         String branchId = AggregateIds.canonical("branchId", request.branchId());
+        requireBranch(branchId);
         BranchScope scope = Caller.current().commandScope();
         CommandResult result = commands.send(id, memberId -> new RecordApplicationCommand(new MemberId(memberId), request.name(),
                         request.gender(), request.birthDate(), request.idCardNumber(), request.phone(), request.address(), branchId,
@@ -190,6 +201,78 @@ class MembersController {
                                                  @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
         return step(path, "cancel-probation", request, request.date(), idempotencyKey,
                 (id, scope) -> new CancelProbationCommand(id, request.date(), request.basis(), scope));
+    }
+
+    @Operation(summary = "组织关系转出 Transfer a member", description = "Issues the letter (介绍信) that transfers the member to another "
+            + "branch on the platform (toBranchId) or to a party organisation outside it (toOrganisation), exactly one of the two; the "
+            + "transfer is then in transit and numbered in the member's record (1, 2, ...). One transfer at a time: a second is refused "
+            + "with TRANSFER_IN_PROGRESS. By the member's branch secretary or committee staff.")
+    @PostMapping(path = "/members/{id}/transfers", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize(STAFF_OR_SECRETARY)
+    ResponseEntity<CommandResponse> transfer(@PathVariable("id") String path, @Valid @RequestBody MemberRequests.Transfer request,
+                                             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
+        String toBranchId = request.toBranchId() == null ? null : AggregateIds.canonical("toBranchId", request.toBranchId());
+        if (toBranchId != null) {
+            requireBranch(toBranchId);
+        }
+        return step(path, "initiate-transfer", request, request.date(), idempotencyKey,
+                (id, scope) -> new InitiateTransferCommand(id, toBranchId, request.toOrganisation(), request.date(), request.basis(), scope));
+    }
+
+    @Operation(summary = "组织关系接收 Receive a transfer", description = "The receiving branch received the letter of transfer n: the "
+            + "member belongs to it from now on. By the receiving branch's secretary or committee staff.")
+    @PostMapping(path = "/members/{id}/transfers/{transfer}/receipt", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize(STAFF_OR_SECRETARY)
+    ResponseEntity<CommandResponse> receiveTransfer(@PathVariable("id") String path, @PathVariable("transfer") @Min(1) int transfer,
+                                                    @Valid @RequestBody MemberRequests.Step request,
+                                                    @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
+        return step(path, "receive-transfer " + transfer, request, request.date(), idempotencyKey,
+                (id, scope) -> new ReceiveTransferCommand(id, transfer, request.date(), request.basis(), scope));
+    }
+
+    @Operation(summary = "回执确认 Confirm a transfer's receipt", description = "The receipt (回执) of transfer n came back: the transfer "
+            + "is closed; for a transfer out of the platform the member leaves it (his record is kept, read-only). By the sending "
+            + "branch's secretary or committee staff.")
+    @PostMapping(path = "/members/{id}/transfers/{transfer}/confirmation", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize(STAFF_OR_SECRETARY)
+    ResponseEntity<CommandResponse> confirmTransfer(@PathVariable("id") String path, @PathVariable("transfer") @Min(1) int transfer,
+                                                    @Valid @RequestBody MemberRequests.Step request,
+                                                    @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
+        return step(path, "confirm-transfer " + transfer, request, request.date(), idempotencyKey,
+                (id, scope) -> new ConfirmTransferCommand(id, transfer, request.date(), request.basis(), scope));
+    }
+
+    @Operation(summary = "撤回 / 退回 Withdraw or return a transfer", description = "Transfer n, still in transit, is withdrawn "
+            + "(WITHDRAWN, by the sending branch) or returned (RETURNED, by the receiving one), with a reason; the member stays in his "
+            + "branch.")
+    @PostMapping(path = "/members/{id}/transfers/{transfer}/cancellation", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize(STAFF_OR_SECRETARY)
+    ResponseEntity<CommandResponse> cancelTransfer(@PathVariable("id") String path, @PathVariable("transfer") @Min(1) int transfer,
+                                                   @Valid @RequestBody MemberRequests.TransferCancellationRequest request,
+                                                   @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
+        return step(path, "cancel-transfer " + transfer, request, request.date(), idempotencyKey,
+                (id, scope) -> new CancelTransferCommand(id, transfer, request.cancellation(), request.date(), request.reason(), scope));
+    }
+
+    @Operation(summary = "组织关系转接 Open transfers", description = "The transfers in transit or waiting for their receipt, oldest "
+            + "first, of one branch (sent or received) or all the caller sees: a branch secretary those that leave or reach his branch. "
+            + "Pass member and minSequence to wait until that change shows.")
+    @PreAuthorize(BOARD_READERS)
+    @GetMapping(path = "/transfers", produces = MediaType.APPLICATION_JSON_VALUE)
+    PageOf<TransferListItem> transfers(@Parameter(description = "a branch's id: transfers leaving or reaching it")
+                                       @RequestParam(required = false) String branch,
+                                       @RequestParam(required = false) TransferState state,
+                                       @RequestParam(defaultValue = "0") @Min(0) int page,
+                                       @RequestParam(defaultValue = "50") @Min(1) @Max(MAX_PAGE_SIZE) int size,
+                                       @Parameter(description = "a member whose change to wait for") @RequestParam(required = false) String member,
+                                       @RequestParam(required = false) @Min(0) Long minSequence) {
+        String branchId = branch == null ? null : AggregateIds.canonical("branch", branch);
+        ReadScope scope = Caller.current().readScope();
+        awaitMember(member, minSequence, scope);
+        return queries.transfers(branchId, state == null ? null : state.name(), scope, page, size);
     }
 
     @Operation(summary = "党员列表 Members, a page at a time", description = "The members the caller may read (committee staff, "
@@ -287,6 +370,26 @@ class MembersController {
         awaitMember(member, minSequence, scope);
         return queries.pipeline(branchId, scope, limit, rules.today());
     }
+
+    /**
+     * A member's branch, or a transfer's receiving branch, must be a branch (党支部) the organisation service has
+     * published and not dissolved; the members service knows units from its events only, so one established a moment
+     * ago may take a few seconds to show.
+     */
+    private void requireBranch(String branchId) {
+        BranchesReadModel.Unit unit = branches.unit(branchId).orElseThrow(() -> RuleViolation.notFound("BRANCH_UNKNOWN",
+                "There is no organisation unit {0} (a unit established a moment ago shows within seconds)", branchId));
+        if (!unit.isBranch()) {
+            throw RuleViolation.conflict("NOT_A_BRANCH", "{1} is a {3}: members belong to branches (党支部) only", branchId, unit.name(),
+                    KIND_NAMES.getOrDefault(unit.kind(), unit.kind()), unit.kind().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+        }
+        if (unit.dissolved()) {
+            throw RuleViolation.conflict("BRANCH_DISSOLVED", "Branch {1} is dissolved and takes no members", branchId, unit.name());
+        }
+    }
+
+    private static final Map<String, String> KIND_NAMES = Map.of("COMMITTEE", "党委", "GENERAL_BRANCH", "党总支", "BRANCH", "党支部",
+            "PARTY_GROUP", "党小组", "MASS_ORGANISATION", "群团组织");
 
     private void awaitMember(String member, Long minSequence, ReadScope scope) {
         if (member != null) {

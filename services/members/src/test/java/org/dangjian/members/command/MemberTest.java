@@ -18,7 +18,12 @@ import org.dangjian.contracts.members.MemberDesignatedDevelopmentObject;
 import org.dangjian.contracts.members.MemberPoliticalReviewConcluded;
 import org.dangjian.contracts.members.MemberProbationCancelled;
 import org.dangjian.contracts.members.MemberProbationExtended;
+import org.dangjian.contracts.members.MemberTransferCancelled;
+import org.dangjian.contracts.members.MemberTransferConfirmed;
+import org.dangjian.contracts.members.MemberTransferInitiated;
+import org.dangjian.contracts.members.MemberTransferReceived;
 import org.dangjian.contracts.members.MembershipApplicationReceived;
+import org.dangjian.contracts.members.TransferCancellation;
 import org.dangjian.contracts.members.PoliticalReviewConclusion;
 import org.dangjian.runtime.domain.RuleViolation;
 import org.hamcrest.Description;
@@ -424,6 +429,154 @@ class MemberTest {
         @Test
         void aCancellationInTheFutureIsRefused() {
             when(probationary(), new CancelProbationCommand(MEMBER, TODAY.plusDays(1), null, STAFF)).expectException(code("DATE_IN_FUTURE"));
+        }
+    }
+
+    /** 组织关系转接: out, in transit, received, confirmed; withdrawn or returned; one at a time; the branch that acts. */
+    @Nested
+    class Transferring {
+
+        static final LocalDate OUT = LocalDate.of(2026, 3, 2);
+        static final LocalDate IN = LocalDate.of(2026, 3, 9);
+        static final String OUTSIDE = "某区税务局机关党委";
+        static final BranchScope THIRD_SECRETARY = BranchScope.branch("00000000-0000-4000-8000-000000000013");
+
+        Object[] full() {
+            return append(probationary(), new MemberConfirmedAsFullMember(ID, PROBATION_END, PROBATION_END, null));
+        }
+
+        MemberTransferInitiated initiated() {
+            return new MemberTransferInitiated(ID, 1, BRANCH, OTHER_BRANCH, null, OUT, "介绍信 017");
+        }
+
+        Object[] inTransit() {
+            return append(full(), initiated());
+        }
+
+        Object[] received() {
+            return append(inTransit(), new MemberTransferReceived(ID, 1, BRANCH, OTHER_BRANCH, IN, null));
+        }
+
+        Object[] outOfPlatform() {
+            return append(full(), new MemberTransferInitiated(ID, 1, BRANCH, null, OUTSIDE, OUT, null));
+        }
+
+        @Test
+        void theSendingBranchIssuesTheLetterAndTheTransferIsInTransit() {
+            when(full(), new InitiateTransferCommand(MEMBER, OTHER_BRANCH, null, OUT, "介绍信 017", SECRETARY)).expectEvents(initiated());
+            when(full(), new InitiateTransferCommand(MEMBER, null, " " + OUTSIDE + " ", OUT, null, STAFF))
+                    .expectEvents(new MemberTransferInitiated(ID, 1, BRANCH, null, OUTSIDE, OUT, null));
+        }
+
+        @Test
+        void aTransferGoesToExactlyOneDestinationOtherThanTheMembersOwnBranch() {
+            when(full(), new InitiateTransferCommand(MEMBER, null, null, OUT, null, STAFF)).expectException(code("TRANSFER_DESTINATION_REQUIRED"));
+            when(full(), new InitiateTransferCommand(MEMBER, OTHER_BRANCH, OUTSIDE, OUT, null, STAFF))
+                    .expectException(code("TRANSFER_DESTINATION_REQUIRED"));
+            when(full(), new InitiateTransferCommand(MEMBER, BRANCH, null, OUT, null, STAFF)).expectException(code("TRANSFER_TO_OWN_BRANCH"));
+            when(full(), new InitiateTransferCommand(MEMBER, null, "机关\u202E党委", OUT, null, STAFF)).expectException(code("INVALID_ORGANISATION"));
+        }
+
+        @Test
+        void onlyTheMembersOwnBranchSendsHim() {
+            when(full(), new InitiateTransferCommand(MEMBER, OTHER_BRANCH, null, OUT, null, OTHER_SECRETARY))
+                    .expectException(code("MEMBER_NOT_FOUND")).expectNoEvents();
+        }
+
+        @Test
+        void aSecondTransferWhileOneIsOpenIsRefused() {
+            when(inTransit(), new InitiateTransferCommand(MEMBER, THIRD_SECRETARY.branchId(), null, OUT, null, STAFF))
+                    .expectException(code("TRANSFER_IN_PROGRESS")).expectNoEvents();
+            when(received(), new InitiateTransferCommand(MEMBER, THIRD_SECRETARY.branchId(), null, IN, null, STAFF))
+                    .expectException(code("TRANSFER_IN_PROGRESS"));
+        }
+
+        @Test
+        void theReceivingBranchReceivesHimAndHeBelongsToItFromThen() {
+            when(inTransit(), new ReceiveTransferCommand(MEMBER, 1, IN, null, OTHER_SECRETARY))
+                    .expectEvents(new MemberTransferReceived(ID, 1, BRANCH, OTHER_BRANCH, IN, null));
+            // the receiving secretary now acts for him, the sending one no longer
+            when(received(), new ExtendProbationCommand(MEMBER, IN, 6, null, OTHER_SECRETARY)).expectException(code("STEP_OUT_OF_ORDER"));
+            when(received(), new InitiateTransferCommand(MEMBER, BRANCH, null, IN, null, OTHER_SECRETARY)).expectException(code("TRANSFER_IN_PROGRESS"));
+            when(received(), new InitiateTransferCommand(MEMBER, OTHER_BRANCH, null, IN, null, SECRETARY)).expectException(code("MEMBER_NOT_FOUND"));
+        }
+
+        @Test
+        void theSendingBranchCannotReceiveAndAThirdBranchFindsNoMember() {
+            when(inTransit(), new ReceiveTransferCommand(MEMBER, 1, IN, null, SECRETARY)).expectException(code("TRANSFER_NOT_YOURS"));
+            when(inTransit(), new ReceiveTransferCommand(MEMBER, 1, IN, null, THIRD_SECRETARY)).expectException(code("MEMBER_NOT_FOUND"));
+        }
+
+        @Test
+        void aTransferIsReceivedOnceAndNamedByItsNumber() {
+            when(received(), new ReceiveTransferCommand(MEMBER, 1, IN, null, OTHER_SECRETARY)).expectException(code("TRANSFER_ALREADY_RECEIVED"));
+            when(inTransit(), new ReceiveTransferCommand(MEMBER, 2, IN, null, OTHER_SECRETARY)).expectException(code("TRANSFER_NOT_FOUND"));
+            when(inTransit(), new ReceiveTransferCommand(MEMBER, 0, IN, null, STAFF)).expectException(code("TRANSFER_NOT_FOUND"));
+        }
+
+        @Test
+        void aReceiptDatedBeforeTheLetterIsRefused() {
+            when(inTransit(), new ReceiveTransferCommand(MEMBER, 1, OUT.minusDays(1), null, STAFF)).expectException(code("DATE_BEFORE_PREVIOUS_STEP"));
+            when(inTransit(), new ReceiveTransferCommand(MEMBER, 1, OUT, null, STAFF)).expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void theSendingBranchConfirmsTheReceiptOnceReceivedAndTheTransferCloses() {
+            when(inTransit(), new ConfirmTransferCommand(MEMBER, 1, IN, null, SECRETARY)).expectException(code("TRANSFER_NOT_RECEIVED"));
+            when(received(), new ConfirmTransferCommand(MEMBER, 1, IN, null, OTHER_SECRETARY)).expectException(code("TRANSFER_NOT_YOURS"));
+            when(received(), new ConfirmTransferCommand(MEMBER, 1, IN, "回执", SECRETARY))
+                    .expectEvents(new MemberTransferConfirmed(ID, 1, BRANCH, OTHER_BRANCH, null, IN, "回执"));
+            Object[] closed = append(received(), new MemberTransferConfirmed(ID, 1, BRANCH, OTHER_BRANCH, null, IN, null));
+            when(closed, new ConfirmTransferCommand(MEMBER, 1, IN, null, STAFF)).expectException(code("TRANSFER_CLOSED"));
+            // the next transfer is number 2, from his new branch
+            when(closed, new InitiateTransferCommand(MEMBER, BRANCH, null, TODAY, null, OTHER_SECRETARY))
+                    .expectEvents(new MemberTransferInitiated(ID, 2, OTHER_BRANCH, BRANCH, null, TODAY, null));
+            when(closed, new InitiateTransferCommand(MEMBER, THIRD_SECRETARY.branchId(), null, TODAY, null, SECRETARY))
+                    .expectException(code("MEMBER_NOT_FOUND"));
+        }
+
+        @Test
+        void outOfThePlatformTheReceiptClosesTheRecord() {
+            when(outOfPlatform(), new ReceiveTransferCommand(MEMBER, 1, IN, null, STAFF)).expectException(code("TRANSFER_OUT_OF_PLATFORM"));
+            when(outOfPlatform(), new ConfirmTransferCommand(MEMBER, 1, IN, null, SECRETARY))
+                    .expectEvents(new MemberTransferConfirmed(ID, 1, BRANCH, null, OUTSIDE, IN, null));
+            Object[] left = append(outOfPlatform(), new MemberTransferConfirmed(ID, 1, BRANCH, null, OUTSIDE, IN, null));
+            when(left, new InitiateTransferCommand(MEMBER, OTHER_BRANCH, null, TODAY, null, STAFF)).expectException(code("MEMBER_TRANSFERRED_OUT"));
+            when(left, new InitiateTransferCommand(MEMBER, OTHER_BRANCH, null, TODAY, null, SECRETARY)).expectException(code("MEMBER_NOT_FOUND"));
+        }
+
+        @Test
+        void theSenderWithdrawsAndTheReceiverReturnsWithAReasonAndTheMemberStays() {
+            when(inTransit(), new CancelTransferCommand(MEMBER, 1, TransferCancellation.WITHDRAWN, IN, "调动取消", SECRETARY))
+                    .expectEvents(new MemberTransferCancelled(ID, 1, BRANCH, OTHER_BRANCH, null, TransferCancellation.WITHDRAWN, IN, "调动取消"));
+            when(inTransit(), new CancelTransferCommand(MEMBER, 1, TransferCancellation.RETURNED, IN, "介绍信信息有误", OTHER_SECRETARY))
+                    .expectEvents(new MemberTransferCancelled(ID, 1, BRANCH, OTHER_BRANCH, null, TransferCancellation.RETURNED, IN, "介绍信信息有误"));
+            when(inTransit(), new CancelTransferCommand(MEMBER, 1, TransferCancellation.RETURNED, IN, "x", SECRETARY))
+                    .expectException(code("TRANSFER_NOT_YOURS"));
+            when(inTransit(), new CancelTransferCommand(MEMBER, 1, TransferCancellation.WITHDRAWN, IN, " ", SECRETARY))
+                    .expectException(code("REASON_REQUIRED"));
+            when(received(), new CancelTransferCommand(MEMBER, 1, TransferCancellation.WITHDRAWN, IN, "x", SECRETARY))
+                    .expectException(code("TRANSFER_ALREADY_RECEIVED"));
+            Object[] withdrawn = append(inTransit(), new MemberTransferCancelled(ID, 1, BRANCH, OTHER_BRANCH, null,
+                    TransferCancellation.WITHDRAWN, IN, "调动取消"));
+            when(withdrawn, new ExtendProbationCommand(MEMBER, IN, 6, null, STAFF)).expectException(code("STEP_OUT_OF_ORDER"));
+            when(withdrawn, new InitiateTransferCommand(MEMBER, OTHER_BRANCH, null, IN, null, SECRETARY))
+                    .expectEvents(new MemberTransferInitiated(ID, 2, BRANCH, OTHER_BRANCH, null, IN, null));
+        }
+
+        @Test
+        void theWayIntoThePartyPausesWhileInTransitAndGoesOnInTheNewBranch() {
+            Object[] activist = append(asActivist(), new MemberTransferInitiated(ID, 1, BRANCH, OTHER_BRANCH, null, OUT, null));
+            when(activist, new DesignateDevelopmentObjectCommand(MEMBER, IN, null, STAFF)).expectException(code("TRANSFER_IN_PROGRESS"));
+            Object[] arrived = append(activist, new MemberTransferReceived(ID, 1, BRANCH, OTHER_BRANCH, IN, null));
+            when(arrived, new DesignateDevelopmentObjectCommand(MEMBER, IN, null, OTHER_SECRETARY)).expectSuccessfulHandlerExecution();
+            when(arrived, new DesignateDevelopmentObjectCommand(MEMBER, IN, null, SECRETARY)).expectException(code("MEMBER_NOT_FOUND"));
+        }
+
+        @Test
+        void aCancelledProbationersRecordIsNotTransferred() {
+            Object[] cancelled = append(probationary(), new MemberProbationCancelled(ID, TODAY, DecidingBody.PARTY_COMMITTEE, null));
+            when(cancelled, new InitiateTransferCommand(MEMBER, OTHER_BRANCH, null, TODAY, null, STAFF)).expectException(code("MEMBER_RECORD_CLOSED"));
         }
     }
 

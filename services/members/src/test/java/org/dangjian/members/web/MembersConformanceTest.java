@@ -4,12 +4,41 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.dangjian.conformance.ConformanceSample;
+import org.dangjian.conformance.ForeignEvents;
 import org.dangjian.conformance.ServiceConformanceTest;
+import org.dangjian.contracts.organisation.OrganisationUnitEstablished;
+import org.dangjian.contracts.organisation.OrganisationUnitKind;
+import org.dangjian.members.query.BranchesReadModel;
+import org.dangjian.runtime.config.PlatformProperties;
+import org.dangjian.testsupport.Eventually;
+import org.dangjian.testsupport.TestInfrastructure;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 
-/** The members service keeps what every service promises (see {@link ServiceConformanceTest}). */
+/**
+ * The members service keeps what every service promises (see {@link ServiceConformanceTest}). Its sample's branch is
+ * published on the organisation service's topic first, as that service would, since a member's branch must be one.
+ */
 class MembersConformanceTest extends ServiceConformanceTest {
 
     private static final String BRANCH = "00000000-0000-4000-8000-000000000011";
+
+    @Autowired
+    BranchesReadModel branches;
+    @Autowired
+    PlatformProperties properties;
+
+    @BeforeEach
+    void theSamplesBranchIsEstablished() {
+        if (branches.unit(BRANCH).isEmpty()) {
+            try (ForeignEvents organisation = new ForeignEvents(TestInfrastructure.endpoints().kafkaBootstrapServers(),
+                    properties.topicOf("organisation"), "organisation", "OrganisationUnit")) {
+                organisation.publish(BRANCH, new OrganisationUnitEstablished(BRANCH, OrganisationUnitKind.BRANCH, null, "第一党支部",
+                        "00000000-0000-4000-8000-000000000001", null));
+            }
+            Eventually.that(() -> org.assertj.core.api.Assertions.assertThat(branches.unit(BRANCH)).isPresent());
+        }
+    }
 
     @Override
     protected ConformanceSample sample() {

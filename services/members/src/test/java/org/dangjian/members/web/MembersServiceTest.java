@@ -7,19 +7,30 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.dangjian.conformance.ForeignEvents;
+import org.dangjian.contracts.organisation.OrganisationUnitDissolved;
+import org.dangjian.contracts.organisation.OrganisationUnitEstablished;
+import org.dangjian.contracts.organisation.OrganisationUnitKind;
+import org.dangjian.members.query.BranchesReadModel;
+import org.dangjian.runtime.config.PlatformProperties;
+import org.dangjian.testsupport.Eventually;
 import org.dangjian.testsupport.JsonApi;
+import org.dangjian.testsupport.TestInfrastructure;
 import org.dangjian.testsupport.TestTokens;
 import org.dangjian.testsupport.UsePlatformInfrastructure;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The members service on the real (embedded) infrastructure, over HTTP with access tokens: the whole way from an
- * application to full membership with its timeline, and who reads what (data scope, masked personal data). Each test
- * works in a branch of its own, so lists and boards hold only its members.
+ * application to full membership with its timeline, transfers between branches (also racing ones), and who reads
+ * what (data scope, masked personal data). Each test works in branches of its own, so lists and boards hold only its
+ * members; the branches are published on the organisation service's topic as that service would ({@link ForeignEvents}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @UsePlatformInfrastructure
@@ -30,20 +41,48 @@ class MembersServiceTest {
     static final String AUDITOR = TestTokens.forUser("shenji", "AUDITOR", COMMITTEE);
     static final String INSPECTOR = TestTokens.forUser("jijian", "DISCIPLINE_INSPECTOR", COMMITTEE);
 
+    static ForeignEvents organisation;
+
     @LocalServerPort
     int port;
+    @Autowired
+    BranchesReadModel branches;
+    @Autowired
+    PlatformProperties properties;
 
     JsonApi api;
     String branch;
+    String otherBranch;
     String secretary;
     String otherSecretary;
 
     @BeforeEach
     void setUp() {
         api = new JsonApi("http://localhost:" + port);
-        branch = UUID.randomUUID().toString();
+        if (organisation == null) {
+            organisation = new ForeignEvents(TestInfrastructure.endpoints().kafkaBootstrapServers(), properties.topicOf("organisation"),
+                    "organisation", "OrganisationUnit");
+        }
+        branch = established(OrganisationUnitKind.BRANCH, "第一党支部");
+        otherBranch = established(OrganisationUnitKind.BRANCH, "第二党支部");
         secretary = TestTokens.forUser("shuji", "BRANCH_SECRETARY", branch);
-        otherSecretary = TestTokens.forUser("shuji2", "BRANCH_SECRETARY", UUID.randomUUID().toString());
+        otherSecretary = TestTokens.forUser("shuji2", "BRANCH_SECRETARY", otherBranch);
+    }
+
+    @AfterAll
+    static void closeProducer() {
+        if (organisation != null) {
+            organisation.close();
+            organisation = null;
+        }
+    }
+
+    /** A unit established by the organisation service (its event on its topic), once the members service knows it. */
+    private String established(OrganisationUnitKind kind, String name) {
+        String id = UUID.randomUUID().toString();
+        organisation.publish(id, new OrganisationUnitEstablished(id, kind, null, name, COMMITTEE, null));
+        Eventually.that(() -> assertThat(branches.unit(id)).isPresent());
+        return id;
     }
 
     private Map<String, Object> application(String name, String username) {
@@ -214,5 +253,120 @@ class MembersServiceTest {
         assertThat(board.at("/due/0/id").asString()).as("the applicant, due since his application").isEqualTo(applicant);
         assertThat(board.at("/due/1/nextStepDueOn").asString()).isEqualTo("2026-07-15");
         assertThat(board.at("/due/1/ready").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aMemberIsTransferredToAnotherBranchWhichReceivesHimAndTheSenderConfirmsTheReceipt() {
+        String id = applied("郑海涛", null);
+        JsonApi.Response out = ok(api.post("/members/" + id + "/transfers", secretary, Map.of("toBranchId", otherBranch, "date", "2023-03-01",
+                "basis", "介绍信 2023-017"), Map.of()), 200);
+        assertThat(out.body().get("sequence").asLong()).isEqualTo(1);
+
+        JsonNode incoming = ok(api.get("/transfers?branch=" + otherBranch + "&member=" + id + "&minSequence=1", otherSecretary), 200).body();
+        assertThat(incoming.get("total").asLong()).isEqualTo(1);
+        assertThat(incoming.at("/items/0/transfer/state").asString()).isEqualTo("IN_TRANSIT");
+        assertThat(incoming.at("/items/0/branchId").asString()).as("still in the sending branch while in transit").isEqualTo(branch);
+        assertThat(ok(api.get("/members/" + id, otherSecretary), 200).body().get("personalDataMasked").asBoolean())
+                .as("the receiving secretary reads whom he receives").isFalse();
+        assertThat(api.post("/members/" + id + "/activist", secretary, Map.of("date", "2023-03-02"), Map.of()).code())
+                .as("the way pauses in transit").isEqualTo("TRANSFER_IN_PROGRESS");
+        assertThat(api.post("/members/" + id + "/transfers/1/receipt", secretary, Map.of("date", "2023-03-08"), Map.of()).code())
+                .isEqualTo("TRANSFER_NOT_YOURS");
+
+        ok(api.post("/members/" + id + "/transfers/1/receipt", otherSecretary, Map.of("date", "2023-03-08"), Map.of()), 200);
+        JsonNode file = ok(api.get("/members/" + id + "?minSequence=2", otherSecretary), 200).body();
+        assertThat(file.get("branchId").asString()).isEqualTo(otherBranch);
+        assertThat(file.at("/transfers/0/state").asString()).isEqualTo("RECEIVED");
+        assertThat(api.get("/members?branch=" + otherBranch + "&member=" + id + "&minSequence=2", otherSecretary).body().get("total").asLong())
+                .isEqualTo(1);
+        assertThat(api.get("/members?branch=" + branch, secretary).body().get("total").asLong()).as("no longer on the sender's roster").isZero();
+        ok(api.post("/members/" + id + "/activist", otherSecretary, Map.of("date", "2023-03-09"), Map.of()), 200);
+
+        ok(api.post("/members/" + id + "/transfers/1/confirmation", secretary, Map.of("date", "2023-03-20", "basis", "回执"), Map.of()), 200);
+        assertThat(api.get("/members/" + id + "?minSequence=4", secretary).code()).as("the sender reads him no more").isEqualTo("MEMBER_NOT_FOUND");
+        JsonNode closed = ok(api.get("/members/" + id + "?minSequence=4", STAFF), 200).body();
+        assertThat(closed.at("/transfers/0/state").asString()).isEqualTo("CONFIRMED");
+        assertThat(closed.at("/transfers/0/confirmedOn").asString()).isEqualTo("2023-03-20");
+        assertThat(closed.at("/transfers/0/basis").asString()).isEqualTo("介绍信 2023-017");
+        assertThat(api.get("/transfers?branch=" + otherBranch, STAFF).body().get("total").asLong()).isZero();
+        assertThat(ok(api.get("/members/" + id + "/timeline", STAFF), 200).body().get("entries").findValuesAsString("type")).containsExactly(
+                "org.dangjian.members.MembershipApplicationReceived.v1", "org.dangjian.members.MemberTransferInitiated.v1",
+                "org.dangjian.members.MemberTransferReceived.v1", "org.dangjian.members.MemberDesignatedActivist.v1",
+                "org.dangjian.members.MemberTransferConfirmed.v1");
+    }
+
+    @Test
+    void twoTransfersOfOneMemberThatRaceLeaveHimInTransitToExactlyOneBranch() throws Exception {
+        String third = established(OrganisationUnitKind.BRANCH, "第三党支部");
+        for (int round = 0; round < 5; round++) {
+            String id = applied("冯" + round, null);
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                List<java.util.concurrent.Future<JsonApi.Response>> answers = new java.util.ArrayList<>();
+                for (String to : List.of(otherBranch, third)) {
+                    answers.add(pool.submit(() -> {
+                        start.await();
+                        return api.post("/members/" + id + "/transfers", STAFF, Map.of("toBranchId", to, "date", "2023-03-01"), Map.of());
+                    }));
+                }
+                List<Integer> statuses = new java.util.ArrayList<>();
+                for (var answer : answers) {
+                    JsonApi.Response response = answer.get();
+                    statuses.add(response.status());
+                    if (response.status() == 409) {
+                        assertThat(response.code()).isEqualTo("TRANSFER_IN_PROGRESS");
+                    }
+                }
+                assertThat(statuses).as("round %d", round).containsExactlyInAnyOrder(200, 409);
+            } finally {
+                pool.shutdown();
+            }
+            JsonNode file = ok(api.get("/members/" + id + "?minSequence=1", STAFF), 200).body();
+            assertThat(file.get("transfers")).hasSize(1);
+            assertThat(file.get("branchId").asString()).isEqualTo(branch);
+            assertThat(file.get("sequence").asLong()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aMembersBranchMustBeABranchTheOrganisationServicePublishedAndNotDissolved() {
+        Map<String, Object> body = new HashMap<>(application("卫东", null));
+        body.put("branchId", UUID.randomUUID().toString());
+        assertThat(api.post("/members", STAFF, body, Map.of()).code()).isEqualTo("BRANCH_UNKNOWN");
+        String committee = established(OrganisationUnitKind.COMMITTEE, "机关党委");
+        body.put("branchId", committee);
+        JsonApi.Response notBranch = api.post("/members", STAFF, body, Map.of());
+        assertThat(notBranch.status()).isEqualTo(409);
+        assertThat(notBranch.code()).isEqualTo("NOT_A_BRANCH");
+        assertThat(notBranch.body().get("detail").asString()).contains("机关党委").contains("党委");
+
+        String id = applied("卫东", null);
+        organisation.publish(otherBranch, new OrganisationUnitDissolved(otherBranch, "并入第一党支部"));
+        Eventually.that(() -> assertThat(branches.unit(otherBranch).orElseThrow().dissolved()).isTrue());
+        assertThat(api.post("/members/" + id + "/transfers", STAFF, Map.of("toBranchId", otherBranch, "date", "2023-03-01"), Map.of()).code())
+                .isEqualTo("BRANCH_DISSOLVED");
+        assertThat(api.post("/members/" + id + "/transfers", STAFF, Map.of("toBranchId", otherBranch, "toOrganisation", "某局机关党委",
+                "date", "2023-03-01"), Map.of()).code()).isEqualTo("BRANCH_DISSOLVED");
+        assertThat(api.post("/members/" + id + "/transfers", STAFF, Map.of("toBranchId", branch, "date", "2023-03-01"), Map.of()).code())
+                .isEqualTo("TRANSFER_TO_OWN_BRANCH");
+        assertThat(api.post("/members/" + id + "/transfers", STAFF, Map.of("date", "2023-03-01"), Map.of()).code())
+                .isEqualTo("TRANSFER_DESTINATION_REQUIRED");
+    }
+
+    @Test
+    void aMemberTransferredOutOfThePlatformLeavesTheRosterAndHisRecordStaysReadOnly() {
+        String id = applied("褚晓光", null);
+        ok(api.post("/members/" + id + "/transfers", secretary, Map.of("toOrganisation", "某区税务局机关党委", "date", "2023-04-01"), Map.of()), 200);
+        assertThat(api.post("/members/" + id + "/transfers/1/receipt", STAFF, Map.of("date", "2023-04-02"), Map.of()).code())
+                .isEqualTo("TRANSFER_OUT_OF_PLATFORM");
+        ok(api.post("/members/" + id + "/transfers/1/confirmation", secretary, Map.of("date", "2023-04-20"), Map.of()), 200);
+        JsonNode file = ok(api.get("/members/" + id + "?minSequence=2", STAFF), 200).body();
+        assertThat(file.get("leftPlatform").asBoolean()).isTrue();
+        assertThat(file.get("branchId").isNull()).isTrue();
+        assertThat(file.at("/transfers/0/toOrganisation").asString()).isEqualTo("某区税务局机关党委");
+        assertThat(api.get("/members?branch=" + branch, secretary).body().get("total").asLong()).isZero();
+        assertThat(api.get("/pipeline?branch=" + branch, STAFF).body().get("total").asLong()).isZero();
+        assertThat(api.post("/members/" + id + "/activist", STAFF, Map.of("date", "2023-05-01"), Map.of()).code()).isEqualTo("MEMBER_TRANSFERRED_OUT");
     }
 }

@@ -17,6 +17,7 @@ import org.dangjian.organisation.command.DissolveOrganisationUnitCommand;
 import org.dangjian.organisation.command.EstablishOrganisationUnitCommand;
 import org.dangjian.organisation.command.OrganisationUnitId;
 import org.dangjian.organisation.command.RenameOrganisationUnitCommand;
+import org.dangjian.organisation.query.BranchRostersReadModel;
 import org.dangjian.organisation.query.OrganisationQueries;
 import org.dangjian.organisation.query.OrganisationUnitsReadModel;
 import org.dangjian.organisation.query.TreeNode;
@@ -67,9 +68,12 @@ class OrganisationUnitController {
     private final OrganisationQueries queries;
     private final ReadYourWrites readYourWrites;
     private final ChainVerifier verifier;
+    private final BranchRostersReadModel rosters;
 
-    OrganisationUnitController(CommandDispatcher commands, OrganisationQueries queries, ReadYourWrites readYourWrites, ChainVerifier verifier) {
+    OrganisationUnitController(CommandDispatcher commands, OrganisationQueries queries, ReadYourWrites readYourWrites, ChainVerifier verifier,
+                               BranchRostersReadModel rosters) {
         this.commands = commands;
+        this.rosters = rosters;
         this.queries = queries;
         this.readYourWrites = readYourWrites;
         this.verifier = verifier;
@@ -194,6 +198,21 @@ class OrganisationUnitController {
             answer.put("next", page.next());
         }
         return answer;
+    }
+
+    @Operation(summary = "支部党员名册 A unit's roster", description = "The members who belong to the unit (a branch), as the members "
+            + "service published them: how many stand at each stage of the way into the party, the party members among them "
+            + "(probationary and full), and a page of them, full members first, then by name. It follows transfers: a member "
+            + "moves when the receiving branch receives him. No personal data but the name.")
+    @PreAuthorize(Roles.SIGNED_IN)
+    @GetMapping(path = "/units/{id}/roster", produces = MediaType.APPLICATION_JSON_VALUE)
+    BranchRostersReadModel.Roster roster(@PathVariable("id") String path, @RequestParam(defaultValue = "0") @Min(0) int page,
+                                         @RequestParam(defaultValue = "50") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
+        String id = AggregateIds.canonical("id", path);
+        if (queries.unit(id).isEmpty()) {
+            throw unitNotFound(id);
+        }
+        return rosters.roster(id, page, size);
     }
 
     @Operation(summary = "校验 Verify a unit's hash chain", description = "Walks the unit's stream in the event store and names the "

@@ -156,9 +156,10 @@ class PublicationRelayTest {
         relay = relay(producer, Duration.ofMillis(800));
         relay.start();
 
-        Eventually.that(() -> assertThat(producer.history()).extracting(ProducerRecord::key).containsExactly("d1"));
+        // publication is at least once (docs/event-store.md): d1 may go out twice under load, d0 never
+        Eventually.that(() -> assertThat(producer.history()).extracting(ProducerRecord::key).isNotEmpty().containsOnly("d1"));
         Eventually.that(() -> assertThat(kit.outbox.pending(10)).isEmpty());
-        assertThat(producer.history()).hasSize(1);
+        assertThat(producer.history()).extracting(ProducerRecord::key).containsOnly("d1");
     }
 
     @Test

@@ -30,11 +30,27 @@ export function listTransfers(params = {}) {
   return read(`${BASE}/transfers`, params);
 }
 
+/** A member's points of a year: balance, stars, entries. */
+export function memberPoints(id, { year, minSequence } = {}) {
+  return read(`${memberPath(id)}/points`, { year, minSequence });
+}
+
+/** The points ranking of a year: branch, limit; member + minSequence. */
+export function pointsRanking(params = {}) {
+  return read(`${BASE}/points/ranking`, params);
+}
+
+/** Every version of the points rules. */
+export function pointsRules() {
+  return read(`${BASE}/points/rules`);
+}
+
 /** The command paths (sent with useCommand). */
 export const commands = {
   apply: () => `${BASE}/members`,
   step: (id, step) => `${memberPath(id)}/${STEP_PATHS[step]}`,
   transfer: (id) => `${memberPath(id)}/transfers`,
+  points: (id) => `${memberPath(id)}/points`,
   transferStep: (id, transfer, action) => `${memberPath(id)}/transfers/${encodeURIComponent(transfer)}/${action}`,
 };
 

@@ -23,6 +23,12 @@ export function describeMemberEvent(entry, { t, te }, branchName = (id) => id) {
     add('username', data.username);
     return { label, facts };
   }
+  if (type === 'MemberPointsRecorded') {
+    add('points.points', data.points > 0 ? `+${data.points}` : data.points);
+    add('points.rule', data.rule);
+    add('points.reason', data.reason);
+    add('points.source', data.sourceType && `${data.sourceType} ${data.sourceEventId}`);
+  }
   if (type.startsWith('MemberTransfer')) {
     add('transfer.number', data.transfer);
     add('transfer.from', data.fromBranchId && branchName(data.fromBranchId));

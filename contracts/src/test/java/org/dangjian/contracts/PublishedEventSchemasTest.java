@@ -29,6 +29,13 @@ import org.dangjian.contracts.members.MemberDesignatedActivist;
 import org.dangjian.contracts.members.MemberDesignatedDevelopmentObject;
 import org.dangjian.contracts.members.MemberPoliticalReviewConcluded;
 import org.dangjian.contracts.members.MemberProbationCancelled;
+import org.dangjian.contracts.activities.ActivitiesEvents;
+import org.dangjian.contracts.activities.ActivityKind;
+import org.dangjian.contracts.activities.Attendance;
+import org.dangjian.contracts.activities.AttendanceRecorded;
+import org.dangjian.contracts.activities.VolunteerServiceKind;
+import org.dangjian.contracts.activities.VolunteerServiceRecorded;
+import org.dangjian.contracts.members.MemberPointsRecorded;
 import org.dangjian.contracts.members.MemberProbationExtended;
 import org.dangjian.contracts.members.MemberTransferCancelled;
 import org.dangjian.contracts.members.MemberTransferConfirmed;
@@ -120,9 +127,19 @@ class PublishedEventSchemasTest {
         EXAMPLES.putAll(ORGANISATION_EXAMPLES);
         EXAMPLES.putAll(MEMBER_EXAMPLES);
         EXAMPLES.putAll(TRANSFER_EXAMPLES);
+        EXAMPLES.put(MemberPointsRecorded.class, List.of(
+                new MemberPointsRecorded(MEMBER, 2024, 2, "ATTENDANCE_PRESENT", "2022.1", DAY, "出席支部党员大会", "5f0e6c9a-1111-4c3a-9e6b-2f4d8a1c0e37",
+                        "org.dangjian.activities.AttendanceRecorded.v1"),
+                new MemberPointsRecorded(MEMBER, 2024, -3, "ABSENT_WITHOUT_LEAVE", "2022.1", DAY, "无故缺席党课", null, null)));
+        EXAMPLES.put(AttendanceRecorded.class, List.of(
+                new AttendanceRecorded(PARENT, ActivityKind.PARTY_LESSON, UNIT, MEMBER, Attendance.ON_LEAVE, DAY, "出差"),
+                new AttendanceRecorded(PARENT, ActivityKind.BRANCH_GENERAL_MEETING, UNIT, MEMBER, Attendance.PRESENT, DAY, null)));
+        EXAMPLES.put(VolunteerServiceRecorded.class, List.of(
+                new VolunteerServiceRecorded(PARENT, VolunteerServiceKind.EXTENDED_HOURS, MEMBER, new java.math.BigDecimal("1.5"), DAY)));
     }
 
-    private static final List<Class<? extends Record>> ALL = java.util.stream.Stream.of(OrganisationEvents.ALL, MembersEvents.ALL)
+    private static final List<Class<? extends Record>> ALL = java.util.stream.Stream.of(OrganisationEvents.ALL, MembersEvents.ALL,
+            ActivitiesEvents.ALL)
             .flatMap(List::stream).toList();
 
     private final JsonMapper json = JsonMapper.builder().build();
@@ -186,6 +203,17 @@ class PublishedEventSchemasTest {
     void theAsyncApiDocumentsNameEveryPublishedEventAndItsSchema() throws IOException {
         assertAsyncApi("organisation", OrganisationEvents.TOPIC, OrganisationEvents.SOURCE, OrganisationEvents.ALL);
         assertAsyncApi("members", MembersEvents.TOPIC, MembersEvents.SOURCE, MembersEvents.ALL);
+        assertAsyncApi("activities", ActivitiesEvents.TOPIC, ActivitiesEvents.SOURCE, ActivitiesEvents.ALL);
+    }
+
+    @Test
+    void pointsAndActivitySchemasRefuseWhatTheContractForbids() {
+        String points = "{\"memberId\":\"" + MEMBER + "\",\"year\":2024,\"rule\":\"MERIT\",\"rulesVersion\":\"2022.1\","
+                + "\"date\":\"2024-03-01\",\"reason\":\"x\",\"points\":";
+        assertThat(schemaFor(MemberPointsRecorded.class).validate(points + "0}", InputFormat.JSON)).as("no entry of 0 points").isNotEmpty();
+        assertThat(schemaFor(MemberPointsRecorded.class).validate(points + "5}", InputFormat.JSON)).isEmpty();
+        assertThat(schemaFor(VolunteerServiceRecorded.class).validate("{\"serviceId\":\"" + UNIT + "\",\"kind\":\"ERRAND\",\"memberId\":\""
+                + MEMBER + "\",\"hours\":1.25,\"date\":\"2024-03-01\"}", InputFormat.JSON)).as("hours in steps of 0.5").isNotEmpty();
     }
 
     @Test

@@ -27,7 +27,8 @@ public final class MembersEvents {
             MemberTransferInitiated.class,
             MemberTransferReceived.class,
             MemberTransferConfirmed.class,
-            MemberTransferCancelled.class);
+            MemberTransferCancelled.class,
+            MemberPointsRecorded.class);
 
     private MembersEvents() {
     }

@@ -124,6 +124,29 @@ final class DemoMembers {
      * approval. Every date lies on or before today for the people above.
      */
     List<Step> steps(Person person) {
+        List<Step> steps = wayIn(person);
+        if (person.stage() == Stage.PROBATIONARY || person.stage() == Stage.EXTENDED || person.stage() == Stage.FULL_MEMBER) {
+            // "五星十佳" points this year: an award each, a second for some, a deduction for one
+            steps.add(new Step("/points", Map.of("rule", "MERIT", "points", 3 + person.number() % 10, "date",
+                    today.minusDays(person.number() % 20).toString(), "reason", "带头完成窗口服务任务" + BASIS)));
+            if (person.number() % 3 == 0) {
+                steps.add(new Step("/points", Map.of("rule", "MERIT", "points", 10, "date", today.minusDays(1).toString(),
+                        "reason", "群众来信表扬" + BASIS)));
+            }
+            if (person.number() == 8) {
+                steps.add(new Step("/points", Map.of("rule", "DEMERIT", "points", -5, "date", today.minusDays(2).toString(),
+                        "reason", "无故迟交学习笔记" + BASIS)));
+            }
+        }
+        if (person.number() == IN_TRANSIT) {
+            steps.add(new Step("/transfers", Map.of("toBranchId", FIRST_BRANCH, "date", today.minusDays(3).toString(),
+                    "basis", "工作调动，开具党组织关系介绍信" + BASIS)));
+        }
+        return steps;
+    }
+
+    /** The requests of the way into the party up to the person's stage. */
+    private List<Step> wayIn(Person person) {
         List<Step> steps = new ArrayList<>();
         LocalDate applied = today.minusDays(person.daysAgo());
         Map<String, Object> application = new LinkedHashMap<>();
@@ -183,10 +206,6 @@ final class DemoMembers {
         LocalDate confirming = probationEnd.plusDays(5);
         steps.add(new Step("/full-membership", Map.of("branchMeetingDate", confirming.toString(), "committeeApprovalDate",
                 confirming.plusDays(10).toString(), "basis", "支部党员大会讨论通过，党委审批同意按期转正" + BASIS)));
-        if (person.number() == IN_TRANSIT) {
-            steps.add(new Step("/transfers", Map.of("toBranchId", FIRST_BRANCH, "date", today.minusDays(3).toString(),
-                    "basis", "工作调动，开具党组织关系介绍信" + BASIS)));
-        }
         return steps;
     }
 

@@ -10,6 +10,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import org.dangjian.contracts.members.DecidingBody;
 import org.dangjian.contracts.members.MemberAdmittedAsProbationary;
 import org.dangjian.contracts.members.MemberConfirmedAsFullMember;
+import org.dangjian.contracts.members.MemberPointsRecorded;
 import org.dangjian.contracts.members.MemberDesignatedActivist;
 import org.dangjian.contracts.members.MemberDesignatedDevelopmentObject;
 import org.dangjian.contracts.members.MemberPoliticalReviewConcluded;
@@ -61,6 +62,8 @@ class Member {
     private String transferFrom;
     /** A transfer out of the platform was confirmed: the record is kept, read-only. */
     private boolean leftPlatform;
+    /** The foreign events the ledger has recorded points for: each is recorded once. */
+    private java.util.Set<String> pointsSources = new java.util.HashSet<>();
 
     protected Member() {
         // for Axon
@@ -240,6 +243,36 @@ class Member {
     }
 
     /**
+     * 积分记录: points by the rule of the version in effect on the day; nothing when the rule gives 0 (a leave) or the
+     * source event was recorded already. A closed record (cancelled probation, transferred out) takes none.
+     */
+    void recordPoints(RecordPointsCommand command, MembershipRules rules, PointsRules points) {
+        inScope(command.scope());
+        open();
+        if (stage == MemberStage.PROBATION_CANCELLED) {
+            throw RuleViolation.conflict("MEMBER_RECORD_CLOSED", "The probationary membership of {0} was cancelled: the record is closed", memberId);
+        }
+        if (command.date() == null) {
+            throw RuleViolation.invalid("INVALID_REQUEST", "Points need the day of what earned them");
+        }
+        notInFuture(command.date(), rules);
+        String reason = MemberTexts.basis(command.reason());
+        if (reason == null) {
+            throw RuleViolation.invalid("REASON_REQUIRED", "Points name their reason");
+        }
+        if (command.sourceEventId() != null && pointsSources.contains(command.sourceEventId())) {
+            return; // the same source event, delivered again: recorded once
+        }
+        PointsRules.Version version = points.at(command.date());
+        int given = points.points(version, command.rule(), command.points(), command.hours());
+        if (given == 0) {
+            return;
+        }
+        apply(new MemberPointsRecorded(memberId, command.date().getYear(), given, command.rule(), version.version(), command.date(), reason,
+                command.sourceEventId(), command.sourceType()));
+    }
+
+    /**
      * The transfer the command names must be the open one, and the caller's scope must cover the branch that takes
      * the step (the sending one, or the receiving one); a caller who sees the member but is not that branch is
      * refused (403), one who does not see him at all finds no member.
@@ -396,6 +429,13 @@ class Member {
             branchId = null;
         }
         closeTransfer(event.date());
+    }
+
+    @EventSourcingHandler
+    void on(MemberPointsRecorded event) {
+        if (event.sourceEventId() != null) {
+            pointsSources.add(event.sourceEventId());
+        }
     }
 
     @EventSourcingHandler

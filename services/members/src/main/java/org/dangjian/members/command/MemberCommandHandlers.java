@@ -13,10 +13,12 @@ class MemberCommandHandlers {
 
     private final Repository<Member> members;
     private final MembershipRules rules;
+    private final PointsRules points;
 
-    MemberCommandHandlers(Repository<Member> members, MembershipRules rules) {
+    MemberCommandHandlers(Repository<Member> members, MembershipRules rules, PointsRules points) {
         this.members = members;
         this.rules = rules;
+        this.points = points;
     }
 
     @CommandHandler
@@ -81,5 +83,10 @@ class MemberCommandHandlers {
     @CommandHandler
     void handle(CancelTransferCommand command) {
         members.load(command.memberId().value()).execute(member -> member.cancelTransfer(command, rules));
+    }
+
+    @CommandHandler
+    void handle(RecordPointsCommand command) {
+        members.load(command.memberId().value()).execute(member -> member.recordPoints(command, rules, points));
     }
 }

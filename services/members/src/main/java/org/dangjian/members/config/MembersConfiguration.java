@@ -6,10 +6,12 @@ import java.time.ZoneId;
 
 import org.dangjian.contracts.members.MembersEvents;
 import org.dangjian.members.command.MembershipRules;
+import org.dangjian.members.command.PointsRules;
 import org.dangjian.runtime.config.PublishedEventTypes;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ResourceLoader;
 
 @Configuration(proxyBeanMethods = false)
 class MembersConfiguration {
@@ -33,5 +35,17 @@ class MembersConfiguration {
                                     @Value("${dangjian.members.extension-maximum-months:12}") int extensionMaximumMonths,
                                     @Value("${dangjian.members.zone:Asia/Shanghai}") ZoneId zone) {
         return new MembershipRules(activistMinimum, probation, extensionMinimumMonths, extensionMaximumMonths, zone, clock);
+    }
+
+    /**
+     * The "五星十佳" points rules, versioned data: {@code points-rules.json} on the class path, or the resource
+     * {@code dangjian.members.points-rules} names (e.g. {@code file:/etc/dangjian/points-rules.json}).
+     */
+    @Bean
+    PointsRules pointsRules(ResourceLoader resources,
+                            @Value("${dangjian.members.points-rules:classpath:points-rules.json}") String location) throws java.io.IOException {
+        try (java.io.InputStream in = resources.getResource(location).getInputStream()) {
+            return PointsRules.read(in);
+        }
     }
 }

@@ -19,6 +19,7 @@ import org.dangjian.contracts.members.DecidingBody;
 import org.dangjian.contracts.members.Gender;
 import org.dangjian.contracts.members.PoliticalReviewConclusion;
 import org.dangjian.members.command.MemberStage;
+import org.dangjian.members.command.PointsRules;
 import org.dangjian.members.command.MemberStep;
 import org.dangjian.runtime.readmodel.TimelineStore;
 import org.dangjian.runtime.web.PageOf;
@@ -109,6 +110,65 @@ public class MemberQueries {
         open.sort(Comparator.comparing((TransferListItem item) -> item.transfer().initiatedOn()).thenComparing(TransferListItem::name)
                 .thenComparing(TransferListItem::memberId));
         return PageOf.of(open, page, size);
+    }
+
+    /** A member's points of a year, if the caller sees him; stars by the rule version in effect at the year's end (or today). */
+    public Optional<PointsView> points(String id, int year, ReadScope scope, PointsRules rules, LocalDate today, PointsLedgerReadModel ledger) {
+        return visible(id, scope).map(doc -> {
+            PointsRules.Version version = versionFor(year, rules, today);
+            int balance = balance(doc, year);
+            List<PointsView.Entry> entries = ledger.entries(id, year).stream().map(e -> {
+                PointsRules.Rule rule = version == null ? null : rulesVersion(rules, e.getString("rulesVersion")).rules().get(e.getString("rule"));
+                return new PointsView.Entry(((Number) e.get("sequence")).longValue(), LocalDate.parse(e.getString("date")),
+                        ((Number) e.get("points")).intValue(), e.getString("rule"), rule == null ? null : rule.title(), e.getString("rulesVersion"),
+                        e.getString("reason"), e.getString("sourceEventId"), e.getString("sourceType"));
+            }).toList();
+            return new PointsView(id, doc.getString("name"), year, balance, version == null ? 0 : version.starsFor(balance),
+                    version == null ? null : version.version(), version == null ? List.of() : version.stars(), entries);
+        });
+    }
+
+    /** The ranking of a year among the members the caller sees (of one branch, or all), highest balance first. */
+    public RankingView ranking(String branch, int year, ReadScope scope, int limit, PointsRules rules, LocalDate today) {
+        PointsRules.Version version = versionFor(year, rules, today);
+        List<Document> ranked = matching(branch, null, null, scope).stream()
+                .filter(doc -> !Boolean.TRUE.equals(doc.getBoolean("leftPlatform")))
+                .filter(doc -> MemberStage.valueOf(doc.getString("stage")) == MemberStage.PROBATIONARY
+                        || MemberStage.valueOf(doc.getString("stage")) == MemberStage.FULL_MEMBER || balance(doc, year) != 0)
+                .sorted(Comparator.comparingInt((Document doc) -> -balance(doc, year)).thenComparing(BY_NAME)).toList();
+        List<RankingView.Ranked> items = new ArrayList<>();
+        int rank = 0;
+        Integer previous = null;
+        for (int i = 0; i < ranked.size() && i < limit; i++) {
+            Document doc = ranked.get(i);
+            int balance = balance(doc, year);
+            if (previous == null || balance != previous) {
+                rank = i + 1;
+                previous = balance;
+            }
+            items.add(new RankingView.Ranked(rank, doc.getString("_id"), doc.getString("name"), doc.getString("branchId"), balance,
+                    version == null ? 0 : version.starsFor(balance), rank <= 10));
+        }
+        return new RankingView(year, branch, ranked.size(), items);
+    }
+
+    private static int balance(Document doc, int year) {
+        Document points = doc.get("points", Document.class);
+        Object value = points == null ? null : points.get(String.valueOf(year));
+        return value == null ? 0 : ((Number) value).intValue();
+    }
+
+    private static PointsRules.Version versionFor(int year, PointsRules rules, LocalDate today) {
+        LocalDate end = LocalDate.of(year, 12, 31);
+        try {
+            return rules.at(end.isAfter(today) ? today : end);
+        } catch (org.dangjian.runtime.domain.RuleViolation none) {
+            return null;
+        }
+    }
+
+    private static PointsRules.Version rulesVersion(PointsRules rules, String version) {
+        return rules.versions().stream().filter(v -> v.version().equals(version)).findFirst().orElse(rules.versions().get(0));
     }
 
     /** A page of the member's timeline, oldest event first. */

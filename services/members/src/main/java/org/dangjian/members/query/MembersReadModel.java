@@ -17,6 +17,7 @@ import org.dangjian.contracts.members.MemberDesignatedDevelopmentObject;
 import org.dangjian.contracts.members.MemberPoliticalReviewConcluded;
 import org.dangjian.contracts.members.MemberProbationCancelled;
 import org.dangjian.contracts.members.MemberProbationExtended;
+import org.dangjian.contracts.members.MemberPointsRecorded;
 import org.dangjian.contracts.members.MemberTransferCancelled;
 import org.dangjian.contracts.members.MemberTransferConfirmed;
 import org.dangjian.contracts.members.MemberTransferInitiated;
@@ -137,6 +138,10 @@ public class MembersReadModel implements ReadModel {
                     next(MemberStep.FULL_MEMBERSHIP, extended.probationEndsOn()),
                     step(MemberStep.PROBATION_EXTENSION, step(extended.date(), extended.decidingBody(), extended.basis())
                             .append("months", extended.months()).append("probationEndsOn", day(extended.probationEndsOn()))));
+        }
+        if (payload instanceof MemberPointsRecorded recorded) {
+            // once per event: the document's compare-and-set on the sequence makes a repeat change nothing
+            return com.mongodb.client.model.Updates.inc("points." + recorded.year(), recorded.points());
         }
         if (payload instanceof MemberTransferInitiated initiated) {
             Document transfer = new Document("transfer", initiated.transfer()).append("fromBranchId", initiated.fromBranchId())

@@ -80,4 +80,17 @@ final class MemberRequests {
     record TransferCancellationRequest(@NotNull TransferCancellation cancellation, @Schema(example = DAY) @NotNull LocalDate date,
                                        @Schema(example = "调动取消") @NotNull @FreeText(max = 1000) String reason) {
     }
+
+    /** 积分记录 by a person: a rule, the points chosen for a range rule or the hours for a per-hour rule, the day, the reason. */
+    record Points(
+            @Schema(description = "A rule of the version in effect on the date, e.g. MERIT", example = "MERIT")
+            @NotNull @Pattern(regexp = "^[A-Z][A-Z0-9_]{0,63}$", message = "must be a rule's name in upper case") String rule,
+            @Schema(description = "The points, for a rule with a range (MERIT 1..20, DEMERIT -20..-1)", example = "5")
+            @jakarta.validation.constraints.Min(-1000) @jakarta.validation.constraints.Max(1000) Integer points,
+            @Schema(description = "The hours, for a rule with points per hour (steps of 0.5)", example = "1.5")
+            @jakarta.validation.constraints.DecimalMin(value = "0.5") @jakarta.validation.constraints.DecimalMax("24")
+            @jakarta.validation.constraints.Digits(integer = 2, fraction = 1) java.math.BigDecimal hours,
+            @Schema(example = DAY) @NotNull LocalDate date,
+            @Schema(example = "带头完成窗口延时服务") @NotNull @FreeText(max = 1000) String reason) {
+    }
 }

@@ -30,6 +30,8 @@ import org.dangjian.members.command.DesignateDevelopmentObjectCommand;
 import org.dangjian.members.command.ExtendProbationCommand;
 import org.dangjian.members.command.MemberId;
 import org.dangjian.members.command.MemberStage;
+import org.dangjian.members.command.PointsRules;
+import org.dangjian.members.command.RecordPointsCommand;
 import org.dangjian.members.command.MembershipRules;
 import org.dangjian.members.command.RecordApplicationCommand;
 import org.dangjian.members.query.BranchesReadModel;
@@ -40,6 +42,9 @@ import org.dangjian.members.query.MemberView;
 import org.dangjian.members.query.MembersReadModel;
 import org.dangjian.members.query.PersonalData;
 import org.dangjian.members.query.PipelineView;
+import org.dangjian.members.query.PointsLedgerReadModel;
+import org.dangjian.members.query.PointsView;
+import org.dangjian.members.query.RankingView;
 import org.dangjian.members.query.ReadScope;
 import org.dangjian.members.query.TransferListItem;
 import org.dangjian.runtime.command.CommandContext;
@@ -92,11 +97,15 @@ class MembersController {
     private final ChainVerifier verifier;
     private final MembershipRules rules;
     private final BranchesReadModel branches;
+    private final PointsRules pointsRules;
+    private final PointsLedgerReadModel ledger;
 
     MembersController(CommandDispatcher commands, MemberQueries queries, ReadYourWrites readYourWrites, ChainVerifier verifier,
-                      MembershipRules rules, BranchesReadModel branches) {
+                      MembershipRules rules, BranchesReadModel branches, PointsRules pointsRules, PointsLedgerReadModel ledger) {
         this.commands = commands;
         this.branches = branches;
+        this.pointsRules = pointsRules;
+        this.ledger = ledger;
         this.queries = queries;
         this.readYourWrites = readYourWrites;
         this.verifier = verifier;
@@ -273,6 +282,58 @@ class MembersController {
         ReadScope scope = Caller.current().readScope();
         awaitMember(member, minSequence, scope);
         return queries.transfers(branchId, state == null ? null : state.name(), scope, page, size);
+    }
+
+    @Operation(summary = "积分记录 Record points", description = "Points of the \"五星十佳\" ledger by a rule of the version in effect on "
+            + "the date: the points chosen for a range rule (MERIT 1..20, DEMERIT -20..-1), the hours for a per-hour rule "
+            + "(VOLUNTEER_HOUR), nothing for a fixed one; a rule giving 0 records nothing. Attendance and volunteer hours come "
+            + "from the activities service by themselves. By committee staff, or the member's branch secretary.")
+    @PostMapping(path = "/members/{id}/points", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize(STAFF_OR_SECRETARY)
+    ResponseEntity<CommandResponse> recordPoints(@PathVariable("id") String path, @Valid @RequestBody MemberRequests.Points request,
+                                                 @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
+        return step(path, "record-points", request, request.date(), idempotencyKey,
+                (id, scope) -> new RecordPointsCommand(id, request.rule(), request.points(), request.hours(), request.date(), request.reason(),
+                        null, null, scope));
+    }
+
+    @Operation(summary = "党员积分 A member's points of a year", description = "The year's balance, the stars it earns (by the rule "
+            + "version in effect at the year's end, or today) and every entry with its rule, version, reason and source event. "
+            + "The caller's scope as for the file.")
+    @PreAuthorize(READERS)
+    @GetMapping(path = "/members/{id}/points", produces = MediaType.APPLICATION_JSON_VALUE)
+    PointsView points(@PathVariable("id") String path, @RequestParam(required = false) @Min(2000) @Max(2999) Integer year,
+                      @RequestParam(required = false) @Min(0) Long minSequence) {
+        String id = AggregateIds.canonical("id", path);
+        ReadScope scope = Caller.current().readScope();
+        awaitVisible(PointsLedgerReadModel.NAME, id, minSequence, scope);
+        awaitVisible(MembersReadModel.NAME, id, minSequence, scope);
+        int asked = year == null ? rules.today().getYear() : year;
+        return queries.points(id, asked, scope, pointsRules, rules.today(), ledger).orElseThrow(() -> memberNotFound(id));
+    }
+
+    @Operation(summary = "积分排行 The points ranking", description = "The members the caller sees (of one branch, or all) by their "
+            + "balance of the year, highest first, equal balances sharing a rank; party members, and anyone with points. "
+            + "topTen marks 十佳 (ranks 1 to 10). Pass member and minSequence to wait until that change shows.")
+    @PreAuthorize(BOARD_READERS)
+    @GetMapping(path = "/points/ranking", produces = MediaType.APPLICATION_JSON_VALUE)
+    RankingView ranking(@RequestParam(required = false) @Min(2000) @Max(2999) Integer year,
+                        @Parameter(description = "a branch's id") @RequestParam(required = false) String branch,
+                        @RequestParam(defaultValue = "50") @Min(1) @Max(MAX_PAGE_SIZE) int limit,
+                        @Parameter(description = "a member whose change to wait for") @RequestParam(required = false) String member,
+                        @RequestParam(required = false) @Min(0) Long minSequence) {
+        String branchId = branch == null ? null : AggregateIds.canonical("branch", branch);
+        ReadScope scope = Caller.current().readScope();
+        awaitMember(member, minSequence, scope);
+        return queries.ranking(branchId, year == null ? rules.today().getYear() : year, scope, limit, pointsRules, rules.today());
+    }
+
+    @Operation(summary = "积分规则 The points rules", description = "Every version of the \"五星十佳\" rules, with the day it takes "
+            + "effect, its rules and the balance each star needs.")
+    @PreAuthorize(Roles.SIGNED_IN)
+    @GetMapping(path = "/points/rules", produces = MediaType.APPLICATION_JSON_VALUE)
+    PointsRules pointsRules() {
+        return pointsRules;
     }
 
     @Operation(summary = "党员列表 Members, a page at a time", description = "The members the caller may read (committee staff, "

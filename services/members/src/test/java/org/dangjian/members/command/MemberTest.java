@@ -17,6 +17,7 @@ import org.dangjian.contracts.members.MemberDesignatedActivist;
 import org.dangjian.contracts.members.MemberDesignatedDevelopmentObject;
 import org.dangjian.contracts.members.MemberPoliticalReviewConcluded;
 import org.dangjian.contracts.members.MemberProbationCancelled;
+import org.dangjian.contracts.members.MemberPointsRecorded;
 import org.dangjian.contracts.members.MemberProbationExtended;
 import org.dangjian.contracts.members.MemberTransferCancelled;
 import org.dangjian.contracts.members.MemberTransferConfirmed;
@@ -59,6 +60,21 @@ class MemberTest {
 
     private FixtureConfiguration<Member> fixture;
 
+    /** The service's own rule set (points-rules.json), and a second version from 2026-07-01 that pays 3 for attendance. */
+    static final PointsRules POINTS;
+
+    static {
+        try (java.io.InputStream in = MemberTest.class.getResourceAsStream("/points-rules.json")) {
+            PointsRules shipped = PointsRules.read(in);
+            PointsRules.Version first = shipped.versions().get(0);
+            java.util.Map<String, PointsRules.Rule> raised = new java.util.LinkedHashMap<>(first.rules());
+            raised.put("ATTENDANCE_PRESENT", new PointsRules.Rule("参加组织生活", "Attended", 3, null, null, null));
+            POINTS = new PointsRules(java.util.List.of(first, new PointsRules.Version("2026.1", LocalDate.of(2026, 7, 1), raised, first.stars())));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @BeforeEach
     void setUp() {
         fixture(MembershipRules.defaults(CLOCK));
@@ -66,7 +82,7 @@ class MemberTest {
 
     private void fixture(MembershipRules rules) {
         fixture = new AggregateTestFixture<>(Member.class);
-        fixture.registerAnnotatedCommandHandler(new MemberCommandHandlers(fixture.getRepository(), rules));
+        fixture.registerAnnotatedCommandHandler(new MemberCommandHandlers(fixture.getRepository(), rules, POINTS));
     }
 
     /** A refusal with this code. */
@@ -577,6 +593,83 @@ class MemberTest {
         void aCancelledProbationersRecordIsNotTransferred() {
             Object[] cancelled = append(probationary(), new MemberProbationCancelled(ID, TODAY, DecidingBody.PARTY_COMMITTEE, null));
             when(cancelled, new InitiateTransferCommand(MEMBER, OTHER_BRANCH, null, TODAY, null, STAFF)).expectException(code("MEMBER_RECORD_CLOSED"));
+        }
+    }
+
+    /** 积分制管理: points by the version in effect on the day, each source event once, nothing for 0, ranges kept. */
+    @Nested
+    class RecordingPoints {
+
+        static final String EVENT = "b1f6d7a0-0000-4000-8000-000000000001";
+        static final String TYPE = "org.dangjian.activities.AttendanceRecorded.v1";
+
+        Object[] full() {
+            return append(probationary(), new MemberConfirmedAsFullMember(ID, PROBATION_END, PROBATION_END, null));
+        }
+
+        RecordPointsCommand attendance(LocalDate day, String source) {
+            return new RecordPointsCommand(MEMBER, "ATTENDANCE_PRESENT", null, null, day, "出席党课", source, TYPE, STAFF);
+        }
+
+        @Test
+        void attendanceEarnsTheFixedPointsOfTheVersionInEffectThatDay() {
+            when(full(), attendance(LocalDate.of(2026, 6, 30), EVENT))
+                    .expectEvents(new MemberPointsRecorded(ID, 2026, 2, "ATTENDANCE_PRESENT", "2022.1", LocalDate.of(2026, 6, 30), "出席党课", EVENT, TYPE));
+            when(full(), attendance(LocalDate.of(2026, 7, 1), EVENT))
+                    .expectEvents(new MemberPointsRecorded(ID, 2026, 3, "ATTENDANCE_PRESENT", "2026.1", LocalDate.of(2026, 7, 1), "出席党课", EVENT, TYPE));
+        }
+
+        @Test
+        void theSameSourceEventIsRecordedOnce() {
+            Object[] once = append(full(), new MemberPointsRecorded(ID, 2026, 2, "ATTENDANCE_PRESENT", "2022.1", LocalDate.of(2026, 6, 30), "出席党课",
+                    EVENT, TYPE));
+            when(once, attendance(LocalDate.of(2026, 6, 30), EVENT)).expectSuccessfulHandlerExecution().expectNoEvents();
+            when(once, attendance(LocalDate.of(2026, 6, 30), "b1f6d7a0-0000-4000-8000-000000000002")).expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void aLeaveGivesNothingAndAnAbsenceDeducts() {
+            when(full(), new RecordPointsCommand(MEMBER, "ATTENDANCE_ON_LEAVE", null, null, TODAY, "请假", EVENT, TYPE, STAFF)).expectNoEvents();
+            when(full(), new RecordPointsCommand(MEMBER, "ABSENT_WITHOUT_LEAVE", null, null, LocalDate.of(2025, 3, 1), "无故缺席", null, null, STAFF))
+                    .expectEvents(new MemberPointsRecorded(ID, 2025, -3, "ABSENT_WITHOUT_LEAVE", "2022.1", LocalDate.of(2025, 3, 1), "无故缺席", null, null));
+        }
+
+        @Test
+        void volunteerHoursArePointsPerWholeHour() {
+            when(full(), new RecordPointsCommand(MEMBER, "VOLUNTEER_HOUR", null, new java.math.BigDecimal("2.5"), TODAY, "延时服务", null, null, SECRETARY))
+                    .expectEvents(new MemberPointsRecorded(ID, 2026, 2, "VOLUNTEER_HOUR", "2026.1", TODAY, "延时服务", null, null));
+            when(full(), new RecordPointsCommand(MEMBER, "VOLUNTEER_HOUR", null, null, TODAY, "延时服务", null, null, STAFF))
+                    .expectException(code("HOURS_REQUIRED"));
+        }
+
+        @Test
+        void aChosenValueMustLieWithinTheRulesRangeBoundsIncluded() {
+            when(full(), new RecordPointsCommand(MEMBER, "MERIT", 20, null, TODAY, "先锋模范", null, null, STAFF)).expectSuccessfulHandlerExecution();
+            when(full(), new RecordPointsCommand(MEMBER, "MERIT", 21, null, TODAY, "先锋模范", null, null, STAFF)).expectException(code("POINTS_OUT_OF_RANGE"));
+            when(full(), new RecordPointsCommand(MEMBER, "MERIT", 0, null, TODAY, "先锋模范", null, null, STAFF)).expectException(code("POINTS_OUT_OF_RANGE"));
+            when(full(), new RecordPointsCommand(MEMBER, "DEMERIT", -20, null, TODAY, "违纪", null, null, STAFF)).expectSuccessfulHandlerExecution();
+            when(full(), new RecordPointsCommand(MEMBER, "GOLD", 5, null, TODAY, "x", null, null, STAFF)).expectException(code("UNKNOWN_POINTS_RULE"));
+        }
+
+        @Test
+        void pointsNeedAReasonADayNotInTheFutureAndRulesInEffectAndStayInScope() {
+            when(full(), new RecordPointsCommand(MEMBER, "MERIT", 5, null, TODAY, " ", null, null, STAFF)).expectException(code("REASON_REQUIRED"));
+            when(full(), new RecordPointsCommand(MEMBER, "MERIT", 5, null, TODAY.plusDays(1), "x", null, null, STAFF)).expectException(code("DATE_IN_FUTURE"));
+            when(full(), new RecordPointsCommand(MEMBER, "MERIT", 5, null, LocalDate.of(2021, 12, 31), "x", null, null, STAFF))
+                    .expectException(code("NO_POINTS_RULES"));
+            when(full(), new RecordPointsCommand(MEMBER, "MERIT", 5, null, TODAY, "x", null, null, OTHER_SECRETARY)).expectException(code("MEMBER_NOT_FOUND"));
+            Object[] cancelled = append(probationary(), new MemberProbationCancelled(ID, TODAY, DecidingBody.PARTY_COMMITTEE, null));
+            when(cancelled, attendance(TODAY, EVENT)).expectException(code("MEMBER_RECORD_CLOSED"));
+        }
+
+        @Test
+        void theRuleSetRefusesARuleWithTwoKindsOfPoints() {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new PointsRules(java.util.List.of(new PointsRules.Version("x", TODAY,
+                    java.util.Map.of("MERIT", new PointsRules.Rule("t", "t", 2, null, 1, 5)), java.util.List.of(20)))))
+                    .isInstanceOf(IllegalArgumentException.class);
+            org.assertj.core.api.Assertions.assertThat(POINTS.versions().get(0).starsFor(39)).isEqualTo(1);
+            org.assertj.core.api.Assertions.assertThat(POINTS.versions().get(0).starsFor(100)).isEqualTo(5);
+            org.assertj.core.api.Assertions.assertThat(POINTS.versions().get(0).starsFor(19)).isZero();
         }
     }
 

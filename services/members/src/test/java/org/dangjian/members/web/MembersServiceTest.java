@@ -8,6 +8,11 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.dangjian.conformance.ForeignEvents;
+import org.dangjian.contracts.activities.ActivityKind;
+import org.dangjian.contracts.activities.Attendance;
+import org.dangjian.contracts.activities.AttendanceRecorded;
+import org.dangjian.contracts.activities.VolunteerServiceKind;
+import org.dangjian.contracts.activities.VolunteerServiceRecorded;
 import org.dangjian.contracts.organisation.OrganisationUnitDissolved;
 import org.dangjian.contracts.organisation.OrganisationUnitEstablished;
 import org.dangjian.contracts.organisation.OrganisationUnitKind;
@@ -42,6 +47,7 @@ class MembersServiceTest {
     static final String INSPECTOR = TestTokens.forUser("jijian", "DISCIPLINE_INSPECTOR", COMMITTEE);
 
     static ForeignEvents organisation;
+    static ForeignEvents activities;
 
     @LocalServerPort
     int port;
@@ -63,6 +69,10 @@ class MembersServiceTest {
             organisation = new ForeignEvents(TestInfrastructure.endpoints().kafkaBootstrapServers(), properties.topicOf("organisation"),
                     "organisation", "OrganisationUnit");
         }
+        if (activities == null) {
+            activities = new ForeignEvents(TestInfrastructure.endpoints().kafkaBootstrapServers(), properties.topicOf("activities"),
+                    "activities", "Activity");
+        }
         branch = established(OrganisationUnitKind.BRANCH, "第一党支部");
         otherBranch = established(OrganisationUnitKind.BRANCH, "第二党支部");
         secretary = TestTokens.forUser("shuji", "BRANCH_SECRETARY", branch);
@@ -74,6 +84,10 @@ class MembersServiceTest {
         if (organisation != null) {
             organisation.close();
             organisation = null;
+        }
+        if (activities != null) {
+            activities.close();
+            activities = null;
         }
     }
 
@@ -368,5 +382,52 @@ class MembersServiceTest {
         assertThat(api.get("/members?branch=" + branch, secretary).body().get("total").asLong()).isZero();
         assertThat(api.get("/pipeline?branch=" + branch, STAFF).body().get("total").asLong()).isZero();
         assertThat(api.post("/members/" + id + "/activist", STAFF, Map.of("date", "2023-05-01"), Map.of()).code()).isEqualTo("MEMBER_TRANSFERRED_OUT");
+    }
+
+    @Test
+    void attendanceAndVolunteerHoursPublishedByActivitiesBecomePointsOnceEvenWhenDeliveredTwice() {
+        String id = applied("钱佳琪", null);
+        String activity = UUID.randomUUID().toString();
+        org.dangjian.runtime.eventstore.StoredEvent present = activities.publish(activity, new AttendanceRecorded(activity, ActivityKind.PARTY_LESSON,
+                branch, id, Attendance.PRESENT, java.time.LocalDate.of(2026, 3, 5), null));
+        activities.republish(present);
+        String lesson = UUID.randomUUID().toString();
+        activities.publish(lesson, new AttendanceRecorded(lesson, ActivityKind.BRANCH_GENERAL_MEETING, branch, id, Attendance.ABSENT,
+                java.time.LocalDate.of(2026, 4, 5), null));
+        activities.publish(UUID.randomUUID().toString(), new AttendanceRecorded(lesson, ActivityKind.THEME_PARTY_DAY, branch, id, Attendance.ON_LEAVE,
+                java.time.LocalDate.of(2026, 5, 5), "出差"));
+        String service = UUID.randomUUID().toString();
+        activities.publish(service, new VolunteerServiceRecorded(service, VolunteerServiceKind.EXTENDED_HOURS, id, new java.math.BigDecimal("3.5"),
+                java.time.LocalDate.of(2026, 6, 1)));
+        activities.publish(UUID.randomUUID().toString(), new AttendanceRecorded(activity, ActivityKind.PARTY_LESSON, branch,
+                UUID.randomUUID().toString(), Attendance.PRESENT, java.time.LocalDate.of(2026, 3, 5), null));
+
+        Eventually.that(() -> assertThat(ok(api.get("/members/" + id + "/points?year=2026", STAFF), 200).body().get("entries")).hasSize(3));
+        JsonNode points = api.get("/members/" + id + "/points?year=2026", secretary).body();
+        assertThat(points.get("balance").asInt()).as("2 present, -3 absent, 0 on leave, 3 for 3.5 hours").isEqualTo(2);
+        assertThat(points.at("/entries/0/sourceEventId").asString()).isEqualTo(present.eventId());
+        assertThat(points.at("/entries/0/sourceType").asString()).isEqualTo("org.dangjian.activities.AttendanceRecorded.v1");
+        assertThat(points.at("/entries/0/title").asString()).isEqualTo("参加组织生活");
+        assertThat(points.at("/entries/0/rulesVersion").asString()).isEqualTo("2022.1");
+        JsonNode timeline = ok(api.get("/members/" + id + "/timeline", STAFF), 200).body().get("entries");
+        JsonNode recorded = timeline.get(1);
+        assertThat(recorded.get("type").asString()).isEqualTo("org.dangjian.members.MemberPointsRecorded.v1");
+        assertThat(recorded.get("causationId").asString()).as("the entry names the event that caused it").isEqualTo(present.eventId());
+        assertThat(recorded.at("/actor/id").asString()).isEqualTo("service:members");
+
+        JsonNode merit = ok(api.post("/members/" + id + "/points", secretary, Map.of("rule", "MERIT", "points", 20, "date", "2026-07-01",
+                "reason", "带头完成窗口延时服务"), Map.of()), 200).body();
+        assertThat(api.post("/members/" + id + "/points", secretary, Map.of("rule", "MERIT", "points", 21, "date", "2026-07-01",
+                "reason", "x"), Map.of()).code()).isEqualTo("POINTS_OUT_OF_RANGE");
+        JsonNode ranking = ok(api.get("/points/ranking?year=2026&branch=" + branch + "&member=" + id + "&minSequence="
+                + merit.get("sequence").asLong(), secretary), 200).body();
+        assertThat(ranking.at("/items/0/memberId").asString()).isEqualTo(id);
+        assertThat(ranking.at("/items/0/balance").asInt()).isEqualTo(22);
+        assertThat(ranking.at("/items/0/stars").asInt()).isEqualTo(1);
+        assertThat(ranking.at("/items/0/topTen").asBoolean()).isTrue();
+        assertThat(api.get("/points/ranking?year=2026&branch=" + branch, otherSecretary).body().get("total").asLong()).isZero();
+        assertThat(api.get("/members/" + id + "/points", otherSecretary).code()).isEqualTo("MEMBER_NOT_FOUND");
+        assertThat(ok(api.get("/points/rules", TestTokens.forUser("dangyuan", "PARTY_MEMBER", branch)), 200).body()
+                .at("/versions/0/rules/MERIT/max").asInt()).isEqualTo(20);
     }
 }

@@ -1,0 +1,27 @@
+package org.dangjian.contracts.activities;
+
+import java.util.List;
+
+/**
+ * What the activities service (活动: "三会一课", theme party days, volunteer service) publishes, and where. The
+ * members service turns attendance and volunteer hours into "五星十佳" points from these events.
+ */
+public final class ActivitiesEvents {
+
+    /** The service's name, from which its topic and source follow ({@link org.dangjian.contracts.EventTypes}). */
+    public static final String SERVICE = "activities";
+
+    /** The Kafka topic: every event of the service, keyed by the activity's id, kept forever. */
+    public static final String TOPIC = "dangjian." + SERVICE + ".events";
+
+    /** The CloudEvents {@code source} of the service's events. */
+    public static final String SOURCE = "/dangjian/" + SERVICE;
+
+    /** Every event type the service publishes. */
+    public static final List<Class<? extends Record>> ALL = List.of(
+            AttendanceRecorded.class,
+            VolunteerServiceRecorded.class);
+
+    private ActivitiesEvents() {
+    }
+}

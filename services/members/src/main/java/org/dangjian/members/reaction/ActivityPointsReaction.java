@@ -1,0 +1,57 @@
+package org.dangjian.members.reaction;
+
+import org.dangjian.contracts.activities.Attendance;
+import org.dangjian.contracts.activities.AttendanceRecorded;
+import org.dangjian.contracts.activities.VolunteerServiceRecorded;
+import org.dangjian.members.command.BranchScope;
+import org.dangjian.members.command.MemberId;
+import org.dangjian.members.command.RecordPointsCommand;
+import org.dangjian.runtime.consumer.Subscription;
+import org.dangjian.runtime.messaging.PublishedEvent;
+import org.dangjian.runtime.reaction.Reaction;
+import org.dangjian.runtime.reaction.Reactor;
+import org.springframework.stereotype.Component;
+
+/**
+ * Attendance and volunteer hours, as the activities service publishes them, become "五星十佳" points: present
+ * {@code ATTENDANCE_PRESENT}, on leave {@code ATTENDANCE_ON_LEAVE} (0 points by the default rules: nothing recorded),
+ * absent without leave {@code ABSENT_WITHOUT_LEAVE}, volunteer service {@code VOLUNTEER_HOUR} per hour. How many
+ * points is the rule set's business ({@code PointsRules}); each entry names the event by its CloudEvents id, and the
+ * same event delivered twice is recorded once (the reaction's derived idempotency key, and the record's own check).
+ * A member the service does not know is a refusal, counted, not a failure.
+ */
+@Component
+class ActivityPointsReaction implements Reaction {
+
+    static final String NAME = "activity-points";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Subscription subscription() {
+        return Subscription.to(AttendanceRecorded.class, VolunteerServiceRecorded.class);
+    }
+
+    @Override
+    public void react(PublishedEvent event, Reactor reactor) {
+        if (event.payload() instanceof AttendanceRecorded attendance) {
+            String rule = switch (attendance.attendance()) {
+                case PRESENT -> "ATTENDANCE_PRESENT";
+                case ON_LEAVE -> "ATTENDANCE_ON_LEAVE";
+                case ABSENT -> "ABSENT_WITHOUT_LEAVE";
+            };
+            String reason = (attendance.attendance() == Attendance.PRESENT ? "出席 " : attendance.attendance() == Attendance.ABSENT
+                    ? "无故缺席 " : "请假 ") + ActivityNames.chinese(attendance.kind()) + " " + attendance.date();
+            reactor.send(attendance.memberId(), id -> new RecordPointsCommand(new MemberId(id), rule, null, null, attendance.date(), reason,
+                    event.eventId(), event.type(), BranchScope.ALL));
+        } else if (event.payload() instanceof VolunteerServiceRecorded service) {
+            String reason = "志愿服务（" + ActivityNames.chinese(service.kind()) + "）" + service.hours().stripTrailingZeros().toPlainString() + " 小时 "
+                    + service.date();
+            reactor.send(service.memberId(), id -> new RecordPointsCommand(new MemberId(id), "VOLUNTEER_HOUR", null, service.hours(),
+                    service.date(), reason, event.eventId(), event.type(), BranchScope.ALL));
+        }
+    }
+}

@@ -51,6 +51,8 @@ export const commands = {
   step: (id, step) => `${memberPath(id)}/${STEP_PATHS[step]}`,
   transfer: (id) => `${memberPath(id)}/transfers`,
   points: (id) => `${memberPath(id)}/points`,
+  cadreAssessment: (id) => `${memberPath(id)}/cadre-assessments`,
+  cadreConclusion: (id, n) => `${memberPath(id)}/cadre-assessments/${encodeURIComponent(n)}/conclusion`,
   transferStep: (id, transfer, action) => `${memberPath(id)}/transfers/${encodeURIComponent(transfer)}/${action}`,
 };
 

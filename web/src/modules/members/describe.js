@@ -23,6 +23,13 @@ export function describeMemberEvent(entry, { t, te }, branchName = (id) => id) {
     add('username', data.username);
     return { label, facts };
   }
+  if (type.startsWith('CadrePoliticalAssessment') || type === 'MemberSanctionRecorded') {
+    add('cadre.year', data.year);
+    add('cadre.result', data.result && t(`members.cadre.results.${data.result}`));
+    add('cadre.state', data.sanction && t(`members.cadre.sanctions.${data.sanction}`));
+    add('cadre.date', data.effectiveFrom || data.endedOn);
+    add('points.source', data.causingEventId);
+  }
   if (type === 'MemberPointsRecorded') {
     add('points.points', data.points > 0 ? `+${data.points}` : data.points);
     add('points.rule', data.rule);

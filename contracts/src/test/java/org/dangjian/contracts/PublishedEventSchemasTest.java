@@ -35,7 +35,16 @@ import org.dangjian.contracts.activities.Attendance;
 import org.dangjian.contracts.activities.AttendanceRecorded;
 import org.dangjian.contracts.activities.VolunteerServiceKind;
 import org.dangjian.contracts.activities.VolunteerServiceRecorded;
+import org.dangjian.contracts.discipline.DisciplineEvents;
+import org.dangjian.contracts.discipline.Sanction;
+import org.dangjian.contracts.discipline.SanctionEnded;
+import org.dangjian.contracts.discipline.SanctionTookEffect;
+import org.dangjian.contracts.members.CadreAssessmentResult;
+import org.dangjian.contracts.members.CadrePoliticalAssessmentConcluded;
+import org.dangjian.contracts.members.CadrePoliticalAssessmentOpened;
+import org.dangjian.contracts.members.CadrePoliticalAssessmentVetoed;
 import org.dangjian.contracts.members.MemberPointsRecorded;
+import org.dangjian.contracts.members.MemberSanctionRecorded;
 import org.dangjian.contracts.members.MemberProbationExtended;
 import org.dangjian.contracts.members.MemberTransferCancelled;
 import org.dangjian.contracts.members.MemberTransferConfirmed;
@@ -131,6 +140,17 @@ class PublishedEventSchemasTest {
                 new MemberPointsRecorded(MEMBER, 2024, 2, "ATTENDANCE_PRESENT", "2022.1", DAY, "出席支部党员大会", "5f0e6c9a-1111-4c3a-9e6b-2f4d8a1c0e37",
                         "org.dangjian.activities.AttendanceRecorded.v1"),
                 new MemberPointsRecorded(MEMBER, 2024, -3, "ABSENT_WITHOUT_LEAVE", "2022.1", DAY, "无故缺席党课", null, null)));
+        EXAMPLES.put(SanctionTookEffect.class, List.of(new SanctionTookEffect(PARENT, MEMBER, Sanction.SERIOUS_WARNING, DAY, DAY.plusMonths(18)),
+                new SanctionTookEffect(PARENT, MEMBER, Sanction.WARNING, DAY, null)));
+        EXAMPLES.put(SanctionEnded.class, List.of(new SanctionEnded(PARENT, MEMBER, DAY.plusYears(1))));
+        EXAMPLES.put(MemberSanctionRecorded.class, List.of(new MemberSanctionRecorded(MEMBER, PARENT, Sanction.WARNING, DAY, null, "e-1"),
+                new MemberSanctionRecorded(MEMBER, PARENT, Sanction.WARNING, DAY, DAY.plusYears(1), "e-2")));
+        EXAMPLES.put(CadrePoliticalAssessmentOpened.class, List.of(new CadrePoliticalAssessmentOpened(MEMBER, 1, 2024, DAY, "党委通知"),
+                new CadrePoliticalAssessmentOpened(MEMBER, 2, 2025, DAY, null)));
+        EXAMPLES.put(CadrePoliticalAssessmentConcluded.class, List.of(new CadrePoliticalAssessmentConcluded(MEMBER, 1, CadreAssessmentResult.GOOD,
+                DAY, "考察报告")));
+        EXAMPLES.put(CadrePoliticalAssessmentVetoed.class, List.of(new CadrePoliticalAssessmentVetoed(MEMBER, 1, PARENT, Sanction.WARNING,
+                "5f0e6c9a-1111-4c3a-9e6b-2f4d8a1c0e37", DAY)));
         EXAMPLES.put(AttendanceRecorded.class, List.of(
                 new AttendanceRecorded(PARENT, ActivityKind.PARTY_LESSON, UNIT, MEMBER, Attendance.ON_LEAVE, DAY, "出差"),
                 new AttendanceRecorded(PARENT, ActivityKind.BRANCH_GENERAL_MEETING, UNIT, MEMBER, Attendance.PRESENT, DAY, null)));
@@ -139,7 +159,7 @@ class PublishedEventSchemasTest {
     }
 
     private static final List<Class<? extends Record>> ALL = java.util.stream.Stream.of(OrganisationEvents.ALL, MembersEvents.ALL,
-            ActivitiesEvents.ALL)
+            ActivitiesEvents.ALL, DisciplineEvents.ALL)
             .flatMap(List::stream).toList();
 
     private final JsonMapper json = JsonMapper.builder().build();
@@ -204,6 +224,7 @@ class PublishedEventSchemasTest {
         assertAsyncApi("organisation", OrganisationEvents.TOPIC, OrganisationEvents.SOURCE, OrganisationEvents.ALL);
         assertAsyncApi("members", MembersEvents.TOPIC, MembersEvents.SOURCE, MembersEvents.ALL);
         assertAsyncApi("activities", ActivitiesEvents.TOPIC, ActivitiesEvents.SOURCE, ActivitiesEvents.ALL);
+        assertAsyncApi("discipline", DisciplineEvents.TOPIC, DisciplineEvents.SOURCE, DisciplineEvents.ALL);
     }
 
     @Test

@@ -28,7 +28,11 @@ public final class MembersEvents {
             MemberTransferReceived.class,
             MemberTransferConfirmed.class,
             MemberTransferCancelled.class,
-            MemberPointsRecorded.class);
+            MemberPointsRecorded.class,
+            MemberSanctionRecorded.class,
+            CadrePoliticalAssessmentOpened.class,
+            CadrePoliticalAssessmentConcluded.class,
+            CadrePoliticalAssessmentVetoed.class);
 
     private MembersEvents() {
     }

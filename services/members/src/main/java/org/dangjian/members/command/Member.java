@@ -7,6 +7,10 @@ import java.time.LocalDate;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.dangjian.contracts.discipline.Sanction;
+import org.dangjian.contracts.members.CadrePoliticalAssessmentConcluded;
+import org.dangjian.contracts.members.CadrePoliticalAssessmentOpened;
+import org.dangjian.contracts.members.CadrePoliticalAssessmentVetoed;
 import org.dangjian.contracts.members.DecidingBody;
 import org.dangjian.contracts.members.MemberAdmittedAsProbationary;
 import org.dangjian.contracts.members.MemberConfirmedAsFullMember;
@@ -16,6 +20,7 @@ import org.dangjian.contracts.members.MemberDesignatedDevelopmentObject;
 import org.dangjian.contracts.members.MemberPoliticalReviewConcluded;
 import org.dangjian.contracts.members.MemberProbationCancelled;
 import org.dangjian.contracts.members.MemberProbationExtended;
+import org.dangjian.contracts.members.MemberSanctionRecorded;
 import org.dangjian.contracts.members.MemberTransferCancelled;
 import org.dangjian.contracts.members.MemberTransferConfirmed;
 import org.dangjian.contracts.members.MemberTransferInitiated;
@@ -64,6 +69,92 @@ class Member {
     private boolean leftPlatform;
     /** The foreign events the ledger has recorded points for: each is recorded once. */
     private java.util.Set<String> pointsSources = new java.util.HashSet<>();
+    /** The sanctions in effect, by id, as the discipline service published them. */
+    private java.util.Map<String, SanctionInEffect> sanctions = new java.util.LinkedHashMap<>();
+    /** The sanctions noted as ended: noting them again changes nothing. */
+    private java.util.Set<String> endedSanctions = new java.util.HashSet<>();
+    /** The cadre political assessments by number: year, opening day and state. */
+    private java.util.Map<Integer, CadreAssessment> assessments = new java.util.TreeMap<>();
+
+    /** A sanction in effect: which, from when, and the event that published it (a plain class: snapshots hold it by its fields). */
+    static final class SanctionInEffect {
+        private Sanction sanction;
+        private LocalDate effectiveFrom;
+        private String causingEventId;
+
+        SanctionInEffect() {
+            // for snapshots
+        }
+
+        SanctionInEffect(Sanction sanction, LocalDate effectiveFrom, String causingEventId) {
+            this.sanction = sanction;
+            this.effectiveFrom = effectiveFrom;
+            this.causingEventId = causingEventId;
+        }
+
+        Sanction sanction() {
+            return sanction;
+        }
+
+        LocalDate effectiveFrom() {
+            return effectiveFrom;
+        }
+
+        String causingEventId() {
+            return causingEventId;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof SanctionInEffect that && sanction == that.sanction && java.util.Objects.equals(effectiveFrom, that.effectiveFrom)
+                    && java.util.Objects.equals(causingEventId, that.causingEventId);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(sanction, effectiveFrom, causingEventId);
+        }
+    }
+
+    /** A cadre political assessment as the record decides with it: year, opening day, state (OPEN, CONCLUDED, VETOED). */
+    static final class CadreAssessment {
+        private int year;
+        private LocalDate openedOn;
+        private String state;
+
+        CadreAssessment() {
+            // for snapshots
+        }
+
+        CadreAssessment(int year, LocalDate openedOn, String state) {
+            this.year = year;
+            this.openedOn = openedOn;
+            this.state = state;
+        }
+
+        int year() {
+            return year;
+        }
+
+        LocalDate openedOn() {
+            return openedOn;
+        }
+
+        String state() {
+            return state;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof CadreAssessment that && year == that.year && java.util.Objects.equals(openedOn, that.openedOn)
+                    && java.util.Objects.equals(state, that.state);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(year, openedOn, state);
+        }
+    }
 
     protected Member() {
         // for Axon
@@ -273,6 +364,97 @@ class Member {
     }
 
     /**
+     * 处分记载: a sanction took effect (and vetoes every open cadre political assessment: 一票否决) or ended. Noting the
+     * same fact again changes nothing. The record takes it whatever its state: it is a fact another service decided.
+     */
+    void recordSanction(RecordSanctionCommand command) {
+        if (command.sanctionId() == null || command.sanction() == null && command.endedOn() == null) {
+            throw RuleViolation.invalid("INVALID_REQUEST", "A sanction needs its id and kind");
+        }
+        if (command.endedOn() != null) {
+            SanctionInEffect ended = sanctions.get(command.sanctionId());
+            if (ended != null) {
+                apply(new MemberSanctionRecorded(memberId, command.sanctionId(), ended.sanction(), ended.effectiveFrom(), command.endedOn(),
+                        command.causingEventId()));
+            }
+            return;
+        }
+        if (sanctions.containsKey(command.sanctionId()) || endedSanctions.contains(command.sanctionId())) {
+            return;
+        }
+        apply(new MemberSanctionRecorded(memberId, command.sanctionId(), command.sanction(), command.effectiveFrom(), null, command.causingEventId()));
+        for (java.util.Map.Entry<Integer, CadreAssessment> open : java.util.List.copyOf(assessments.entrySet())) {
+            if ("OPEN".equals(open.getValue().state())) {
+                veto(open.getKey(), open.getValue(), command.sanctionId(), sanctions.get(command.sanctionId()));
+            }
+        }
+    }
+
+    /** 政治建设考察: of a full member, once per year; vetoed at once while a sanction is in effect. */
+    void openCadreAssessment(OpenCadreAssessmentCommand command, MembershipRules rules) {
+        inScope(command.scope());
+        open();
+        if (stage != MemberStage.FULL_MEMBER) {
+            throw RuleViolation.conflict("NOT_A_FULL_MEMBER", "Member {0} is at stage {1}: a cadre''s political assessment is of a full member",
+                    memberId, stage.name(), stage.chinese());
+        }
+        if (command.date() == null) {
+            throw RuleViolation.invalid("INVALID_REQUEST", "An assessment needs the day it is opened");
+        }
+        notInFuture(command.date(), rules);
+        if (command.year() < 2000 || command.year() > rules.today().getYear()) {
+            throw RuleViolation.conflict("ASSESSMENT_YEAR_INVALID", "The year assessed ({0}) is not before {1}", String.valueOf(command.year()),
+                    String.valueOf(rules.today().getYear() + 1));
+        }
+        for (java.util.Map.Entry<Integer, CadreAssessment> existing : assessments.entrySet()) {
+            if (existing.getValue().year() == command.year()) {
+                throw RuleViolation.conflict("ASSESSMENT_EXISTS", "Member {0} has assessment {1} for {2} already", memberId, existing.getKey(),
+                        String.valueOf(command.year()));
+            }
+        }
+        int number = assessments.size() + 1;
+        apply(new CadrePoliticalAssessmentOpened(memberId, number, command.year(), command.date(), MemberTexts.basis(command.basis())));
+        for (java.util.Map.Entry<String, SanctionInEffect> inEffect : sanctions.entrySet()) {
+            veto(number, assessments.get(number), inEffect.getKey(), inEffect.getValue());
+            break; // vetoed once, by the first sanction in effect
+        }
+    }
+
+    /** 政治建设考察结论: an open assessment only; a vetoed one has no result. */
+    void concludeCadreAssessment(ConcludeCadreAssessmentCommand command, MembershipRules rules) {
+        inScope(command.scope());
+        open();
+        CadreAssessment assessment = assessments.get(command.assessment());
+        if (assessment == null) {
+            throw RuleViolation.notFound("ASSESSMENT_NOT_FOUND", "Member {0} has no assessment {1}", memberId, command.assessment());
+        }
+        if ("VETOED".equals(assessment.state())) {
+            throw RuleViolation.conflict("ASSESSMENT_VETOED", "Assessment {1} of member {0} was vetoed by a sanction in effect (一票否决): it has "
+                    + "no result", memberId, command.assessment());
+        }
+        if (!"OPEN".equals(assessment.state())) {
+            throw RuleViolation.conflict("ASSESSMENT_CONCLUDED", "Assessment {1} of member {0} is concluded already", memberId,
+                    command.assessment());
+        }
+        if (command.result() == null || command.date() == null) {
+            throw RuleViolation.invalid("INVALID_REQUEST", "A conclusion needs its result and day");
+        }
+        notInFuture(command.date(), rules);
+        if (command.date().isBefore(assessment.openedOn())) {
+            throw RuleViolation.conflict("DATE_BEFORE_PREVIOUS_STEP", "The date {0} lies before the previous step''s date {1}",
+                    command.date().toString(), assessment.openedOn().toString());
+        }
+        apply(new CadrePoliticalAssessmentConcluded(memberId, command.assessment(), command.result(), command.date(),
+                MemberTexts.basis(command.basis())));
+    }
+
+    private void veto(int number, CadreAssessment assessment, String sanctionId, SanctionInEffect sanction) {
+        LocalDate from = sanction.effectiveFrom();
+        LocalDate day = from == null || from.isBefore(assessment.openedOn()) ? assessment.openedOn() : from;
+        apply(new CadrePoliticalAssessmentVetoed(memberId, number, sanctionId, sanction.sanction(), sanction.causingEventId(), day));
+    }
+
+    /**
      * The transfer the command names must be the open one, and the caller's scope must cover the branch that takes
      * the step (the sending one, or the receiving one); a caller who sees the member but is not that branch is
      * refused (403), one who does not see him at all finds no member.
@@ -436,6 +618,31 @@ class Member {
         if (event.sourceEventId() != null) {
             pointsSources.add(event.sourceEventId());
         }
+    }
+
+    @EventSourcingHandler
+    void on(MemberSanctionRecorded event) {
+        if (event.endedOn() == null) {
+            sanctions.put(event.sanctionId(), new SanctionInEffect(event.sanction(), event.effectiveFrom(), event.causingEventId()));
+        } else {
+            sanctions.remove(event.sanctionId());
+            endedSanctions.add(event.sanctionId());
+        }
+    }
+
+    @EventSourcingHandler
+    void on(CadrePoliticalAssessmentOpened event) {
+        assessments.put(event.assessment(), new CadreAssessment(event.year(), event.date(), "OPEN"));
+    }
+
+    @EventSourcingHandler
+    void on(CadrePoliticalAssessmentConcluded event) {
+        assessments.computeIfPresent(event.assessment(), (n, a) -> new CadreAssessment(a.year(), a.openedOn(), "CONCLUDED"));
+    }
+
+    @EventSourcingHandler
+    void on(CadrePoliticalAssessmentVetoed event) {
+        assessments.computeIfPresent(event.assessment(), (n, a) -> new CadreAssessment(a.year(), a.openedOn(), "VETOED"));
     }
 
     @EventSourcingHandler

@@ -89,4 +89,19 @@ class MemberCommandHandlers {
     void handle(RecordPointsCommand command) {
         members.load(command.memberId().value()).execute(member -> member.recordPoints(command, rules, points));
     }
+
+    @CommandHandler
+    void handle(RecordSanctionCommand command) {
+        members.load(command.memberId().value()).execute(member -> member.recordSanction(command));
+    }
+
+    @CommandHandler
+    void handle(OpenCadreAssessmentCommand command) {
+        members.load(command.memberId().value()).execute(member -> member.openCadreAssessment(command, rules));
+    }
+
+    @CommandHandler
+    void handle(ConcludeCadreAssessmentCommand command) {
+        members.load(command.memberId().value()).execute(member -> member.concludeCadreAssessment(command, rules));
+    }
 }

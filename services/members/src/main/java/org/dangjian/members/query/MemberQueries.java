@@ -230,7 +230,39 @@ public class MemberQueries {
                 idCard, phone, address, masked, doc.getString("branchId"), doc.getString("username"), MemberStage.valueOf(doc.getString("stage")),
                 date(doc, "stageSince"), date(doc, "applicationDate"), date(doc, "probationEndsOn"), Boolean.TRUE.equals(doc.getBoolean("probationExtended")),
                 step(doc.getString("nextStep")), date(doc, "nextStepDueOn"), steps, Boolean.TRUE.equals(doc.getBoolean("leftPlatform")),
-                transfers(doc), sequence(doc));
+                transfers(doc), cadreAssessments(doc), sanctions(doc), sequence(doc));
+    }
+
+    private static List<CadreAssessmentView> cadreAssessments(Document doc) {
+        Document recorded = doc.get("cadreAssessments", Document.class);
+        List<CadreAssessmentView> found = new ArrayList<>();
+        if (recorded != null) {
+            for (Object value : recorded.values()) {
+                if (value instanceof Document a) {
+                    Document veto = a.get("veto", Document.class);
+                    found.add(new CadreAssessmentView(((Number) a.get("assessment")).intValue(), ((Number) a.get("year")).intValue(),
+                            a.getString("state"), date(a, "openedOn"), a.getString("basis"), a.getString("result"), date(a, "concludedOn"),
+                            a.getString("conclusionBasis"), veto == null ? null : new CadreAssessmentView.Veto(veto.getString("sanctionId"),
+                            veto.getString("sanction"), veto.getString("causingEventId"), date(veto, "date"))));
+                }
+            }
+        }
+        found.sort(Comparator.comparingInt(CadreAssessmentView::assessment));
+        return found;
+    }
+
+    private static List<SanctionView> sanctions(Document doc) {
+        Document recorded = doc.get("sanctions", Document.class);
+        List<SanctionView> found = new ArrayList<>();
+        if (recorded != null) {
+            recorded.forEach((id, value) -> {
+                if (value instanceof Document s) {
+                    found.add(new SanctionView(id, s.getString("sanction"), date(s, "effectiveFrom"), date(s, "endedOn"), s.getString("causingEventId")));
+                }
+            });
+        }
+        found.sort(Comparator.comparing(SanctionView::effectiveFrom, Comparator.nullsLast(Comparator.naturalOrder())));
+        return found;
     }
 
     private static List<TransferView> transfers(Document doc) {

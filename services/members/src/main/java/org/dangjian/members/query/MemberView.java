@@ -17,13 +17,15 @@ import org.dangjian.members.command.MemberStep;
  * @param branchId           the branch he belongs to; null once he was transferred out of the platform
  * @param leftPlatform       whether he was transferred out of the platform (the record is kept, read-only)
  * @param transfers          his transfers (组织关系转接), oldest first; the open one, if any, last
+ * @param cadreAssessments   his cadre political assessments (政治建设考察), oldest first
+ * @param sanctions          the disciplinary sanctions' effects noted on his record, in effect or ended (no case content)
  * @param sequence           the member's last event this view reflects
  */
 public record MemberView(String id, String name, Gender gender, LocalDate birthDate, String idCardNumber, String phone, String address,
                          boolean personalDataMasked, String branchId, String username, MemberStage stage, LocalDate stageSince,
                          LocalDate applicationDate, LocalDate probationEndsOn, boolean probationExtended, MemberStep nextStep,
                          LocalDate nextStepDueOn, List<StepView> steps, boolean leftPlatform, List<TransferView> transfers,
-                         long sequence) {
+                         List<CadreAssessmentView> cadreAssessments, List<SanctionView> sanctions, long sequence) {
 
     /**
      * One step of the way.

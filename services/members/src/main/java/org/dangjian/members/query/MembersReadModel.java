@@ -9,6 +9,9 @@ import java.util.List;
 import com.mongodb.client.MongoDatabase;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.dangjian.contracts.members.CadrePoliticalAssessmentConcluded;
+import org.dangjian.contracts.members.CadrePoliticalAssessmentOpened;
+import org.dangjian.contracts.members.CadrePoliticalAssessmentVetoed;
 import org.dangjian.contracts.members.DecidingBody;
 import org.dangjian.contracts.members.MemberAdmittedAsProbationary;
 import org.dangjian.contracts.members.MemberConfirmedAsFullMember;
@@ -18,6 +21,7 @@ import org.dangjian.contracts.members.MemberPoliticalReviewConcluded;
 import org.dangjian.contracts.members.MemberProbationCancelled;
 import org.dangjian.contracts.members.MemberProbationExtended;
 import org.dangjian.contracts.members.MemberPointsRecorded;
+import org.dangjian.contracts.members.MemberSanctionRecorded;
 import org.dangjian.contracts.members.MemberTransferCancelled;
 import org.dangjian.contracts.members.MemberTransferConfirmed;
 import org.dangjian.contracts.members.MemberTransferInitiated;
@@ -138,6 +142,26 @@ public class MembersReadModel implements ReadModel {
                     next(MemberStep.FULL_MEMBERSHIP, extended.probationEndsOn()),
                     step(MemberStep.PROBATION_EXTENSION, step(extended.date(), extended.decidingBody(), extended.basis())
                             .append("months", extended.months()).append("probationEndsOn", day(extended.probationEndsOn()))));
+        }
+        if (payload instanceof MemberSanctionRecorded sanction) {
+            String at = "sanctions." + sanction.sanctionId();
+            return combine(set(at + ".sanction", sanction.sanction().name()), set(at + ".effectiveFrom", day(sanction.effectiveFrom())),
+                    set(at + ".endedOn", day(sanction.endedOn())), set(at + (sanction.endedOn() == null ? ".causingEventId" : ".endingEventId"),
+                            sanction.causingEventId()));
+        }
+        if (payload instanceof CadrePoliticalAssessmentOpened opened) {
+            return set("cadreAssessments." + opened.assessment(), new Document("assessment", opened.assessment()).append("year", opened.year())
+                    .append("state", "OPEN").append("openedOn", day(opened.date())).append("basis", opened.basis()));
+        }
+        if (payload instanceof CadrePoliticalAssessmentConcluded concluded) {
+            String at = "cadreAssessments." + concluded.assessment();
+            return combine(set(at + ".state", "CONCLUDED"), set(at + ".result", concluded.result().name()),
+                    set(at + ".concludedOn", day(concluded.date())), set(at + ".conclusionBasis", concluded.basis()));
+        }
+        if (payload instanceof CadrePoliticalAssessmentVetoed vetoed) {
+            String at = "cadreAssessments." + vetoed.assessment();
+            return combine(set(at + ".state", "VETOED"), set(at + ".veto", new Document("sanctionId", vetoed.sanctionId())
+                    .append("sanction", vetoed.sanction().name()).append("causingEventId", vetoed.causingEventId()).append("date", day(vetoed.date()))));
         }
         if (payload instanceof MemberPointsRecorded recorded) {
             // once per event: the document's compare-and-set on the sequence makes a repeat change nothing

@@ -93,4 +93,17 @@ final class MemberRequests {
             @Schema(example = DAY) @NotNull LocalDate date,
             @Schema(example = "带头完成窗口延时服务") @NotNull @FreeText(max = 1000) String reason) {
     }
+
+    /** 政治建设考察: the year assessed, the day it is opened, the basis. */
+    record CadreAssessment(@Schema(example = "2024") @NotNull @jakarta.validation.constraints.Min(2000) @jakarta.validation.constraints.Max(2999)
+                           Integer year,
+                           @Schema(example = DAY) @NotNull LocalDate date,
+                           @FreeText(max = 1000) String basis) {
+    }
+
+    /** 政治建设考察结论. */
+    record CadreAssessmentConclusion(@NotNull org.dangjian.contracts.members.CadreAssessmentResult result,
+                                     @Schema(example = DAY) @NotNull LocalDate date,
+                                     @FreeText(max = 1000) String basis) {
+    }
 }

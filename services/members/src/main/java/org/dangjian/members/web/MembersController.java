@@ -19,6 +19,8 @@ import org.dangjian.members.command.AdmitProbationaryMemberCommand;
 import org.dangjian.members.command.BranchScope;
 import org.dangjian.members.command.CancelProbationCommand;
 import org.dangjian.members.command.CancelTransferCommand;
+import org.dangjian.members.command.ConcludeCadreAssessmentCommand;
+import org.dangjian.members.command.OpenCadreAssessmentCommand;
 import org.dangjian.members.command.ConfirmTransferCommand;
 import org.dangjian.members.command.InitiateTransferCommand;
 import org.dangjian.members.command.ReceiveTransferCommand;
@@ -334,6 +336,29 @@ class MembersController {
     @GetMapping(path = "/points/rules", produces = MediaType.APPLICATION_JSON_VALUE)
     PointsRules pointsRules() {
         return pointsRules;
+    }
+
+    @Operation(summary = "政治建设考察 Open a cadre's political assessment", description = "Of a full member, once per year. While a "
+            + "disciplinary sanction published by the discipline service is in effect, the assessment is vetoed at once (一票否决), "
+            + "naming the discipline event; a sanction that takes effect later vetoes it then. Committee staff only.")
+    @PostMapping(path = "/members/{id}/cadre-assessments", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize(STAFF)
+    ResponseEntity<CommandResponse> openCadreAssessment(@PathVariable("id") String path, @Valid @RequestBody MemberRequests.CadreAssessment request,
+                                                        @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
+        return step(path, "open-cadre-assessment", request, request.date(), idempotencyKey,
+                (id, scope) -> new OpenCadreAssessmentCommand(id, request.year(), request.date(), request.basis(), scope));
+    }
+
+    @Operation(summary = "政治建设考察结论 Conclude a cadre's political assessment", description = "Assessment n, open, with its result "
+            + "(GOOD 好, FAIRLY_GOOD 较好, AVERAGE 一般, POOR 差); a vetoed one has none (ASSESSMENT_VETOED). Committee staff only.")
+    @PostMapping(path = "/members/{id}/cadre-assessments/{assessment}/conclusion", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize(STAFF)
+    ResponseEntity<CommandResponse> concludeCadreAssessment(@PathVariable("id") String path, @PathVariable("assessment") @Min(1) int assessment,
+                                                            @Valid @RequestBody MemberRequests.CadreAssessmentConclusion request,
+                                                            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
+        return step(path, "conclude-cadre-assessment " + assessment, request, request.date(), idempotencyKey,
+                (id, scope) -> new ConcludeCadreAssessmentCommand(id, assessment, request.result(), request.date(), request.basis(), scope));
     }
 
     @Operation(summary = "党员列表 Members, a page at a time", description = "The members the caller may read (committee staff, "

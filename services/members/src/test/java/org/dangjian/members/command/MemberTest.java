@@ -9,7 +9,13 @@ import java.time.ZoneOffset;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.axonframework.test.aggregate.ResultValidator;
+import org.dangjian.contracts.discipline.Sanction;
+import org.dangjian.contracts.members.CadreAssessmentResult;
+import org.dangjian.contracts.members.CadrePoliticalAssessmentConcluded;
+import org.dangjian.contracts.members.CadrePoliticalAssessmentOpened;
+import org.dangjian.contracts.members.CadrePoliticalAssessmentVetoed;
 import org.dangjian.contracts.members.DecidingBody;
+import org.dangjian.contracts.members.MemberSanctionRecorded;
 import org.dangjian.contracts.members.Gender;
 import org.dangjian.contracts.members.MemberAdmittedAsProbationary;
 import org.dangjian.contracts.members.MemberConfirmedAsFullMember;
@@ -670,6 +676,98 @@ class MemberTest {
             org.assertj.core.api.Assertions.assertThat(POINTS.versions().get(0).starsFor(39)).isEqualTo(1);
             org.assertj.core.api.Assertions.assertThat(POINTS.versions().get(0).starsFor(100)).isEqualTo(5);
             org.assertj.core.api.Assertions.assertThat(POINTS.versions().get(0).starsFor(19)).isZero();
+        }
+    }
+
+    /** 政治建设考察 with the one-vote veto (一票否决): a sanction in effect vetoes open assessments and new ones. */
+    @Nested
+    class VetoingCadreAssessments {
+
+        static final String SANCTION = "7a0c7a2e-8d1f-4c3a-9e6b-2f4d8a1c0e37";
+        static final String CAUSE = "cause-event-1";
+        static final LocalDate OPENED = LocalDate.of(2026, 2, 1);
+
+        Object[] full() {
+            return append(probationary(), new MemberConfirmedAsFullMember(ID, PROBATION_END, PROBATION_END, null));
+        }
+
+        Object[] open() {
+            return append(full(), new CadrePoliticalAssessmentOpened(ID, 1, 2025, OPENED, null));
+        }
+
+        MemberSanctionRecorded inEffect() {
+            return new MemberSanctionRecorded(ID, SANCTION, Sanction.SERIOUS_WARNING, LocalDate.of(2026, 3, 1), null, CAUSE);
+        }
+
+        @Test
+        void aSanctionTakingEffectVetoesTheOpenAssessmentNamingTheCausingEvent() {
+            when(open(), new RecordSanctionCommand(MEMBER, SANCTION, Sanction.SERIOUS_WARNING, LocalDate.of(2026, 3, 1), null, CAUSE))
+                    .expectEvents(inEffect(), new CadrePoliticalAssessmentVetoed(ID, 1, SANCTION, Sanction.SERIOUS_WARNING, CAUSE, LocalDate.of(2026, 3, 1)));
+        }
+
+        @Test
+        void anAssessmentOpenedWhileASanctionIsInEffectIsVetoedAtOnceAndOneOpenedAfterItEndedIsNot() {
+            Object[] sanctioned = append(full(), inEffect());
+            when(sanctioned, new OpenCadreAssessmentCommand(MEMBER, 2025, OPENED, "党委通知", STAFF))
+                    .expectEvents(new CadrePoliticalAssessmentOpened(ID, 1, 2025, OPENED, "党委通知"),
+                            new CadrePoliticalAssessmentVetoed(ID, 1, SANCTION, Sanction.SERIOUS_WARNING, CAUSE, LocalDate.of(2026, 3, 1)));
+            Object[] ended = append(sanctioned, new MemberSanctionRecorded(ID, SANCTION, Sanction.SERIOUS_WARNING, LocalDate.of(2026, 3, 1),
+                    LocalDate.of(2026, 9, 1), "cause-event-2"));
+            when(ended, new OpenCadreAssessmentCommand(MEMBER, 2025, OPENED, null, STAFF))
+                    .expectEvents(new CadrePoliticalAssessmentOpened(ID, 1, 2025, OPENED, null));
+        }
+
+        @Test
+        void aVetoedAssessmentHasNoResultAndAnOpenOneConcludesOnce() {
+            Object[] vetoed = append(open(), new CadrePoliticalAssessmentVetoed(ID, 1, SANCTION, Sanction.WARNING, CAUSE, OPENED));
+            when(vetoed, new ConcludeCadreAssessmentCommand(MEMBER, 1, CadreAssessmentResult.GOOD, TODAY, null, STAFF))
+                    .expectException(code("ASSESSMENT_VETOED")).expectNoEvents();
+            when(open(), new ConcludeCadreAssessmentCommand(MEMBER, 1, CadreAssessmentResult.GOOD, TODAY, "考察报告", STAFF))
+                    .expectEvents(new CadrePoliticalAssessmentConcluded(ID, 1, CadreAssessmentResult.GOOD, TODAY, "考察报告"));
+            Object[] concluded = append(open(), new CadrePoliticalAssessmentConcluded(ID, 1, CadreAssessmentResult.GOOD, TODAY, null));
+            when(concluded, new ConcludeCadreAssessmentCommand(MEMBER, 1, CadreAssessmentResult.POOR, TODAY, null, STAFF))
+                    .expectException(code("ASSESSMENT_CONCLUDED"));
+            when(concluded, new RecordSanctionCommand(MEMBER, SANCTION, Sanction.WARNING, TODAY, null, CAUSE))
+                    .expectEvents(new MemberSanctionRecorded(ID, SANCTION, Sanction.WARNING, TODAY, null, CAUSE));
+            when(open(), new ConcludeCadreAssessmentCommand(MEMBER, 2, CadreAssessmentResult.GOOD, TODAY, null, STAFF))
+                    .expectException(code("ASSESSMENT_NOT_FOUND"));
+            when(open(), new ConcludeCadreAssessmentCommand(MEMBER, 1, CadreAssessmentResult.GOOD, OPENED.minusDays(1), null, STAFF))
+                    .expectException(code("DATE_BEFORE_PREVIOUS_STEP"));
+        }
+
+        @Test
+        void theSameSanctionNotedTwiceChangesNothingAndAnUnknownEndIsIgnored() {
+            Object[] sanctioned = append(open(), inEffect());
+            when(sanctioned, new RecordSanctionCommand(MEMBER, SANCTION, Sanction.SERIOUS_WARNING, LocalDate.of(2026, 3, 1), null, CAUSE))
+                    .expectSuccessfulHandlerExecution().expectNoEvents();
+            when(full(), new RecordSanctionCommand(MEMBER, SANCTION, null, null, TODAY, "cause-event-2")).expectNoEvents();
+        }
+
+        @Test
+        void onlyAFullMemberIsAssessedOncePerYearNotInTheFuture() {
+            when(probationary(), new OpenCadreAssessmentCommand(MEMBER, 2025, OPENED, null, STAFF)).expectException(code("NOT_A_FULL_MEMBER"));
+            when(open(), new OpenCadreAssessmentCommand(MEMBER, 2025, OPENED, null, STAFF)).expectException(code("ASSESSMENT_EXISTS"));
+            when(full(), new OpenCadreAssessmentCommand(MEMBER, 2027, OPENED, null, STAFF)).expectException(code("ASSESSMENT_YEAR_INVALID"));
+            when(full(), new OpenCadreAssessmentCommand(MEMBER, 2026, TODAY.plusDays(1), null, STAFF)).expectException(code("DATE_IN_FUTURE"));
+            when(open(), new OpenCadreAssessmentCommand(MEMBER, 2026, TODAY, null, STAFF))
+                    .expectEvents(new CadrePoliticalAssessmentOpened(ID, 2, 2026, TODAY, null));
+        }
+
+        @Test
+        void aRecordWithSanctionsAssessmentsAndPointsSurvivesASnapshot() throws Exception {
+            Member member = new Member();
+            for (Object event : append(append(open(), inEffect()), new MemberPointsRecorded(ID, 2026, 2, "ATTENDANCE_PRESENT", "2022.1", TODAY,
+                    "出席", "e-9", null))) {
+                java.lang.reflect.Method on = Member.class.getDeclaredMethod("on", event.getClass());
+                on.setAccessible(true);
+                on.invoke(member, event);
+            }
+            org.axonframework.serialization.Serializer serializer = org.dangjian.runtime.eventstore.SnapshotSerializer.create();
+            org.axonframework.serialization.SerializedObject<byte[]> stored = serializer.serialize(member, byte[].class);
+            Member restored = serializer.deserialize(stored);
+            String before = new String(stored.getData(), java.nio.charset.StandardCharsets.UTF_8);
+            String after = new String(serializer.serialize(restored, byte[].class).getData(), java.nio.charset.StandardCharsets.UTF_8);
+            org.assertj.core.api.Assertions.assertThat(after).isEqualTo(before).contains("SERIOUS_WARNING").contains("e-9").contains("OPEN");
         }
     }
 

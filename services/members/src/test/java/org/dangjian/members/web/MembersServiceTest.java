@@ -13,6 +13,9 @@ import org.dangjian.contracts.activities.Attendance;
 import org.dangjian.contracts.activities.AttendanceRecorded;
 import org.dangjian.contracts.activities.VolunteerServiceKind;
 import org.dangjian.contracts.activities.VolunteerServiceRecorded;
+import org.dangjian.contracts.discipline.Sanction;
+import org.dangjian.contracts.discipline.SanctionEnded;
+import org.dangjian.contracts.discipline.SanctionTookEffect;
 import org.dangjian.contracts.organisation.OrganisationUnitDissolved;
 import org.dangjian.contracts.organisation.OrganisationUnitEstablished;
 import org.dangjian.contracts.organisation.OrganisationUnitKind;
@@ -48,6 +51,7 @@ class MembersServiceTest {
 
     static ForeignEvents organisation;
     static ForeignEvents activities;
+    static ForeignEvents discipline;
 
     @LocalServerPort
     int port;
@@ -73,6 +77,10 @@ class MembersServiceTest {
             activities = new ForeignEvents(TestInfrastructure.endpoints().kafkaBootstrapServers(), properties.topicOf("activities"),
                     "activities", "Activity");
         }
+        if (discipline == null) {
+            discipline = new ForeignEvents(TestInfrastructure.endpoints().kafkaBootstrapServers(), properties.topicOf("discipline"),
+                    "discipline", "Sanction");
+        }
         branch = established(OrganisationUnitKind.BRANCH, "第一党支部");
         otherBranch = established(OrganisationUnitKind.BRANCH, "第二党支部");
         secretary = TestTokens.forUser("shuji", "BRANCH_SECRETARY", branch);
@@ -88,6 +96,10 @@ class MembersServiceTest {
         if (activities != null) {
             activities.close();
             activities = null;
+        }
+        if (discipline != null) {
+            discipline.close();
+            discipline = null;
         }
     }
 
@@ -429,5 +441,57 @@ class MembersServiceTest {
         assertThat(api.get("/members/" + id + "/points", otherSecretary).code()).isEqualTo("MEMBER_NOT_FOUND");
         assertThat(ok(api.get("/points/rules", TestTokens.forUser("dangyuan", "PARTY_MEMBER", branch)), 200).body()
                 .at("/versions/0/rules/MERIT/max").asInt()).isEqualTo(20);
+    }
+
+    /** A full member of the branch, through the whole way (dates in 2023 and 2024). */
+    private String fullMember(String name) {
+        String id = applied(name, null);
+        ok(api.post("/members/" + id + "/activist", STAFF, Map.of("date", "2023-02-01"), Map.of()), 200);
+        ok(api.post("/members/" + id + "/development-object", STAFF, Map.of("date", "2023-08-01"), Map.of()), 200);
+        ok(api.post("/members/" + id + "/political-review", STAFF, Map.of("date", "2023-09-01", "conclusion", "PASSED"), Map.of()), 200);
+        ok(api.post("/members/" + id + "/admission", STAFF, Map.of("branchMeetingDate", "2023-10-10", "committeeApprovalDate", "2023-10-20"),
+                Map.of()), 200);
+        ok(api.post("/members/" + id + "/full-membership", STAFF, Map.of("branchMeetingDate", "2024-10-10", "committeeApprovalDate",
+                "2024-10-20"), Map.of()), 200);
+        return id;
+    }
+
+    @Test
+    void aSanctionPublishedByDisciplineVetoesTheCadresPoliticalAssessmentAndTheTimelineNamesTheCausingEvent() {
+        String id = fullMember("孔德明");
+        JsonNode opened = ok(api.post("/members/" + id + "/cadre-assessments", STAFF, Map.of("year", 2025, "date", "2026-02-01",
+                "basis", "党委关于开展年度政治建设考察的通知"), Map.of()), 200).body();
+        assertThat(opened.get("sequence").asLong()).isEqualTo(6);
+        assertThat(api.post("/members/" + id + "/cadre-assessments", secretary, Map.of("year", 2024, "date", "2026-02-01"), Map.of()).code())
+                .as("the committee assesses cadres").isEqualTo("FORBIDDEN");
+
+        String sanction = UUID.randomUUID().toString();
+        org.dangjian.runtime.eventstore.StoredEvent effect = discipline.publish(sanction, new SanctionTookEffect(sanction, id,
+                Sanction.SERIOUS_WARNING, java.time.LocalDate.of(2026, 3, 1), java.time.LocalDate.of(2027, 9, 1)));
+        discipline.republish(effect);
+
+        Eventually.that(() -> assertThat(ok(api.get("/members/" + id, STAFF), 200).body().at("/cadreAssessments/0/state").asString())
+                .isEqualTo("VETOED"));
+        JsonNode file = api.get("/members/" + id, STAFF).body();
+        assertThat(file.at("/cadreAssessments/0/veto/causingEventId").asString()).isEqualTo(effect.eventId());
+        assertThat(file.at("/cadreAssessments/0/veto/sanction").asString()).isEqualTo("SERIOUS_WARNING");
+        assertThat(file.at("/sanctions/0/sanctionId").asString()).isEqualTo(sanction);
+        JsonNode entries = ok(api.get("/members/" + id + "/timeline", AUDITOR), 200).body().get("entries");
+        assertThat(entries).as("noted once and vetoed once, however often it was delivered").hasSize(9);
+        JsonNode veto = entries.get(8);
+        assertThat(veto.get("type").asString()).isEqualTo("org.dangjian.members.CadrePoliticalAssessmentVetoed.v1");
+        assertThat(veto.get("causationId").asString()).isEqualTo(effect.eventId());
+        assertThat(veto.at("/data/causingEventId").asString()).isEqualTo(effect.eventId());
+        assertThat(veto.at("/actor/id").asString()).isEqualTo("service:members");
+
+        assertThat(api.post("/members/" + id + "/cadre-assessments/1/conclusion", STAFF, Map.of("result", "GOOD", "date", "2026-04-01"),
+                Map.of()).code()).isEqualTo("ASSESSMENT_VETOED");
+        // a new assessment while the sanction is in effect is vetoed at once; after its end one concludes
+        ok(api.post("/members/" + id + "/cadre-assessments", STAFF, Map.of("year", 2026, "date", "2026-04-01"), Map.of()), 200);
+        JsonNode second = ok(api.get("/members/" + id + "?minSequence=10", STAFF), 200).body();
+        assertThat(second.at("/cadreAssessments/1/state").asString()).isEqualTo("VETOED");
+        discipline.publish(sanction, new SanctionEnded(sanction, id, java.time.LocalDate.of(2026, 9, 1)));
+        Eventually.that(() -> assertThat(ok(api.get("/members/" + id, STAFF), 200).body().at("/sanctions/0/endedOn").asString())
+                .isEqualTo("2026-09-01"));
     }
 }

@@ -45,12 +45,29 @@ export function pointsRules() {
   return read(`${BASE}/points/rules`);
 }
 
+/** A member's dues of a year: months, totals, arrears, the base in effect. */
+export function memberDues(id, { year, minSequence } = {}) {
+  return read(`${memberPath(id)}/dues`, { year, minSequence });
+}
+
+/** A month's dues of a branch or all: month (yyyy-MM), branch. */
+export function duesSummary(params = {}) {
+  return read(`${BASE}/dues/summary`, params);
+}
+
+/** The members in arrears: branch, limit. */
+export function duesArrears(params = {}) {
+  return read(`${BASE}/dues/arrears`, params);
+}
+
 /** The command paths (sent with useCommand). */
 export const commands = {
   apply: () => `${BASE}/members`,
   step: (id, step) => `${memberPath(id)}/${STEP_PATHS[step]}`,
   transfer: (id) => `${memberPath(id)}/transfers`,
   points: (id) => `${memberPath(id)}/points`,
+  duesBase: (id) => `${memberPath(id)}/dues/base`,
+  duesPayment: (id) => `${memberPath(id)}/dues/payments`,
   cadreAssessment: (id) => `${memberPath(id)}/cadre-assessments`,
   cadreConclusion: (id, n) => `${memberPath(id)}/cadre-assessments/${encodeURIComponent(n)}/conclusion`,
   transferStep: (id, transfer, action) => `${memberPath(id)}/transfers/${encodeURIComponent(transfer)}/${action}`,

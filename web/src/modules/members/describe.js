@@ -30,6 +30,16 @@ export function describeMemberEvent(entry, { t, te }, branchName = (id) => id) {
     add('cadre.date', data.effectiveFrom || data.endedOn);
     add('points.source', data.causingEventId);
   }
+  if (type === 'MemberDuesBaseSet' || type === 'MemberDuesPaid') {
+    add('dues.fromMonth', data.fromMonth);
+    add('dues.base', data.base);
+    add('dues.rate', data.rate);
+    add('dues.due', data.monthlyDues);
+    add('dues.month', data.month);
+    add('dues.amount', data.amount);
+    add('dues.paidOn', data.paidOn);
+    add('dues.receipt', data.receipt);
+  }
   if (type === 'MemberPointsRecorded') {
     add('points.points', data.points > 0 ? `+${data.points}` : data.points);
     add('points.rule', data.rule);

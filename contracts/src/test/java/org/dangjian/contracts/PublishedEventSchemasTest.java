@@ -43,6 +43,8 @@ import org.dangjian.contracts.members.CadreAssessmentResult;
 import org.dangjian.contracts.members.CadrePoliticalAssessmentConcluded;
 import org.dangjian.contracts.members.CadrePoliticalAssessmentOpened;
 import org.dangjian.contracts.members.CadrePoliticalAssessmentVetoed;
+import org.dangjian.contracts.members.MemberDuesBaseSet;
+import org.dangjian.contracts.members.MemberDuesPaid;
 import org.dangjian.contracts.members.MemberPointsRecorded;
 import org.dangjian.contracts.members.MemberSanctionRecorded;
 import org.dangjian.contracts.members.MemberProbationExtended;
@@ -151,6 +153,12 @@ class PublishedEventSchemasTest {
                 DAY, "考察报告")));
         EXAMPLES.put(CadrePoliticalAssessmentVetoed.class, List.of(new CadrePoliticalAssessmentVetoed(MEMBER, 1, PARENT, Sanction.WARNING,
                 "5f0e6c9a-1111-4c3a-9e6b-2f4d8a1c0e37", DAY)));
+        EXAMPLES.put(MemberDuesBaseSet.class, List.of(new MemberDuesBaseSet(MEMBER, "2024-01", new java.math.BigDecimal("6500.00"),
+                new java.math.BigDecimal("0.015"), new java.math.BigDecimal("97.50"), "2024 年工资表"),
+                new MemberDuesBaseSet(MEMBER, "2024-07", new java.math.BigDecimal("3000"), new java.math.BigDecimal("0.005"),
+                        new java.math.BigDecimal("15.00"), null)));
+        EXAMPLES.put(MemberDuesPaid.class, List.of(new MemberDuesPaid(MEMBER, "2024-03", new java.math.BigDecimal("97.50"), DAY, "收据 0017"),
+                new MemberDuesPaid(MEMBER, "2024-04", new java.math.BigDecimal("0.20"), DAY, null)));
         EXAMPLES.put(AttendanceRecorded.class, List.of(
                 new AttendanceRecorded(PARENT, ActivityKind.PARTY_LESSON, UNIT, MEMBER, Attendance.ON_LEAVE, DAY, "出差"),
                 new AttendanceRecorded(PARENT, ActivityKind.BRANCH_GENERAL_MEETING, UNIT, MEMBER, Attendance.PRESENT, DAY, null)));

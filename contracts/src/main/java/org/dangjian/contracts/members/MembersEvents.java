@@ -32,7 +32,9 @@ public final class MembersEvents {
             MemberSanctionRecorded.class,
             CadrePoliticalAssessmentOpened.class,
             CadrePoliticalAssessmentConcluded.class,
-            CadrePoliticalAssessmentVetoed.class);
+            CadrePoliticalAssessmentVetoed.class,
+            MemberDuesBaseSet.class,
+            MemberDuesPaid.class);
 
     private MembersEvents() {
     }

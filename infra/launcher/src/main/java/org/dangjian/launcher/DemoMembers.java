@@ -133,6 +133,16 @@ final class DemoMembers {
                 steps.add(new Step("/points", Map.of("rule", "MERIT", "points", 10, "date", today.minusDays(1).toString(),
                         "reason", "群众来信表扬" + BASIS)));
             }
+            // party dues: a base from six months ago; each month paid on its 10th, one request a month (one event each),
+            // but for every fourth member, who owes the last two
+            java.time.YearMonth from = java.time.YearMonth.from(today).minusMonths(6);
+            steps.add(new Step("/dues/base", Map.of("fromMonth", from.toString(), "base", 3000 + person.number() * 250, "rate",
+                    person.number() * 250 + 3000 > 5000 ? 0.015 : 0.01, "basis", "工资表核定" + BASIS)));
+            java.time.YearMonth lastPaid = java.time.YearMonth.from(today).minusMonths(person.number() % 4 == 0 ? 3 : 1);
+            for (java.time.YearMonth month = from; !month.isAfter(lastPaid); month = month.plusMonths(1)) {
+                steps.add(new Step("/dues/payments", Map.of("months", List.of(month.toString()), "paidOn", month.atDay(10).toString(),
+                        "receipt", "DJ-" + month.toString().replace("-", "") + "-" + person.number())));
+            }
             if (person.number() == 8) {
                 steps.add(new Step("/points", Map.of("rule", "DEMERIT", "points", -5, "date", today.minusDays(2).toString(),
                         "reason", "无故迟交学习笔记" + BASIS)));

@@ -60,9 +60,19 @@ class PublicationRelayTest {
     }
 
     private PublicationRelay relay(MockProducer<String, byte[]> producer, Duration abandonAfter) {
+        return relay(producer, abandonAfter, true);
+    }
+
+    /**
+     * A relay; without the startup scan for a test that counts sends exactly: the scan re-enqueues an event it read as
+     * still unpublished, and when that read races the first batch's marking, the event goes out a second time (allowed:
+     * publication is at least once), which would blur what such a test checks.
+     */
+    private PublicationRelay relay(MockProducer<String, byte[]> producer, Duration abandonAfter, boolean startupScan) {
         RelayLease lease = new RelayLease(kit.database, "publication-relay", "test-" + UUID.randomUUID(), Duration.ofSeconds(20), Clock.systemUTC());
         return new PublicationRelay(kit.database, kit.outbox, kit.reader, kit.commits, producer, () -> { }, new CloudEventCodec("drills"), TOPIC,
-                lease, new PublicationRelay.Settings(Duration.ofMillis(50), 200, abandonAfter, true, Duration.ofHours(1), Duration.ofSeconds(8)),
+                lease, new PublicationRelay.Settings(Duration.ofMillis(50), 200, abandonAfter, startupScan, Duration.ofHours(1),
+                        Duration.ofSeconds(8)),
                 Clock.systemUTC(), new SimpleMeterRegistry());
     }
 
@@ -82,7 +92,7 @@ class PublicationRelayTest {
         kit.append(event("Drill", "d1", 1, new DrillHeld("d1", "m1")));
         kit.append(event("Drill", "d1", 2, new DrillCancelled("d1")));
         MockProducer<String, byte[]> producer = producer();
-        relay = relay(producer, Duration.ofMinutes(10));
+        relay = relay(producer, Duration.ofMinutes(10), false);
         relay.start();
 
         Eventually.that(() -> assertThat(producer.history()).hasSize(4));
@@ -96,7 +106,7 @@ class PublicationRelayTest {
     void theRecordCarriesTheStoredBodyByteForByteAndEveryHashedAttribute() {
         kit.append(event("Drill", "d1", 0, new DrillScheduled("d1", "消防演练", "m1")));
         MockProducer<String, byte[]> producer = producer();
-        relay = relay(producer, Duration.ofMinutes(10));
+        relay = relay(producer, Duration.ofMinutes(10), false);
         relay.start();
 
         Eventually.that(() -> assertThat(producer.history()).hasSize(1));
@@ -125,7 +135,7 @@ class PublicationRelayTest {
                 return super.send(record);
             }
         };
-        relay = relay(producer, Duration.ofMinutes(10));
+        relay = relay(producer, Duration.ofMinutes(10), false);
         relay.start();
 
         Eventually.that(() -> assertThat(producer.history()).hasSize(1));
@@ -140,7 +150,7 @@ class PublicationRelayTest {
         kit.outbox.registerEntries(List.of(new Outbox.Entry(stored.documentId() + "|lost-writer", stored.documentId(), "lost-writer", "d1", 0,
                 Instant.now())));
         MockProducer<String, byte[]> producer = producer();
-        relay = relay(producer, Duration.ofMinutes(10));
+        relay = relay(producer, Duration.ofMinutes(10), false);
         relay.start();
 
         Eventually.that(() -> assertThat(kit.outbox.pending(10)).isEmpty());
@@ -153,13 +163,12 @@ class PublicationRelayTest {
                 "slow", "d0", 0, Instant.now())));
         kit.append(event("Drill", "d1", 0, new DrillScheduled("d1", "消防演练", "m1")));
         MockProducer<String, byte[]> producer = producer();
-        relay = relay(producer, Duration.ofMillis(800));
+        relay = relay(producer, Duration.ofMillis(800), false);
         relay.start();
 
-        // publication is at least once (docs/event-store.md): d1 may go out twice under load, d0 never
-        Eventually.that(() -> assertThat(producer.history()).extracting(ProducerRecord::key).isNotEmpty().containsOnly("d1"));
+        Eventually.that(() -> assertThat(producer.history()).extracting(ProducerRecord::key).containsExactly("d1"));
         Eventually.that(() -> assertThat(kit.outbox.pending(10)).isEmpty());
-        assertThat(producer.history()).extracting(ProducerRecord::key).containsOnly("d1");
+        assertThat(producer.history()).hasSize(1);
     }
 
     @Test

@@ -14,6 +14,8 @@ import org.dangjian.contracts.members.CadrePoliticalAssessmentVetoed;
 import org.dangjian.contracts.members.DecidingBody;
 import org.dangjian.contracts.members.MemberAdmittedAsProbationary;
 import org.dangjian.contracts.members.MemberConfirmedAsFullMember;
+import org.dangjian.contracts.members.MemberDuesBaseSet;
+import org.dangjian.contracts.members.MemberDuesPaid;
 import org.dangjian.contracts.members.MemberPointsRecorded;
 import org.dangjian.contracts.members.MemberDesignatedActivist;
 import org.dangjian.contracts.members.MemberDesignatedDevelopmentObject;
@@ -69,6 +71,9 @@ class Member {
     private boolean leftPlatform;
     /** The foreign events the ledger has recorded points for: each is recorded once. */
     private java.util.Set<String> pointsSources = new java.util.HashSet<>();
+    /** The monthly dues (yuan) from each month a base was set for ({@code yyyy-MM}), and the months paid. */
+    private java.util.TreeMap<String, java.math.BigDecimal> monthlyDues = new java.util.TreeMap<>();
+    private java.util.Set<String> paidMonths = new java.util.HashSet<>();
     /** The sanctions in effect, by id, as the discipline service published them. */
     private java.util.Map<String, SanctionInEffect> sanctions = new java.util.LinkedHashMap<>();
     /** The sanctions noted as ended: noting them again changes nothing. */
@@ -454,6 +459,85 @@ class Member {
         apply(new CadrePoliticalAssessmentVetoed(memberId, number, sanctionId, sanction.sanction(), sanction.causingEventId(), day));
     }
 
+    /** The most months ahead a base is set for, or dues are paid for. */
+    static final int DUES_MONTHS_AHEAD = 12;
+
+    /**
+     * 党费基数核定: of a party member (probationary or full); base × rate rounded half up to the fen. A base is not set
+     * from a month whose dues are paid already (the amounts paid would no longer match): from the first unpaid one.
+     */
+    void setDuesBase(SetDuesBaseCommand command, MembershipRules rules) {
+        inScope(command.scope());
+        open();
+        partyMember();
+        if (command.fromMonth() == null || command.base() == null || command.rate() == null) {
+            throw RuleViolation.invalid("INVALID_REQUEST", "A dues base needs its first month, base and rate");
+        }
+        if (command.base().signum() < 0 || command.base().stripTrailingZeros().scale() > 2) {
+            throw RuleViolation.invalid("INVALID_DUES_BASE", "A dues base is 0 or more yuan, to the fen");
+        }
+        if (command.rate().signum() <= 0 || command.rate().compareTo(new java.math.BigDecimal("0.05")) > 0
+                || command.rate().stripTrailingZeros().scale() > 4) {
+            throw RuleViolation.invalid("INVALID_DUES_RATE", "A dues rate is a fraction above 0 and at most 0.05 (5 %), with at most 4 decimals");
+        }
+        monthsAhead(command.fromMonth(), rules);
+        String from = command.fromMonth().toString();
+        String paid = paidMonths.stream().filter(m -> m.compareTo(from) >= 0).sorted().findFirst().orElse(null);
+        if (paid != null) {
+            throw RuleViolation.conflict("DUES_MONTH_PAID", "The dues of {0} are paid already: a new base applies from a later, unpaid month",
+                    paid);
+        }
+        java.math.BigDecimal dues = command.base().multiply(command.rate()).setScale(2, java.math.RoundingMode.HALF_UP);
+        apply(new MemberDuesBaseSet(memberId, from, command.base().setScale(2, java.math.RoundingMode.UNNECESSARY),
+                command.rate().stripTrailingZeros(), dues, MemberTexts.basis(command.basis())));
+    }
+
+    /** 党费交纳: each month once, at the amount of the base in effect for it. */
+    void payDues(PayDuesCommand command, MembershipRules rules) {
+        inScope(command.scope());
+        open();
+        if (command.months() == null || command.months().isEmpty() || command.months().size() > 24 || command.paidOn() == null) {
+            throw RuleViolation.invalid("INVALID_REQUEST", "A payment names 1 to 24 months and the day it was paid");
+        }
+        notInFuture(command.paidOn(), rules);
+        if (command.months().stream().anyMatch(java.util.Objects::isNull)) {
+            throw RuleViolation.invalid("INVALID_REQUEST", "A payment names 1 to 24 months and the day it was paid");
+        }
+        java.util.List<java.time.YearMonth> months = command.months().stream().distinct().sorted().toList();
+        for (java.time.YearMonth month : months) {
+            monthsAhead(month, rules);
+            String key = month.toString();
+            if (monthlyDues.floorEntry(key) == null) {
+                throw RuleViolation.conflict("NO_DUES_BASE", "Member {0} has no dues base for {1}: set one from that month first", memberId, key);
+            }
+            if (paidMonths.contains(key)) {
+                throw RuleViolation.conflict("DUES_ALREADY_PAID", "The dues of {1} of member {0} are paid already", memberId, key);
+            }
+        }
+        String receipt = MemberTexts.optional(command.receipt());
+        if (receipt != null && org.dangjian.runtime.text.TextRules.length(receipt) > 100) {
+            throw RuleViolation.invalid("INVALID_RECEIPT", "A receipt's reference has at most 100 characters");
+        }
+        for (java.time.YearMonth month : months) {
+            String key = month.toString();
+            apply(new MemberDuesPaid(memberId, key, monthlyDues.floorEntry(key).getValue(), command.paidOn(), receipt));
+        }
+    }
+
+    private void monthsAhead(java.time.YearMonth month, MembershipRules rules) {
+        java.time.YearMonth latest = java.time.YearMonth.from(rules.today()).plusMonths(DUES_MONTHS_AHEAD);
+        if (month.isAfter(latest)) {
+            throw RuleViolation.conflict("DUES_MONTH_TOO_FAR", "Dues are set and paid up to {0} at most", latest.toString());
+        }
+    }
+
+    private void partyMember() {
+        if (stage != MemberStage.PROBATIONARY && stage != MemberStage.FULL_MEMBER) {
+            throw RuleViolation.conflict("NOT_A_PARTY_MEMBER", "Member {0} is at stage {1}: dues are paid by probationary and full members",
+                    memberId, stage.name(), stage.chinese());
+        }
+    }
+
     /**
      * The transfer the command names must be the open one, and the caller's scope must cover the branch that takes
      * the step (the sending one, or the receiving one); a caller who sees the member but is not that branch is
@@ -618,6 +702,16 @@ class Member {
         if (event.sourceEventId() != null) {
             pointsSources.add(event.sourceEventId());
         }
+    }
+
+    @EventSourcingHandler
+    void on(MemberDuesBaseSet event) {
+        monthlyDues.put(event.fromMonth(), event.monthlyDues());
+    }
+
+    @EventSourcingHandler
+    void on(MemberDuesPaid event) {
+        paidMonths.add(event.month());
     }
 
     @EventSourcingHandler

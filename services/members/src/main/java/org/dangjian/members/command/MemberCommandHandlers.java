@@ -104,4 +104,14 @@ class MemberCommandHandlers {
     void handle(ConcludeCadreAssessmentCommand command) {
         members.load(command.memberId().value()).execute(member -> member.concludeCadreAssessment(command, rules));
     }
+
+    @CommandHandler
+    void handle(SetDuesBaseCommand command) {
+        members.load(command.memberId().value()).execute(member -> member.setDuesBase(command, rules));
+    }
+
+    @CommandHandler
+    void handle(PayDuesCommand command) {
+        members.load(command.memberId().value()).execute(member -> member.payDues(command, rules));
+    }
 }

@@ -2,6 +2,7 @@ package org.dangjian.members.query;
 
 import static com.mongodb.client.model.Filters.eq;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -169,6 +170,123 @@ public class MemberQueries {
 
     private static PointsRules.Version rulesVersion(PointsRules rules, String version) {
         return rules.versions().stream().filter(v -> v.version().equals(version)).findFirst().orElse(rules.versions().get(0));
+    }
+
+    /** A member's dues of a year, with his arrears up to last month, if the caller sees him. */
+    public Optional<DuesView> dues(String id, int year, ReadScope scope, LocalDate today) {
+        return visible(id, scope).map(doc -> {
+            Dues dues = Dues.of(doc);
+            List<DuesView.Month> months = new ArrayList<>();
+            BigDecimal due = BigDecimal.ZERO.setScale(2);
+            BigDecimal paid = BigDecimal.ZERO.setScale(2);
+            for (int m = 1; m <= 12; m++) {
+                String month = java.time.YearMonth.of(year, m).toString();
+                BigDecimal owed = dues.dueFor(month);
+                Document payment = dues.paid.get(month, Document.class);
+                BigDecimal amount = payment == null ? null : new BigDecimal(payment.getString("amount"));
+                months.add(new DuesView.Month(month, owed, amount, payment == null ? null : date(payment, "paidOn"),
+                        payment == null ? null : payment.getString("receipt")));
+                due = owed == null ? due : due.add(owed);
+                paid = amount == null ? paid : paid.add(amount);
+            }
+            List<String> arrears = dues.arrears(today);
+            Map.Entry<String, Object> current = dues.baseFor(java.time.YearMonth.from(today).toString());
+            DuesView.Base base = current == null ? null : new DuesView.Base(current.getKey(),
+                    new BigDecimal(((Document) current.getValue()).getString("base")), new BigDecimal(((Document) current.getValue()).getString("rate")),
+                    new BigDecimal(((Document) current.getValue()).getString("monthlyDues")));
+            return new DuesView(id, doc.getString("name"), year, months, due, paid, arrears, dues.sum(arrears), base);
+        });
+    }
+
+    /** A month's dues of the members the caller sees (of one branch, or all). */
+    public DuesSummaryView duesSummary(String branch, java.time.YearMonth month, ReadScope scope) {
+        String key = month.toString();
+        long members = 0;
+        long paidCount = 0;
+        BigDecimal due = BigDecimal.ZERO.setScale(2);
+        BigDecimal paid = BigDecimal.ZERO.setScale(2);
+        List<DuesSummaryView.Unpaid> unpaid = new ArrayList<>();
+        for (Document doc : matching(branch, null, null, scope).stream().sorted(BY_NAME).toList()) {
+            Dues dues = Dues.of(doc);
+            BigDecimal owed = dues.dueFor(key);
+            if (owed == null || Boolean.TRUE.equals(doc.getBoolean("leftPlatform"))) {
+                continue;
+            }
+            members++;
+            due = due.add(owed);
+            Document payment = dues.paid.get(key, Document.class);
+            if (payment != null) {
+                paidCount++;
+                paid = paid.add(new BigDecimal(payment.getString("amount")));
+            } else {
+                unpaid.add(new DuesSummaryView.Unpaid(doc.getString("_id"), doc.getString("name"), doc.getString("branchId"), owed));
+            }
+        }
+        return new DuesSummaryView(key, branch, members, due, paidCount, paid, unpaid);
+    }
+
+    /** The members in arrears the caller sees (of one branch, or all), the largest amount first. */
+    public ArrearsView arrears(String branch, ReadScope scope, LocalDate today, int limit) {
+        List<ArrearsView.Item> items = new ArrayList<>();
+        BigDecimal amount = BigDecimal.ZERO.setScale(2);
+        for (Document doc : matching(branch, null, null, scope)) {
+            if (Boolean.TRUE.equals(doc.getBoolean("leftPlatform"))) {
+                continue;
+            }
+            Dues dues = Dues.of(doc);
+            List<String> months = dues.arrears(today);
+            if (!months.isEmpty()) {
+                BigDecimal owed = dues.sum(months);
+                amount = amount.add(owed);
+                items.add(new ArrearsView.Item(doc.getString("_id"), doc.getString("name"), doc.getString("branchId"), months, owed));
+            }
+        }
+        items.sort(Comparator.comparing(ArrearsView.Item::amount).reversed().thenComparing(ArrearsView.Item::name));
+        return new ArrearsView(branch, items.size(), amount, items.stream().limit(limit).toList());
+    }
+
+    /** A member's dues as his document holds them: the bases by first month, the payments by month. */
+    private record Dues(java.util.TreeMap<String, Object> bases, Document paid) {
+
+        static Dues of(Document doc) {
+            Document dues = doc.get("dues", Document.class);
+            Document bases = dues == null ? null : dues.get("bases", Document.class);
+            Document paid = dues == null ? null : dues.get("paid", Document.class);
+            return new Dues(bases == null ? new java.util.TreeMap<>() : new java.util.TreeMap<>(bases), paid == null ? new Document() : paid);
+        }
+
+        Map.Entry<String, Object> baseFor(String month) {
+            return bases.floorEntry(month);
+        }
+
+        BigDecimal dueFor(String month) {
+            Map.Entry<String, Object> base = baseFor(month);
+            return base == null ? null : new BigDecimal(((Document) base.getValue()).getString("monthlyDues"));
+        }
+
+        /** The months from the first base up to last month that are unpaid (a month's dues are due within it). */
+        List<String> arrears(LocalDate today) {
+            List<String> months = new ArrayList<>();
+            if (bases.isEmpty()) {
+                return months;
+            }
+            java.time.YearMonth last = java.time.YearMonth.from(today).minusMonths(1);
+            for (java.time.YearMonth m = java.time.YearMonth.parse(bases.firstKey()); !m.isAfter(last); m = m.plusMonths(1)) {
+                BigDecimal owed = dueFor(m.toString());
+                if (owed != null && owed.signum() > 0 && !paid.containsKey(m.toString())) {
+                    months.add(m.toString());
+                }
+            }
+            return months;
+        }
+
+        BigDecimal sum(List<String> months) {
+            BigDecimal sum = BigDecimal.ZERO.setScale(2);
+            for (String month : months) {
+                sum = sum.add(dueFor(month));
+            }
+            return sum;
+        }
     }
 
     /** A page of the member's timeline, oldest event first. */

@@ -20,6 +20,8 @@ import org.dangjian.contracts.members.MemberDesignatedDevelopmentObject;
 import org.dangjian.contracts.members.MemberPoliticalReviewConcluded;
 import org.dangjian.contracts.members.MemberProbationCancelled;
 import org.dangjian.contracts.members.MemberProbationExtended;
+import org.dangjian.contracts.members.MemberDuesBaseSet;
+import org.dangjian.contracts.members.MemberDuesPaid;
 import org.dangjian.contracts.members.MemberPointsRecorded;
 import org.dangjian.contracts.members.MemberSanctionRecorded;
 import org.dangjian.contracts.members.MemberTransferCancelled;
@@ -142,6 +144,15 @@ public class MembersReadModel implements ReadModel {
                     next(MemberStep.FULL_MEMBERSHIP, extended.probationEndsOn()),
                     step(MemberStep.PROBATION_EXTENSION, step(extended.date(), extended.decidingBody(), extended.basis())
                             .append("months", extended.months()).append("probationEndsOn", day(extended.probationEndsOn()))));
+        }
+        if (payload instanceof MemberDuesBaseSet base) {
+            // amounts as decimal text: exact on every MongoDB (and mongo-java-server), compared as numbers when read
+            return set("dues.bases." + base.fromMonth(), new Document("base", base.base().toPlainString())
+                    .append("rate", base.rate().toPlainString()).append("monthlyDues", base.monthlyDues().toPlainString()));
+        }
+        if (payload instanceof MemberDuesPaid paid) {
+            return set("dues.paid." + paid.month(), new Document("amount", paid.amount().toPlainString()).append("paidOn", day(paid.paidOn()))
+                    .append("receipt", paid.receipt()));
         }
         if (payload instanceof MemberSanctionRecorded sanction) {
             String at = "sanctions." + sanction.sanctionId();

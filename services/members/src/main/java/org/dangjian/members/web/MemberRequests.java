@@ -106,4 +106,27 @@ final class MemberRequests {
                                      @Schema(example = DAY) @NotNull LocalDate date,
                                      @FreeText(max = 1000) String basis) {
     }
+
+    static final String MONTH = "^[0-9]{4}-(0[1-9]|1[0-2])$";
+
+    /** 党费基数核定: from a month on, base × rate. */
+    record DuesBase(@Schema(description = "The first month it applies to (yyyy-MM)", example = "2024-01")
+                    @NotNull @Pattern(regexp = MONTH, message = "must be a month, yyyy-MM") String fromMonth,
+                    @Schema(description = "The monthly base in yuan", example = "6500.00")
+                    @NotNull @jakarta.validation.constraints.DecimalMin("0") @jakarta.validation.constraints.Digits(integer = 7, fraction = 2)
+                    java.math.BigDecimal base,
+                    @Schema(description = "The rate, a fraction (0.005 = 0.5 %)", example = "0.015")
+                    @NotNull @jakarta.validation.constraints.DecimalMin(value = "0", inclusive = false)
+                    @jakarta.validation.constraints.DecimalMax("0.05") @jakarta.validation.constraints.Digits(integer = 1, fraction = 4)
+                    java.math.BigDecimal rate,
+                    @FreeText(max = 1000) String basis) {
+    }
+
+    /** 党费交纳: the months paid (1 to 24), the day, the receipt. */
+    record DuesPayment(@Schema(description = "The months paid for (yyyy-MM)", example = "[\"2024-03\"]")
+                       @NotNull @jakarta.validation.constraints.Size(min = 1, max = 24)
+                       java.util.List<@NotNull @Pattern(regexp = MONTH, message = "must be a month, yyyy-MM") String> months,
+                       @Schema(example = DAY) @NotNull LocalDate paidOn,
+                       @Schema(description = "The receipt's reference") @Name(max = 100) String receipt) {
+    }
 }

@@ -21,6 +21,8 @@ import org.dangjian.members.command.CancelProbationCommand;
 import org.dangjian.members.command.CancelTransferCommand;
 import org.dangjian.members.command.ConcludeCadreAssessmentCommand;
 import org.dangjian.members.command.OpenCadreAssessmentCommand;
+import org.dangjian.members.command.PayDuesCommand;
+import org.dangjian.members.command.SetDuesBaseCommand;
 import org.dangjian.members.command.ConfirmTransferCommand;
 import org.dangjian.members.command.InitiateTransferCommand;
 import org.dangjian.members.command.ReceiveTransferCommand;
@@ -36,7 +38,10 @@ import org.dangjian.members.command.PointsRules;
 import org.dangjian.members.command.RecordPointsCommand;
 import org.dangjian.members.command.MembershipRules;
 import org.dangjian.members.command.RecordApplicationCommand;
+import org.dangjian.members.query.ArrearsView;
 import org.dangjian.members.query.BranchesReadModel;
+import org.dangjian.members.query.DuesSummaryView;
+import org.dangjian.members.query.DuesView;
 import org.dangjian.members.query.MemberListItem;
 import org.dangjian.members.query.MemberQueries;
 import org.dangjian.members.query.MemberTimelinesReadModel;
@@ -359,6 +364,69 @@ class MembersController {
                                                             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
         return step(path, "conclude-cadre-assessment " + assessment, request, request.date(), idempotencyKey,
                 (id, scope) -> new ConcludeCadreAssessmentCommand(id, assessment, request.result(), request.date(), request.basis(), scope));
+    }
+
+    @Operation(summary = "党费基数核定 Set the dues base", description = "From a month on, the member's monthly dues are base × rate "
+            + "(rounded half up to the fen); not from a month whose dues are paid already. A probationary or full member. By committee "
+            + "staff, or the member's branch secretary.")
+    @PostMapping(path = "/members/{id}/dues/base", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize(STAFF_OR_SECRETARY)
+    ResponseEntity<CommandResponse> duesBase(@PathVariable("id") String path, @Valid @RequestBody MemberRequests.DuesBase request,
+                                             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
+        java.time.YearMonth from = java.time.YearMonth.parse(request.fromMonth());
+        return step(path, "set-dues-base", request, null, idempotencyKey,
+                (id, scope) -> new SetDuesBaseCommand(id, from, request.base(), request.rate(), request.basis(), scope));
+    }
+
+    @Operation(summary = "党费交纳 Record a dues payment", description = "The dues of 1 to 24 months paid on a day, each month once at "
+            + "the amount its base sets. By committee staff, or the member's branch secretary.")
+    @PostMapping(path = "/members/{id}/dues/payments", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize(STAFF_OR_SECRETARY)
+    ResponseEntity<CommandResponse> duesPayment(@PathVariable("id") String path, @Valid @RequestBody MemberRequests.DuesPayment request,
+                                                @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
+        List<java.time.YearMonth> months = request.months().stream().map(java.time.YearMonth::parse).toList();
+        return step(path, "pay-dues", request, request.paidOn(), idempotencyKey,
+                (id, scope) -> new PayDuesCommand(id, months, request.paidOn(), request.receipt(), scope));
+    }
+
+    @Operation(summary = "党员党费 A member's dues of a year", description = "Each month's dues and payment, the year's totals, the base "
+            + "in effect this month, and his arrears: every month before this one, since his first base, left unpaid. Scope as the file.")
+    @PreAuthorize(READERS)
+    @GetMapping(path = "/members/{id}/dues", produces = MediaType.APPLICATION_JSON_VALUE)
+    DuesView dues(@PathVariable("id") String path, @RequestParam(required = false) @Min(2000) @Max(2999) Integer year,
+                  @RequestParam(required = false) @Min(0) Long minSequence) {
+        String id = AggregateIds.canonical("id", path);
+        ReadScope scope = Caller.current().readScope();
+        awaitVisible(MembersReadModel.NAME, id, minSequence, scope);
+        return queries.dues(id, year == null ? rules.today().getYear() : year, scope, rules.today()).orElseThrow(() -> memberNotFound(id));
+    }
+
+    @Operation(summary = "党费月度汇总 A month's dues", description = "Of one branch or every member the caller sees: how many owe dues "
+            + "that month, the sum due, how many paid and how much, and who has not paid. month defaults to this month.")
+    @PreAuthorize(BOARD_READERS)
+    @GetMapping(path = "/dues/summary", produces = MediaType.APPLICATION_JSON_VALUE)
+    DuesSummaryView duesSummary(@Parameter(description = "yyyy-MM") @RequestParam(required = false) String month,
+                                @Parameter(description = "a branch's id") @RequestParam(required = false) String branch) {
+        String branchId = branch == null ? null : AggregateIds.canonical("branch", branch);
+        java.time.YearMonth asked = month == null ? java.time.YearMonth.from(rules.today()) : parseMonth(month);
+        return queries.duesSummary(branchId, asked, Caller.current().readScope());
+    }
+
+    @Operation(summary = "党费欠缴 Dues arrears", description = "The members the caller sees (of one branch, or all) with months before "
+            + "this one left unpaid, the largest amount first.")
+    @PreAuthorize(BOARD_READERS)
+    @GetMapping(path = "/dues/arrears", produces = MediaType.APPLICATION_JSON_VALUE)
+    ArrearsView arrears(@Parameter(description = "a branch's id") @RequestParam(required = false) String branch,
+                        @RequestParam(defaultValue = "50") @Min(1) @Max(MAX_PAGE_SIZE) int limit) {
+        String branchId = branch == null ? null : AggregateIds.canonical("branch", branch);
+        return queries.arrears(branchId, Caller.current().readScope(), rules.today(), limit);
+    }
+
+    private static java.time.YearMonth parseMonth(String month) {
+        if (!month.matches(MemberRequests.MONTH)) {
+            throw RuleViolation.invalid("INVALID_PARAMETER", "The value of parameter {0} is not valid", "month");
+        }
+        return java.time.YearMonth.parse(month);
     }
 
     @Operation(summary = "党员列表 Members, a page at a time", description = "The members the caller may read (committee staff, "

@@ -23,6 +23,8 @@ import org.dangjian.contracts.members.MemberDesignatedActivist;
 import org.dangjian.contracts.members.MemberDesignatedDevelopmentObject;
 import org.dangjian.contracts.members.MemberPoliticalReviewConcluded;
 import org.dangjian.contracts.members.MemberProbationCancelled;
+import org.dangjian.contracts.members.MemberDuesBaseSet;
+import org.dangjian.contracts.members.MemberDuesPaid;
 import org.dangjian.contracts.members.MemberPointsRecorded;
 import org.dangjian.contracts.members.MemberProbationExtended;
 import org.dangjian.contracts.members.MemberTransferCancelled;
@@ -768,6 +770,70 @@ class MemberTest {
             String before = new String(stored.getData(), java.nio.charset.StandardCharsets.UTF_8);
             String after = new String(serializer.serialize(restored, byte[].class).getData(), java.nio.charset.StandardCharsets.UTF_8);
             org.assertj.core.api.Assertions.assertThat(after).isEqualTo(before).contains("SERIOUS_WARNING").contains("e-9").contains("OPEN");
+        }
+    }
+
+    /** 党费: a base and rate from a month on, each month paid once at its base's amount. */
+    @Nested
+    class PayingDues {
+
+        static final java.time.YearMonth JAN = java.time.YearMonth.of(2026, 1);
+
+        Object[] full() {
+            return append(probationary(), new MemberConfirmedAsFullMember(ID, PROBATION_END, PROBATION_END, null));
+        }
+
+        Object[] based() {
+            return append(full(), new MemberDuesBaseSet(ID, "2026-01", new java.math.BigDecimal("6500.00"), new java.math.BigDecimal("0.015"),
+                    new java.math.BigDecimal("97.50"), null));
+        }
+
+        @Test
+        void theMonthlyDuesAreBaseTimesRateRoundedHalfUpToTheFen() {
+            when(full(), new SetDuesBaseCommand(MEMBER, JAN, new java.math.BigDecimal("3333.33"), new java.math.BigDecimal("0.005"), "工资表",
+                    SECRETARY)).expectEvents(new MemberDuesBaseSet(ID, "2026-01", new java.math.BigDecimal("3333.33"),
+                    new java.math.BigDecimal("0.005"), new java.math.BigDecimal("16.67"), "工资表"));
+            when(probationary(), new SetDuesBaseCommand(MEMBER, JAN, new java.math.BigDecimal("2000"), new java.math.BigDecimal("0.005"), null,
+                    STAFF)).expectEvents(new MemberDuesBaseSet(ID, "2026-01", new java.math.BigDecimal("2000.00"), new java.math.BigDecimal("0.005"),
+                    new java.math.BigDecimal("10.00"), null));
+        }
+
+        @Test
+        void aBaseIsForPartyMembersWithinTheRateAndNotFarAhead() {
+            when(asActivist(), new SetDuesBaseCommand(MEMBER, JAN, java.math.BigDecimal.TEN, new java.math.BigDecimal("0.005"), null, STAFF))
+                    .expectException(code("NOT_A_PARTY_MEMBER"));
+            when(full(), new SetDuesBaseCommand(MEMBER, JAN, java.math.BigDecimal.TEN, new java.math.BigDecimal("0.051"), null, STAFF))
+                    .expectException(code("INVALID_DUES_RATE"));
+            when(full(), new SetDuesBaseCommand(MEMBER, JAN, new java.math.BigDecimal("10.001"), new java.math.BigDecimal("0.01"), null, STAFF))
+                    .expectException(code("INVALID_DUES_BASE"));
+            when(full(), new SetDuesBaseCommand(MEMBER, java.time.YearMonth.of(2027, 12), java.math.BigDecimal.TEN, new java.math.BigDecimal("0.01"),
+                    null, STAFF)).expectException(code("DUES_MONTH_TOO_FAR"));
+            when(full(), new SetDuesBaseCommand(MEMBER, JAN, java.math.BigDecimal.TEN, new java.math.BigDecimal("0.01"), null, OTHER_SECRETARY))
+                    .expectException(code("MEMBER_NOT_FOUND"));
+        }
+
+        @Test
+        void eachMonthIsPaidOnceAtItsBasesAmount() {
+            when(based(), new PayDuesCommand(MEMBER, java.util.List.of(java.time.YearMonth.of(2026, 2), JAN, JAN), TODAY, "收据 17", SECRETARY))
+                    .expectEvents(new MemberDuesPaid(ID, "2026-01", new java.math.BigDecimal("97.50"), TODAY, "收据 17"),
+                            new MemberDuesPaid(ID, "2026-02", new java.math.BigDecimal("97.50"), TODAY, "收据 17"));
+            Object[] paid = append(based(), new MemberDuesPaid(ID, "2026-01", new java.math.BigDecimal("97.50"), TODAY, null));
+            when(paid, new PayDuesCommand(MEMBER, java.util.List.of(JAN), TODAY, null, STAFF)).expectException(code("DUES_ALREADY_PAID")).expectNoEvents();
+            when(based(), new PayDuesCommand(MEMBER, java.util.List.of(java.time.YearMonth.of(2025, 12)), TODAY, null, STAFF))
+                    .expectException(code("NO_DUES_BASE"));
+            when(based(), new PayDuesCommand(MEMBER, java.util.List.of(JAN), TODAY.plusDays(1), null, STAFF)).expectException(code("DATE_IN_FUTURE"));
+        }
+
+        @Test
+        void aNewBaseAppliesFromAnUnpaidMonthAndLaterMonthsPayItsAmount() {
+            Object[] paid = append(based(), new MemberDuesPaid(ID, "2026-03", new java.math.BigDecimal("97.50"), TODAY, null));
+            when(paid, new SetDuesBaseCommand(MEMBER, java.time.YearMonth.of(2026, 3), new java.math.BigDecimal("8000"), new java.math.BigDecimal("0.015"),
+                    null, STAFF)).expectException(code("DUES_MONTH_PAID"));
+            Object[] raised = append(paid, new MemberDuesBaseSet(ID, "2026-04", new java.math.BigDecimal("8000.00"), new java.math.BigDecimal("0.015"),
+                    new java.math.BigDecimal("120.00"), null));
+            when(raised, new PayDuesCommand(MEMBER, java.util.List.of(java.time.YearMonth.of(2026, 2), java.time.YearMonth.of(2026, 4)), TODAY, null, STAFF))
+                    .expectEvents(new MemberDuesPaid(ID, "2026-02", new java.math.BigDecimal("97.50"), TODAY, null),
+                            new MemberDuesPaid(ID, "2026-04", new java.math.BigDecimal("120.00"), TODAY, null));
         }
     }
 

@@ -494,4 +494,47 @@ class MembersServiceTest {
         Eventually.that(() -> assertThat(ok(api.get("/members/" + id, STAFF), 200).body().at("/sanctions/0/endedOn").asString())
                 .isEqualTo("2026-09-01"));
     }
+
+    @Test
+    void duesFromABaseAndRateArePaidPerMonthAndTheBranchSummaryAndArrearsShowWhoOwesWhat() {
+        String payer = fullMember("褚国强");
+        String owing = fullMember("卫晓红");
+        for (String id : List.of(payer, owing)) {
+            ok(api.post("/members/" + id + "/dues/base", secretary, Map.of("fromMonth", "2026-01", "base", 6500, "rate", 0.015, "basis", "2026 年工资表"),
+                    Map.of()), 200);
+        }
+        assertThat(api.post("/members/" + payer + "/dues/base", secretary, Map.of("fromMonth", "2026-1", "base", 6500, "rate", 0.015), Map.of())
+                .code()).isEqualTo("INVALID_REQUEST");
+        JsonNode paid = ok(api.post("/members/" + payer + "/dues/payments", secretary, Map.of("months", List.of("2026-01", "2026-02", "2026-03"),
+                "paidOn", "2026-03-10", "receipt", "收据 0017"), Map.of()), 200).body();
+        assertThat(paid.get("sequence").asLong()).as("one event per month").isEqualTo(9);
+        assertThat(api.post("/members/" + payer + "/dues/payments", secretary, Map.of("months", List.of("2026-03"), "paidOn", "2026-03-10"),
+                Map.of()).code()).isEqualTo("DUES_ALREADY_PAID");
+
+        JsonNode dues = ok(api.get("/members/" + payer + "/dues?year=2026&minSequence=9", secretary), 200).body();
+        assertThat(dues.at("/months/0/due").decimalValue()).isEqualByComparingTo("97.50");
+        assertThat(dues.at("/months/2/paidOn").asString()).isEqualTo("2026-03-10");
+        assertThat(dues.at("/months/3/paid").isMissingNode() || dues.at("/months/3/paid").isNull()).isTrue();
+        assertThat(dues.get("paidTotal").decimalValue()).isEqualByComparingTo("292.50");
+        assertThat(dues.get("dueTotal").decimalValue()).isEqualByComparingTo("1170.00");
+        java.time.YearMonth lastMonth = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).minusMonths(1);
+        long unpaidSinceApril = java.time.temporal.ChronoUnit.MONTHS.between(java.time.YearMonth.of(2026, 4), lastMonth) + 1;
+        assertThat(dues.get("arrearsMonths")).as("April 2026 to last month").hasSize((int) unpaidSinceApril);
+        assertThat(dues.at("/base/monthlyDues").decimalValue()).isEqualByComparingTo("97.50");
+
+        JsonNode march = ok(api.get("/dues/summary?month=2026-03&branch=" + branch, secretary), 200).body();
+        assertThat(march.get("members").asLong()).isEqualTo(2);
+        assertThat(march.get("paidCount").asLong()).isEqualTo(1);
+        assertThat(march.get("due").decimalValue()).isEqualByComparingTo("195.00");
+        assertThat(march.get("paid").decimalValue()).isEqualByComparingTo("97.50");
+        assertThat(march.at("/unpaid/0/memberId").asString()).isEqualTo(owing);
+        assertThat(api.get("/dues/summary?month=2026-13", secretary).code()).isEqualTo("INVALID_PARAMETER");
+
+        JsonNode arrears = ok(api.get("/dues/arrears?branch=" + branch, STAFF), 200).body();
+        assertThat(arrears.at("/items/0/memberId").asString()).as("the largest amount first").isEqualTo(owing);
+        assertThat(arrears.at("/items/0/months")).hasSize((int) unpaidSinceApril + 3);
+        assertThat(arrears.at("/items/0/amount").decimalValue())
+                .isEqualByComparingTo(new java.math.BigDecimal("97.50").multiply(java.math.BigDecimal.valueOf(unpaidSinceApril + 3)));
+        assertThat(api.get("/dues/arrears?branch=" + branch, otherSecretary).body().get("total").asLong()).isZero();
+    }
 }

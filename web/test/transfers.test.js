@@ -32,3 +32,31 @@ describe('transfer buttons', () => {
     expect(transferActions(member([outside]), ['COMMITTEE_STAFF'], null)).toEqual(['confirmation', 'WITHDRAWN', 'RETURNED']);
   });
 });
+
+describe('the member timeline of transfers, points and the veto', async () => {
+  const { createI18n } = await import('vue-i18n');
+  const zhCN = (await import('../src/i18n/zh-CN.js')).default;
+  const { describeMemberEvent } = await import('../src/modules/members/describe.js');
+  const i18n = createI18n({ legacy: false, locale: 'zh-CN', messages: { 'zh-CN': zhCN } }).global;
+  const names = { b1: '第一党支部', b2: '第二党支部' };
+
+  it('names the branches of a transfer and the event that vetoed an assessment', () => {
+    const out = describeMemberEvent({ type: 'org.dangjian.members.MemberTransferInitiated.v1',
+      data: { transfer: 1, fromBranchId: 'b1', toBranchId: 'b2', date: '2026-03-02' } }, i18n, (id) => names[id] || id);
+    expect(out.label).toBe('组织关系转出');
+    expect(out.facts).toContainEqual({ label: '转出支部', value: '第一党支部' });
+    expect(out.facts).toContainEqual({ label: '转入', value: '第二党支部' });
+    const veto = describeMemberEvent({ type: 'org.dangjian.members.CadrePoliticalAssessmentVetoed.v1',
+      data: { assessment: 1, sanction: 'SERIOUS_WARNING', causingEventId: 'e-1', date: '2026-03-01' } }, i18n);
+    expect(veto.label).toBe('一票否决');
+    expect(veto.facts).toContainEqual({ label: '来源', value: 'e-1' });
+    expect(veto.facts).toContainEqual({ label: '状态', value: '严重警告' });
+  });
+
+  it('shows points with their sign and source', () => {
+    const points = describeMemberEvent({ type: 'org.dangjian.members.MemberPointsRecorded.v1',
+      data: { points: 2, rule: 'ATTENDANCE_PRESENT', reason: '出席党课', sourceType: 'org.dangjian.activities.AttendanceRecorded.v1', sourceEventId: 'a-1' } }, i18n);
+    expect(points.facts).toContainEqual({ label: '分值', value: '+2' });
+    expect(points.facts).toContainEqual({ label: '来源', value: 'org.dangjian.activities.AttendanceRecorded.v1 a-1' });
+  });
+});

@@ -60,6 +60,11 @@ export function duesArrears(params = {}) {
   return read(`${BASE}/dues/arrears`, params);
 }
 
+/** The care list of a year: year, branch. */
+export function careList(params = {}) {
+  return read(`${BASE}/care`, params);
+}
+
 /** The command paths (sent with useCommand). */
 export const commands = {
   apply: () => `${BASE}/members`,
@@ -67,6 +72,9 @@ export const commands = {
   transfer: (id) => `${memberPath(id)}/transfers`,
   points: (id) => `${memberPath(id)}/points`,
   duesBase: (id) => `${memberPath(id)}/dues/base`,
+  care: (id) => `${memberPath(id)}/care`,
+  training: (id) => `${memberPath(id)}/trainings`,
+  qualification: (id) => `${memberPath(id)}/qualification`,
   duesPayment: (id) => `${memberPath(id)}/dues/payments`,
   cadreAssessment: (id) => `${memberPath(id)}/cadre-assessments`,
   cadreConclusion: (id, n) => `${memberPath(id)}/cadre-assessments/${encodeURIComponent(n)}/conclusion`,

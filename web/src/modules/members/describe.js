@@ -30,6 +30,18 @@ export function describeMemberEvent(entry, { t, te }, branchName = (id) => id) {
     add('cadre.date', data.effectiveFrom || data.endedOn);
     add('points.source', data.causingEventId);
   }
+  if (type === 'MemberCareRecorded' || type === 'MemberTrainingRecorded' || type === 'PartyAffairsCadreQualified') {
+    add('care.kind', data.kind && t(`members.care.kinds.${data.kind}`));
+    add('care.reason', data.reason && t(`members.care.reasons.${data.reason}`));
+    add('care.visitors', data.visitors);
+    add('care.amount', data.amount);
+    add('care.notes', data.notes);
+    add('care.course', data.course);
+    add('care.organiser', data.organiser);
+    add('care.endedOn', data.endedOn);
+    add('care.hours', data.hours ?? data.trainingHours);
+    add('care.date', data.validUntil && `${data.date} – ${data.validUntil}`);
+  }
   if (type === 'MemberDuesBaseSet' || type === 'MemberDuesPaid') {
     add('dues.fromMonth', data.fromMonth);
     add('dues.base', data.base);

@@ -45,7 +45,12 @@ import org.dangjian.contracts.members.CadrePoliticalAssessmentOpened;
 import org.dangjian.contracts.members.CadrePoliticalAssessmentVetoed;
 import org.dangjian.contracts.members.MemberDuesBaseSet;
 import org.dangjian.contracts.members.MemberDuesPaid;
+import org.dangjian.contracts.members.CareKind;
+import org.dangjian.contracts.members.CareReason;
+import org.dangjian.contracts.members.MemberCareRecorded;
 import org.dangjian.contracts.members.MemberPointsRecorded;
+import org.dangjian.contracts.members.MemberTrainingRecorded;
+import org.dangjian.contracts.members.PartyAffairsCadreQualified;
 import org.dangjian.contracts.members.MemberSanctionRecorded;
 import org.dangjian.contracts.members.MemberProbationExtended;
 import org.dangjian.contracts.members.MemberTransferCancelled;
@@ -159,6 +164,13 @@ class PublishedEventSchemasTest {
                         new java.math.BigDecimal("15.00"), null)));
         EXAMPLES.put(MemberDuesPaid.class, List.of(new MemberDuesPaid(MEMBER, "2024-03", new java.math.BigDecimal("97.50"), DAY, "收据 0017"),
                 new MemberDuesPaid(MEMBER, "2024-04", new java.math.BigDecimal("0.20"), DAY, null)));
+        EXAMPLES.put(MemberCareRecorded.class, List.of(new MemberCareRecorded(MEMBER, 1, CareKind.FESTIVAL_GREETING, CareReason.ELDERLY, DAY,
+                "王建华、李明", new java.math.BigDecimal("500.00"), "春节走访，身体健康"),
+                new MemberCareRecorded(MEMBER, 2, CareKind.SICK_VISIT, CareReason.SICK, DAY, "李明", null, null)));
+        EXAMPLES.put(MemberTrainingRecorded.class, List.of(new MemberTrainingRecorded(MEMBER, 1, "党务干部能力提升培训班", "区委组织部", DAY,
+                new java.math.BigDecimal("16.5"))));
+        EXAMPLES.put(PartyAffairsCadreQualified.class, List.of(new PartyAffairsCadreQualified(MEMBER, DAY, DAY.plusYears(3),
+                new java.math.BigDecimal("32"), "党委会议"), new PartyAffairsCadreQualified(MEMBER, DAY, DAY.plusYears(3), new java.math.BigDecimal("40.5"), null)));
         EXAMPLES.put(AttendanceRecorded.class, List.of(
                 new AttendanceRecorded(PARENT, ActivityKind.PARTY_LESSON, UNIT, MEMBER, Attendance.ON_LEAVE, DAY, "出差"),
                 new AttendanceRecorded(PARENT, ActivityKind.BRANCH_GENERAL_MEETING, UNIT, MEMBER, Attendance.PRESENT, DAY, null)));

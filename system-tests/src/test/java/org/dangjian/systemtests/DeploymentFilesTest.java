@@ -24,6 +24,7 @@ import javax.xml.xpath.XPathFactory;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import org.dangjian.contracts.EventTypes;
 import org.dangjian.contracts.organisation.OrganisationEvents;
 import org.dangjian.registry.ComposeFile;
 import org.dangjian.registry.ServiceEntry;
@@ -184,6 +185,9 @@ class DeploymentFilesTest {
         }
     }
 
+    /** The services docs/new-service.md plans (discipline 8083, activities 8084, audit 8085) and not in the registry yet. */
+    static final java.util.Set<String> PLANNED_SERVICES = java.util.Set.of("discipline", "activities", "audit");
+
     @Test
     void everyTopicInTheContractsIsItsServicesRegistryTopic() throws Exception {
         assertThat(OrganisationEvents.TOPIC).as("the organisation service publishes on its registry topic")
@@ -196,7 +200,13 @@ class DeploymentFilesTest {
         for (JavaClass type : events) {
             Class<?> loaded = type.reflect();
             String service = (String) loaded.getField("SERVICE").get(null);
-            assertThat(REGISTRY.find(service)).as("%s.SERVICE names a service of the registry", type.getName()).isPresent();
+            if (REGISTRY.find(service).isEmpty()) {
+                // the published language of a service the plan names but that is not built yet (its readers come first):
+                // it still follows the platform's naming, and only the planned services may do so (a typo fails here)
+                assertThat(PLANNED_SERVICES).as("%s.SERVICE names a service of the registry or a planned one", type.getName()).contains(service);
+                assertThat(loaded.getField("TOPIC").get(null)).as("%s.TOPIC", type.getName()).isEqualTo(EventTypes.topicOf(service));
+                continue;
+            }
             assertThat(loaded.getField("TOPIC").get(null)).as("%s.TOPIC is the registry's topic of %s", type.getName(), service)
                     .isEqualTo(REGISTRY.named(service).topic());
         }

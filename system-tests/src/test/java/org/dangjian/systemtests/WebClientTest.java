@@ -187,7 +187,7 @@ class WebClientTest {
     void eachRoleSignsInAndSeesItsMenusAndNothingMore() {
         record Role(String username, String name, String role, List<String> menu, boolean mayChangeUnits, boolean operator) {
         }
-        List<String> readers = List.of("home", "org-tree", "org-units", "member-directory", "member-pipeline", "member-transfers", "member-points", "member-dues");
+        List<String> readers = List.of("home", "org-tree", "org-units", "member-directory", "member-pipeline", "member-transfers", "member-points", "member-dues", "member-care");
         List<String> member = List.of("home", "org-tree", "org-units", "member-me");
         List<String> operator = List.of("home", "org-tree", "org-units", "platform-read-models");
         List<Role> roles = List.of(

@@ -34,7 +34,10 @@ public final class MembersEvents {
             CadrePoliticalAssessmentConcluded.class,
             CadrePoliticalAssessmentVetoed.class,
             MemberDuesBaseSet.class,
-            MemberDuesPaid.class);
+            MemberDuesPaid.class,
+            MemberCareRecorded.class,
+            MemberTrainingRecorded.class,
+            PartyAffairsCadreQualified.class);
 
     private MembersEvents() {
     }

@@ -148,6 +148,19 @@ final class DemoMembers {
                         "reason", "无故迟交学习笔记" + BASIS)));
             }
         }
+        if (RETIRED_BRANCH.equals(person.branch()) && person.number() % 2 == 0) {
+            // party care: half the retired branch's elderly members visited this year; the care list shows the others
+            steps.add(new Step("/care", Map.of("kind", "FESTIVAL_GREETING", "reason", "ELDERLY", "date", today.minusDays(person.number()).toString(),
+                    "visitors", "王建华、李明", "amount", 300, "notes", "走访慰问老党员，身体状况良好" + BASIS)));
+        }
+        if (person.number() == 2) {
+            // 李明, the demo branch secretary: trained and certified as a party-affairs cadre
+            steps.add(new Step("/trainings", Map.of("course", "党务干部能力提升培训班", "organiser", "区委组织部",
+                    "endedOn", today.minusMonths(5).toString(), "hours", 24)));
+            steps.add(new Step("/trainings", Map.of("course", "基层党建专题培训", "organiser", "市委党校",
+                    "endedOn", today.minusMonths(2).toString(), "hours", 12)));
+            steps.add(new Step("/qualification", Map.of("date", today.minusMonths(1).toString(), "basis", "党委会议研究同意" + BASIS)));
+        }
         if (person.number() == IN_TRANSIT) {
             steps.add(new Step("/transfers", Map.of("toBranchId", FIRST_BRANCH, "date", today.minusDays(3).toString(),
                     "basis", "工作调动，开具党组织关系介绍信" + BASIS)));

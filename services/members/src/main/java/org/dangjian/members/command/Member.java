@@ -13,7 +13,10 @@ import org.dangjian.contracts.members.CadrePoliticalAssessmentOpened;
 import org.dangjian.contracts.members.CadrePoliticalAssessmentVetoed;
 import org.dangjian.contracts.members.DecidingBody;
 import org.dangjian.contracts.members.MemberAdmittedAsProbationary;
+import org.dangjian.contracts.members.MemberCareRecorded;
 import org.dangjian.contracts.members.MemberConfirmedAsFullMember;
+import org.dangjian.contracts.members.MemberTrainingRecorded;
+import org.dangjian.contracts.members.PartyAffairsCadreQualified;
 import org.dangjian.contracts.members.MemberDuesBaseSet;
 import org.dangjian.contracts.members.MemberDuesPaid;
 import org.dangjian.contracts.members.MemberPointsRecorded;
@@ -74,6 +77,9 @@ class Member {
     /** The monthly dues (yuan) from each month a base was set for ({@code yyyy-MM}), and the months paid. */
     private java.util.TreeMap<String, java.math.BigDecimal> monthlyDues = new java.util.TreeMap<>();
     private java.util.Set<String> paidMonths = new java.util.HashSet<>();
+    /** How many care records and trainings the record has; each training's last day and hours (for the certification). */
+    private int careRecords;
+    private java.util.TreeMap<Integer, String> trainingHours = new java.util.TreeMap<>();
     /** The sanctions in effect, by id, as the discipline service published them. */
     private java.util.Map<String, SanctionInEffect> sanctions = new java.util.LinkedHashMap<>();
     /** The sanctions noted as ended: noting them again changes nothing. */
@@ -400,7 +406,7 @@ class Member {
         inScope(command.scope());
         open();
         if (stage != MemberStage.FULL_MEMBER) {
-            throw RuleViolation.conflict("NOT_A_FULL_MEMBER", "Member {0} is at stage {1}: a cadre''s political assessment is of a full member",
+            throw RuleViolation.conflict("NOT_A_FULL_MEMBER", "Member {0} is at stage {1}: this applies to full members only",
                     memberId, stage.name(), stage.chinese());
         }
         if (command.date() == null) {
@@ -536,6 +542,77 @@ class Member {
             throw RuleViolation.conflict("NOT_A_PARTY_MEMBER", "Member {0} is at stage {1}: dues are paid by probationary and full members",
                     memberId, stage.name(), stage.chinese());
         }
+    }
+
+    /** 党内关怀: of a party member; by whom (names), of what value (yuan, optional), with notes. */
+    void recordCare(RecordCareCommand command, MembershipRules rules) {
+        inScope(command.scope());
+        open();
+        partyMember();
+        if (command.kind() == null || command.reason() == null || command.date() == null) {
+            throw RuleViolation.invalid("INVALID_REQUEST", "A care record needs its kind, reason and day");
+        }
+        notInFuture(command.date(), rules);
+        String visitors = MemberTexts.line("visitors", command.visitors(), 200);
+        if (command.amount() != null && (command.amount().signum() < 0 || command.amount().stripTrailingZeros().scale() > 2
+                || command.amount().compareTo(new java.math.BigDecimal("1000000")) > 0)) {
+            throw RuleViolation.invalid("INVALID_AMOUNT", "An amount is 0 to 1,000,000 yuan, to the fen");
+        }
+        apply(new MemberCareRecorded(memberId, careRecords + 1, command.kind(), command.reason(), command.date(), visitors,
+                command.amount() == null ? null : command.amount().setScale(2, java.math.RoundingMode.UNNECESSARY), MemberTexts.basis(command.notes())));
+    }
+
+    /** 培训记录: a training with its course, organiser, last day and hours (steps of 0.5, at most 1,000). */
+    void recordTraining(RecordTrainingCommand command, MembershipRules rules) {
+        inScope(command.scope());
+        open();
+        if (command.endedOn() == null || command.hours() == null) {
+            throw RuleViolation.invalid("INVALID_REQUEST", "A training needs its last day and hours");
+        }
+        notInFuture(command.endedOn(), rules);
+        java.math.BigDecimal doubled = command.hours().multiply(java.math.BigDecimal.valueOf(2));
+        if (command.hours().signum() <= 0 || command.hours().compareTo(java.math.BigDecimal.valueOf(1000)) > 0
+                || doubled.stripTrailingZeros().scale() > 0) {
+            throw RuleViolation.invalid("INVALID_HOURS", "Training hours are more than 0 and at most 1000, in steps of 0.5");
+        }
+        apply(new MemberTrainingRecorded(memberId, trainingHours.size() + 1, MemberTexts.line("course", command.course(), 100),
+                MemberTexts.line("organiser", command.organiser(), 100), command.endedOn(), command.hours().stripTrailingZeros()));
+    }
+
+    /**
+     * 党务干部任前资格认证: of a full member with no sanction in effect, on at least the minimum training hours of the
+     * twelve months up to the day; valid for the configured period.
+     */
+    void qualify(QualifyPartyAffairsCadreCommand command, MembershipRules rules, QualificationRules qualification) {
+        inScope(command.scope());
+        open();
+        if (stage != MemberStage.FULL_MEMBER) {
+            throw RuleViolation.conflict("NOT_A_FULL_MEMBER", "Member {0} is at stage {1}: this applies to full members only",
+                    memberId, stage.name(), stage.chinese());
+        }
+        if (command.date() == null) {
+            throw RuleViolation.invalid("INVALID_REQUEST", "A certification needs its day");
+        }
+        notInFuture(command.date(), rules);
+        if (!sanctions.isEmpty()) {
+            throw RuleViolation.conflict("SANCTION_IN_EFFECT", "Member {0} has a disciplinary sanction in effect: he is not certified", memberId);
+        }
+        java.time.LocalDate from = command.date().minusMonths(12);
+        java.math.BigDecimal hours = java.math.BigDecimal.ZERO;
+        for (String training : trainingHours.values()) {
+            String[] dayAndHours = training.split(" ");
+            java.time.LocalDate ended = java.time.LocalDate.parse(dayAndHours[0]);
+            if (ended.isAfter(from) && !ended.isAfter(command.date())) {
+                hours = hours.add(new java.math.BigDecimal(dayAndHours[1]));
+            }
+        }
+        if (hours.compareTo(qualification.minimumHours()) < 0) {
+            throw RuleViolation.conflict("TRAINING_HOURS_INSUFFICIENT", "Member {0} has {1} training hours in the twelve months up to {3}: the "
+                    + "certification needs {2}", memberId, hours.stripTrailingZeros().toPlainString(),
+                    qualification.minimumHours().stripTrailingZeros().toPlainString(), command.date().toString());
+        }
+        apply(new PartyAffairsCadreQualified(memberId, command.date(), command.date().plus(qualification.validity()).minusDays(1),
+                hours.stripTrailingZeros(), MemberTexts.basis(command.basis())));
     }
 
     /**
@@ -702,6 +779,21 @@ class Member {
         if (event.sourceEventId() != null) {
             pointsSources.add(event.sourceEventId());
         }
+    }
+
+    @EventSourcingHandler
+    void on(MemberCareRecorded event) {
+        careRecords = event.care();
+    }
+
+    @EventSourcingHandler
+    void on(MemberTrainingRecorded event) {
+        trainingHours.put(event.training(), event.endedOn() + " " + event.hours().toPlainString());
+    }
+
+    @EventSourcingHandler
+    void on(PartyAffairsCadreQualified event) {
+        // the certification is a fact on the record; it decides nothing later
     }
 
     @EventSourcingHandler

@@ -14,11 +14,13 @@ class MemberCommandHandlers {
     private final Repository<Member> members;
     private final MembershipRules rules;
     private final PointsRules points;
+    private final QualificationRules qualification;
 
-    MemberCommandHandlers(Repository<Member> members, MembershipRules rules, PointsRules points) {
+    MemberCommandHandlers(Repository<Member> members, MembershipRules rules, PointsRules points, QualificationRules qualification) {
         this.members = members;
         this.rules = rules;
         this.points = points;
+        this.qualification = qualification;
     }
 
     @CommandHandler
@@ -113,5 +115,20 @@ class MemberCommandHandlers {
     @CommandHandler
     void handle(PayDuesCommand command) {
         members.load(command.memberId().value()).execute(member -> member.payDues(command, rules));
+    }
+
+    @CommandHandler
+    void handle(RecordCareCommand command) {
+        members.load(command.memberId().value()).execute(member -> member.recordCare(command, rules));
+    }
+
+    @CommandHandler
+    void handle(RecordTrainingCommand command) {
+        members.load(command.memberId().value()).execute(member -> member.recordTraining(command, rules));
+    }
+
+    @CommandHandler
+    void handle(QualifyPartyAffairsCadreCommand command) {
+        members.load(command.memberId().value()).execute(member -> member.qualify(command, rules, qualification));
     }
 }

@@ -39,6 +39,16 @@ final class MemberTexts {
         return trimmed;
     }
 
+    /** A required text on one line of 1 to {@code max} characters (a course, an organiser, the visitors' names). */
+    static String line(String field, String text, int max) {
+        String trimmed = optional(text);
+        if (trimmed == null || TextRules.length(trimmed) > max || TextRules.check(trimmed, TextRules.Kind.NAME) != null) {
+            throw RuleViolation.invalid("INVALID_TEXT", "{0} has 1 to {1} characters, on one line, with no control or invisible characters",
+                    field, max);
+        }
+        return trimmed;
+    }
+
     static String basis(String basis) {
         String trimmed = optional(basis);
         if (trimmed != null && (TextRules.length(trimmed) > 1000 || TextRules.check(trimmed, TextRules.Kind.FREE_TEXT) != null)) {

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import org.dangjian.contracts.members.MembersEvents;
 import org.dangjian.members.command.MembershipRules;
 import org.dangjian.members.command.PointsRules;
+import org.dangjian.members.command.QualificationRules;
 import org.dangjian.runtime.config.PublishedEventTypes;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -47,5 +48,12 @@ class MembersConfiguration {
         try (java.io.InputStream in = resources.getResource(location).getInputStream()) {
             return PointsRules.read(in);
         }
+    }
+
+    /** The certification of party-affairs cadres: training hours of the twelve months before, and validity. */
+    @Bean
+    QualificationRules qualificationRules(@Value("${dangjian.members.qualification-training-hours:32}") java.math.BigDecimal minimumHours,
+                                          @Value("${dangjian.members.qualification-validity:P3Y}") Period validity) {
+        return new QualificationRules(minimumHours, validity);
     }
 }

@@ -55,8 +55,8 @@ public class MemberQueries {
     }
 
     /** The member's file, personal data masked unless the caller may read it. */
-    public Optional<MemberView> member(String id, ReadScope scope) {
-        return visible(id, scope).map(doc -> view(doc, !scope.seesPersonalData(doc)));
+    public Optional<MemberView> member(String id, ReadScope scope, LocalDate today) {
+        return visible(id, scope).map(doc -> view(doc, !scope.seesPersonalData(doc), today));
     }
 
     /**
@@ -323,7 +323,7 @@ public class MemberQueries {
                 doc.get("openTransfer", Document.class) == null ? null : doc.get("openTransfer", Document.class).getString("state"), sequence(doc));
     }
 
-    private static MemberView view(Document doc, boolean masked) {
+    private static MemberView view(Document doc, boolean masked, LocalDate today) {
         String idCard = doc.getString(PersonalData.ID_CARD_NUMBER);
         String phone = doc.getString(PersonalData.PHONE);
         String address = doc.getString(PersonalData.ADDRESS);
@@ -348,7 +348,75 @@ public class MemberQueries {
                 idCard, phone, address, masked, doc.getString("branchId"), doc.getString("username"), MemberStage.valueOf(doc.getString("stage")),
                 date(doc, "stageSince"), date(doc, "applicationDate"), date(doc, "probationEndsOn"), Boolean.TRUE.equals(doc.getBoolean("probationExtended")),
                 step(doc.getString("nextStep")), date(doc, "nextStepDueOn"), steps, Boolean.TRUE.equals(doc.getBoolean("leftPlatform")),
-                transfers(doc), cadreAssessments(doc), sanctions(doc), sequence(doc));
+                transfers(doc), cadreAssessments(doc), sanctions(doc), care(doc), trainings(doc), qualification(doc, today), sequence(doc));
+    }
+
+    private static List<CareView> care(Document doc) {
+        List<CareView> found = new ArrayList<>();
+        Document recorded = doc.get("care", Document.class);
+        if (recorded != null) {
+            for (Object value : recorded.values()) {
+                if (value instanceof Document c) {
+                    found.add(careView(doc, c));
+                }
+            }
+        }
+        found.sort(Comparator.comparingInt(CareView::care));
+        return found;
+    }
+
+    private static CareView careView(Document member, Document c) {
+        return new CareView(member.getString("_id"), member.getString("name"), member.getString("branchId"), ((Number) c.get("care")).intValue(),
+                c.getString("kind"), c.getString("reason"), date(c, "date"), c.getString("visitors"),
+                c.getString("amount") == null ? null : new BigDecimal(c.getString("amount")), c.getString("notes"));
+    }
+
+    private static List<TrainingView> trainings(Document doc) {
+        List<TrainingView> found = new ArrayList<>();
+        Document recorded = doc.get("trainings", Document.class);
+        if (recorded != null) {
+            for (Object value : recorded.values()) {
+                if (value instanceof Document t) {
+                    found.add(new TrainingView(((Number) t.get("training")).intValue(), t.getString("course"), t.getString("organiser"),
+                            date(t, "endedOn"), new BigDecimal(t.getString("hours"))));
+                }
+            }
+        }
+        found.sort(Comparator.comparingInt(TrainingView::training));
+        return found;
+    }
+
+    private static QualificationView qualification(Document doc, LocalDate today) {
+        Document q = doc.get("qualification", Document.class);
+        return q == null ? null : new QualificationView(date(q, "date"), date(q, "validUntil"), new BigDecimal(q.getString("trainingHours")),
+                q.getString("basis"), !date(q, "validUntil").isBefore(today));
+    }
+
+    /**
+     * The care list of a year: the records of the members the caller sees (of one branch, or all), newest first, and
+     * the party members of {@code elderlyAge} or older, on the platform, with none that year.
+     */
+    public CareListView careList(String branch, int year, ReadScope scope, LocalDate today, int elderlyAge) {
+        List<CareView> records = new ArrayList<>();
+        List<CareListView.Due> due = new ArrayList<>();
+        for (Document doc : matching(branch, null, null, scope).stream().sorted(BY_NAME).toList()) {
+            boolean caredFor = false;
+            for (CareView care : care(doc)) {
+                if (care.date().getYear() == year) {
+                    records.add(care);
+                    caredFor = true;
+                }
+            }
+            MemberStage stage = MemberStage.valueOf(doc.getString("stage"));
+            LocalDate born = date(doc, "birthDate");
+            int age = born == null ? 0 : java.time.Period.between(born, today).getYears();
+            if (!caredFor && year == today.getYear() && age >= elderlyAge && !Boolean.TRUE.equals(doc.getBoolean("leftPlatform"))
+                    && (stage == MemberStage.FULL_MEMBER || stage == MemberStage.PROBATIONARY)) {
+                due.add(new CareListView.Due(doc.getString("_id"), doc.getString("name"), doc.getString("branchId"), born, age));
+            }
+        }
+        records.sort(Comparator.comparing(CareView::date).reversed().thenComparing(CareView::name));
+        return new CareListView(year, branch, records, due);
     }
 
     private static List<CadreAssessmentView> cadreAssessments(Document doc) {

@@ -19,13 +19,17 @@ import org.dangjian.members.command.MemberStep;
  * @param transfers          his transfers (组织关系转接), oldest first; the open one, if any, last
  * @param cadreAssessments   his cadre political assessments (政治建设考察), oldest first
  * @param sanctions          the disciplinary sanctions' effects noted on his record, in effect or ended (no case content)
+ * @param care               the visits and support he was given (党内关怀), oldest first
+ * @param trainings          his trainings, oldest first
+ * @param qualification      his latest certification as a party-affairs cadre, or null
  * @param sequence           the member's last event this view reflects
  */
 public record MemberView(String id, String name, Gender gender, LocalDate birthDate, String idCardNumber, String phone, String address,
                          boolean personalDataMasked, String branchId, String username, MemberStage stage, LocalDate stageSince,
                          LocalDate applicationDate, LocalDate probationEndsOn, boolean probationExtended, MemberStep nextStep,
                          LocalDate nextStepDueOn, List<StepView> steps, boolean leftPlatform, List<TransferView> transfers,
-                         List<CadreAssessmentView> cadreAssessments, List<SanctionView> sanctions, long sequence) {
+                         List<CadreAssessmentView> cadreAssessments, List<SanctionView> sanctions,
+                         List<CareView> care, List<TrainingView> trainings, QualificationView qualification, long sequence) {
 
     /**
      * One step of the way.

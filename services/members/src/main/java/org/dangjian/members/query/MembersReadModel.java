@@ -20,7 +20,10 @@ import org.dangjian.contracts.members.MemberDesignatedDevelopmentObject;
 import org.dangjian.contracts.members.MemberPoliticalReviewConcluded;
 import org.dangjian.contracts.members.MemberProbationCancelled;
 import org.dangjian.contracts.members.MemberProbationExtended;
+import org.dangjian.contracts.members.MemberCareRecorded;
 import org.dangjian.contracts.members.MemberDuesBaseSet;
+import org.dangjian.contracts.members.MemberTrainingRecorded;
+import org.dangjian.contracts.members.PartyAffairsCadreQualified;
 import org.dangjian.contracts.members.MemberDuesPaid;
 import org.dangjian.contracts.members.MemberPointsRecorded;
 import org.dangjian.contracts.members.MemberSanctionRecorded;
@@ -144,6 +147,20 @@ public class MembersReadModel implements ReadModel {
                     next(MemberStep.FULL_MEMBERSHIP, extended.probationEndsOn()),
                     step(MemberStep.PROBATION_EXTENSION, step(extended.date(), extended.decidingBody(), extended.basis())
                             .append("months", extended.months()).append("probationEndsOn", day(extended.probationEndsOn()))));
+        }
+        if (payload instanceof MemberCareRecorded care) {
+            return set("care." + care.care(), new Document("care", care.care()).append("kind", care.kind().name())
+                    .append("reason", care.reason().name()).append("date", day(care.date())).append("visitors", care.visitors())
+                    .append("amount", care.amount() == null ? null : care.amount().toPlainString()).append("notes", care.notes()));
+        }
+        if (payload instanceof MemberTrainingRecorded training) {
+            return set("trainings." + training.training(), new Document("training", training.training()).append("course", training.course())
+                    .append("organiser", training.organiser()).append("endedOn", day(training.endedOn()))
+                    .append("hours", training.hours().toPlainString()));
+        }
+        if (payload instanceof PartyAffairsCadreQualified qualified) {
+            return set("qualification", new Document("date", day(qualified.date())).append("validUntil", day(qualified.validUntil()))
+                    .append("trainingHours", qualified.trainingHours().toPlainString()).append("basis", qualified.basis()));
         }
         if (payload instanceof MemberDuesBaseSet base) {
             // amounts as decimal text: exact on every MongoDB (and mongo-java-server), compared as numbers when read

@@ -129,4 +129,27 @@ final class MemberRequests {
                        @Schema(example = DAY) @NotNull LocalDate paidOn,
                        @Schema(description = "The receipt's reference") @Name(max = 100) String receipt) {
     }
+
+    /** 党内关怀: kind, reason, day, visitors, value (optional), notes. */
+    record Care(@NotNull org.dangjian.contracts.members.CareKind kind, @NotNull org.dangjian.contracts.members.CareReason reason,
+                @Schema(example = DAY) @NotNull LocalDate date,
+                @Schema(description = "Who visited or gave it", example = "王建华、李明") @NotNull @Name(max = 200) String visitors,
+                @Schema(description = "The support's value in yuan", example = "500.00") @jakarta.validation.constraints.DecimalMin("0")
+                @jakarta.validation.constraints.DecimalMax("1000000") @jakarta.validation.constraints.Digits(integer = 7, fraction = 2)
+                java.math.BigDecimal amount,
+                @FreeText(max = 1000) String notes) {
+    }
+
+    /** 培训记录. */
+    record Training(@Schema(example = "党务干部能力提升培训班") @NotNull @Name(max = 100) String course,
+                    @Schema(example = "区委组织部") @NotNull @Name(max = 100) String organiser,
+                    @Schema(example = DAY) @NotNull LocalDate endedOn,
+                    @Schema(description = "学时, steps of 0.5", example = "16.5") @NotNull
+                    @jakarta.validation.constraints.DecimalMin(value = "0", inclusive = false) @jakarta.validation.constraints.DecimalMax("1000")
+                    java.math.BigDecimal hours) {
+    }
+
+    /** 党务干部任前资格认证. */
+    record Qualification(@Schema(example = DAY) @NotNull LocalDate date, @FreeText(max = 1000) String basis) {
+    }
 }

@@ -22,6 +22,9 @@ import org.dangjian.members.command.CancelTransferCommand;
 import org.dangjian.members.command.ConcludeCadreAssessmentCommand;
 import org.dangjian.members.command.OpenCadreAssessmentCommand;
 import org.dangjian.members.command.PayDuesCommand;
+import org.dangjian.members.command.QualifyPartyAffairsCadreCommand;
+import org.dangjian.members.command.RecordCareCommand;
+import org.dangjian.members.command.RecordTrainingCommand;
 import org.dangjian.members.command.SetDuesBaseCommand;
 import org.dangjian.members.command.ConfirmTransferCommand;
 import org.dangjian.members.command.InitiateTransferCommand;
@@ -40,6 +43,7 @@ import org.dangjian.members.command.MembershipRules;
 import org.dangjian.members.command.RecordApplicationCommand;
 import org.dangjian.members.query.ArrearsView;
 import org.dangjian.members.query.BranchesReadModel;
+import org.dangjian.members.query.CareListView;
 import org.dangjian.members.query.DuesSummaryView;
 import org.dangjian.members.query.DuesView;
 import org.dangjian.members.query.MemberListItem;
@@ -429,6 +433,51 @@ class MembersController {
         return java.time.YearMonth.parse(month);
     }
 
+    @Operation(summary = "党内关怀 Record care", description = "A visit to or support of a party member (elderly, sick, in hardship): "
+            + "kind, reason, day, who visited, the support's value (optional) and notes. By committee staff, or the member's branch secretary.")
+    @PostMapping(path = "/members/{id}/care", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize(STAFF_OR_SECRETARY)
+    ResponseEntity<CommandResponse> care(@PathVariable("id") String path, @Valid @RequestBody MemberRequests.Care request,
+                                         @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
+        return step(path, "record-care", request, request.date(), idempotencyKey,
+                (id, scope) -> new RecordCareCommand(id, request.kind(), request.reason(), request.date(), request.visitors(), request.amount(),
+                        request.notes(), scope));
+    }
+
+    @Operation(summary = "党内关怀台账 The care list", description = "The care records of a year of the members the caller sees (of one "
+            + "branch, or all), newest first, and, for this year, the party members aged 70 or more with none yet.")
+    @PreAuthorize(BOARD_READERS)
+    @GetMapping(path = "/care", produces = MediaType.APPLICATION_JSON_VALUE)
+    CareListView careList(@RequestParam(required = false) @Min(2000) @Max(2999) Integer year,
+                          @Parameter(description = "a branch's id") @RequestParam(required = false) String branch) {
+        String branchId = branch == null ? null : AggregateIds.canonical("branch", branch);
+        return queries.careList(branchId, year == null ? rules.today().getYear() : year, Caller.current().readScope(), rules.today(), ELDERLY_AGE);
+    }
+
+    /** The age from which a party member is on the care list's "elderly, not yet cared for this year". */
+    static final int ELDERLY_AGE = 70;
+
+    @Operation(summary = "培训记录 Record a training", description = "A training the member took part in, with its hours (学时, steps of "
+            + "0.5). By committee staff, or the member's branch secretary.")
+    @PostMapping(path = "/members/{id}/trainings", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize(STAFF_OR_SECRETARY)
+    ResponseEntity<CommandResponse> training(@PathVariable("id") String path, @Valid @RequestBody MemberRequests.Training request,
+                                             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
+        return step(path, "record-training", request, request.endedOn(), idempotencyKey,
+                (id, scope) -> new RecordTrainingCommand(id, request.course(), request.organiser(), request.endedOn(), request.hours(), scope));
+    }
+
+    @Operation(summary = "党务干部任前资格认证 Certify a party-affairs cadre", description = "Of a full member with no sanction in effect, "
+            + "on at least the configured training hours (32 by default) of the twelve months up to the day; valid for the configured "
+            + "period (3 years). Committee staff only.")
+    @PostMapping(path = "/members/{id}/qualification", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize(STAFF)
+    ResponseEntity<CommandResponse> qualification(@PathVariable("id") String path, @Valid @RequestBody MemberRequests.Qualification request,
+                                                  @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
+        return step(path, "qualify-party-affairs-cadre", request, request.date(), idempotencyKey,
+                (id, scope) -> new QualifyPartyAffairsCadreCommand(id, request.date(), request.basis(), scope));
+    }
+
     @Operation(summary = "党员列表 Members, a page at a time", description = "The members the caller may read (committee staff, "
             + "auditors and discipline inspectors all; a branch secretary his branch's; a party member himself), filtered by branch, "
             + "stage and text in the name (q: case-insensitive, literal, at most 50 characters); by name, then id. No personal data. "
@@ -461,7 +510,7 @@ class MembersController {
         String id = AggregateIds.canonical("id", path);
         ReadScope scope = Caller.current().readScope();
         awaitVisible(MembersReadModel.NAME, id, minSequence, scope);
-        return queries.member(id, scope).orElseThrow(() -> memberNotFound(id));
+        return queries.member(id, scope, rules.today()).orElseThrow(() -> memberNotFound(id));
     }
 
     @Operation(summary = "党员时间线 A member's timeline", description = "Every event, oldest first: actor, business and recorded time, "

@@ -23,7 +23,12 @@ import org.dangjian.contracts.members.MemberDesignatedActivist;
 import org.dangjian.contracts.members.MemberDesignatedDevelopmentObject;
 import org.dangjian.contracts.members.MemberPoliticalReviewConcluded;
 import org.dangjian.contracts.members.MemberProbationCancelled;
+import org.dangjian.contracts.members.CareKind;
+import org.dangjian.contracts.members.CareReason;
+import org.dangjian.contracts.members.MemberCareRecorded;
 import org.dangjian.contracts.members.MemberDuesBaseSet;
+import org.dangjian.contracts.members.MemberTrainingRecorded;
+import org.dangjian.contracts.members.PartyAffairsCadreQualified;
 import org.dangjian.contracts.members.MemberDuesPaid;
 import org.dangjian.contracts.members.MemberPointsRecorded;
 import org.dangjian.contracts.members.MemberProbationExtended;
@@ -90,7 +95,7 @@ class MemberTest {
 
     private void fixture(MembershipRules rules) {
         fixture = new AggregateTestFixture<>(Member.class);
-        fixture.registerAnnotatedCommandHandler(new MemberCommandHandlers(fixture.getRepository(), rules, POINTS));
+        fixture.registerAnnotatedCommandHandler(new MemberCommandHandlers(fixture.getRepository(), rules, POINTS, QualificationRules.defaults()));
     }
 
     /** A refusal with this code. */
@@ -834,6 +839,51 @@ class MemberTest {
             when(raised, new PayDuesCommand(MEMBER, java.util.List.of(java.time.YearMonth.of(2026, 2), java.time.YearMonth.of(2026, 4)), TODAY, null, STAFF))
                     .expectEvents(new MemberDuesPaid(ID, "2026-02", new java.math.BigDecimal("97.50"), TODAY, null),
                             new MemberDuesPaid(ID, "2026-04", new java.math.BigDecimal("120.00"), TODAY, null));
+        }
+    }
+
+    /** 党内关怀, 培训, 党务干部任前资格认证. */
+    @Nested
+    class CareTrainingAndQualification {
+
+        Object[] full() {
+            return append(probationary(), new MemberConfirmedAsFullMember(ID, PROBATION_END, PROBATION_END, null));
+        }
+
+        MemberTrainingRecorded training(int n, LocalDate ended, String hours) {
+            return new MemberTrainingRecorded(ID, n, "党务干部培训班", "区委组织部", ended, new java.math.BigDecimal(hours));
+        }
+
+        @Test
+        void careIsRecordedForAPartyMemberWithItsValueToTheFen() {
+            when(full(), new RecordCareCommand(MEMBER, CareKind.FESTIVAL_GREETING, CareReason.ELDERLY, TODAY, " 王建华、李明 ",
+                    new java.math.BigDecimal("500"), "春节走访", SECRETARY)).expectEvents(new MemberCareRecorded(ID, 1, CareKind.FESTIVAL_GREETING,
+                    CareReason.ELDERLY, TODAY, "王建华、李明", new java.math.BigDecimal("500.00"), "春节走访"));
+            when(full(), new RecordCareCommand(MEMBER, CareKind.VISIT, CareReason.SICK, TODAY, "李明", new java.math.BigDecimal("1.005"), null, STAFF))
+                    .expectException(code("INVALID_AMOUNT"));
+            when(full(), new RecordCareCommand(MEMBER, CareKind.VISIT, CareReason.SICK, TODAY, " ", null, null, STAFF)).expectException(code("INVALID_TEXT"));
+            when(asActivist(), new RecordCareCommand(MEMBER, CareKind.VISIT, CareReason.SICK, TODAY, "李明", null, null, STAFF))
+                    .expectException(code("NOT_A_PARTY_MEMBER"));
+        }
+
+        @Test
+        void aTrainingHasItsHoursInStepsOfHalfAnHour() {
+            when(full(), new RecordTrainingCommand(MEMBER, "党务干部培训班", "区委组织部", TODAY, new java.math.BigDecimal("16.50"), STAFF))
+                    .expectEvents(training(1, TODAY, "16.5"));
+            when(full(), new RecordTrainingCommand(MEMBER, "党务干部培训班", "区委组织部", TODAY, new java.math.BigDecimal("16.25"), STAFF))
+                    .expectException(code("INVALID_HOURS"));
+        }
+
+        @Test
+        void aCertificationNeedsTheHoursOfTheTwelveMonthsBeforeItsDayBoundariesIncluded() {
+            Object[] trained = append(append(full(), training(1, TODAY.minusMonths(12), "20")), training(2, TODAY.minusMonths(12).plusDays(1), "20"));
+            when(trained, new QualifyPartyAffairsCadreCommand(MEMBER, TODAY, null, STAFF)).expectException(code("TRAINING_HOURS_INSUFFICIENT"));
+            Object[] enough = append(trained, training(3, TODAY, "12"));
+            when(enough, new QualifyPartyAffairsCadreCommand(MEMBER, TODAY, "党委会议", STAFF))
+                    .expectEvents(new PartyAffairsCadreQualified(ID, TODAY, TODAY.plusYears(3).minusDays(1), new java.math.BigDecimal("32"), "党委会议"));
+            Object[] sanctioned = append(enough, new MemberSanctionRecorded(ID, "7a0c7a2e-8d1f-4c3a-9e6b-2f4d8a1c0e37", Sanction.WARNING, TODAY, null, "e"));
+            when(sanctioned, new QualifyPartyAffairsCadreCommand(MEMBER, TODAY, null, STAFF)).expectException(code("SANCTION_IN_EFFECT"));
+            when(probationary(), new QualifyPartyAffairsCadreCommand(MEMBER, TODAY, null, STAFF)).expectException(code("NOT_A_FULL_MEMBER"));
         }
     }
 

@@ -537,4 +537,33 @@ class MembersServiceTest {
                 .isEqualByComparingTo(new java.math.BigDecimal("97.50").multiply(java.math.BigDecimal.valueOf(unpaidSinceApril + 3)));
         assertThat(api.get("/dues/arrears?branch=" + branch, otherSecretary).body().get("total").asLong()).isZero();
     }
+
+    @Test
+    void careTrainingsAndTheCertificationOfAPartyAffairsCadreShowInTheFileAndTheCareList() {
+        String id = fullMember("严德厚");
+        ok(api.post("/members/" + id + "/care", secretary, Map.of("kind", "SICK_VISIT", "reason", "SICK", "date", "2026-11-01",
+                "visitors", "李明", "amount", 300, "notes", "住院探望"), Map.of()), 200);
+        ok(api.post("/members/" + id + "/trainings", STAFF, Map.of("course", "党务干部能力提升培训班", "organiser", "区委组织部",
+                "endedOn", "2026-10-20", "hours", 24), Map.of()), 200);
+        assertThat(api.post("/members/" + id + "/qualification", STAFF, Map.of("date", "2026-11-01"), Map.of()).code())
+                .isEqualTo("TRAINING_HOURS_INSUFFICIENT");
+        ok(api.post("/members/" + id + "/trainings", secretary, Map.of("course", "基层党建专题培训", "organiser", "市委党校",
+                "endedOn", "2026-06-30", "hours", 8.5), Map.of()), 200);
+        assertThat(api.post("/members/" + id + "/qualification", secretary, Map.of("date", "2026-11-01"), Map.of()).code())
+                .as("the committee certifies").isEqualTo("FORBIDDEN");
+        JsonNode qualified = ok(api.post("/members/" + id + "/qualification", STAFF, Map.of("date", "2026-11-01", "basis", "党委会议"),
+                Map.of()), 200).body();
+
+        JsonNode file = ok(api.get("/members/" + id + "?minSequence=" + qualified.get("sequence").asLong(), secretary), 200).body();
+        assertThat(file.at("/care/0/visitors").asString()).isEqualTo("李明");
+        assertThat(file.at("/care/0/amount").decimalValue()).isEqualByComparingTo("300.00");
+        assertThat(file.get("trainings")).hasSize(2);
+        assertThat(file.at("/qualification/trainingHours").decimalValue()).isEqualByComparingTo("32.5");
+        assertThat(file.at("/qualification/validUntil").asString()).isEqualTo("2029-10-31");
+        assertThat(file.at("/qualification/valid").asBoolean()).isTrue();
+
+        JsonNode care = ok(api.get("/care?year=2026&branch=" + branch, secretary), 200).body();
+        assertThat(care.at("/records/0/memberId").asString()).isEqualTo(id);
+        assertThat(api.get("/care?year=2026&branch=" + branch, otherSecretary).body().get("records")).isEmpty();
+    }
 }

@@ -65,6 +65,19 @@ export function careList(params = {}) {
   return read(`${BASE}/care`, params);
 }
 
+/** The assessments the user sees: member, type, period, branch, page, size. */
+export function listAssessments(params = {}) {
+  return read(`${BASE}/assessments`, params);
+}
+
+export function assessmentTimeline(id, { from = 0, limit = 200 } = {}) {
+  return read(`${BASE}/assessments/${encodeURIComponent(id)}/timeline`, { from, limit });
+}
+
+export function verifyAssessment(id) {
+  return read(`${BASE}/assessments/${encodeURIComponent(id)}/verification`);
+}
+
 /** The command paths (sent with useCommand). */
 export const commands = {
   apply: () => `${BASE}/members`,

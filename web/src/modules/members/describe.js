@@ -30,6 +30,13 @@ export function describeMemberEvent(entry, { t, te }, branchName = (id) => id) {
     add('cadre.date', data.effectiveFrom || data.endedOn);
     add('points.source', data.causingEventId);
   }
+  if (type.startsWith('MemberAssessment')) {
+    add('assessments.type', data.type && t(`members.assessments.types.${data.type}`));
+    add('assessments.period', data.period);
+    add('assessments.scores', data.total !== undefined ? `${Object.entries(data.scores || {}).map(([k, v]) => `${k} ${v}`).join('，')}（${data.total}）` : undefined);
+    add('assessments.result', data.result && t(`members.assessments.grades.${data.result}`));
+    add('assessments.corrected', data.previousResult && t(`members.assessments.grades.${data.previousResult}`));
+  }
   if (type === 'MemberCareRecorded' || type === 'MemberTrainingRecorded' || type === 'PartyAffairsCadreQualified') {
     add('care.kind', data.kind && t(`members.care.kinds.${data.kind}`));
     add('care.reason', data.reason && t(`members.care.reasons.${data.reason}`));

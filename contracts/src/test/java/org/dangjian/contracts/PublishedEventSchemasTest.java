@@ -45,7 +45,12 @@ import org.dangjian.contracts.members.CadrePoliticalAssessmentOpened;
 import org.dangjian.contracts.members.CadrePoliticalAssessmentVetoed;
 import org.dangjian.contracts.members.MemberDuesBaseSet;
 import org.dangjian.contracts.members.MemberDuesPaid;
+import org.dangjian.contracts.members.AssessmentType;
 import org.dangjian.contracts.members.CareKind;
+import org.dangjian.contracts.members.MemberAssessmentConcluded;
+import org.dangjian.contracts.members.MemberAssessmentCorrected;
+import org.dangjian.contracts.members.MemberAssessmentOpened;
+import org.dangjian.contracts.members.MemberAssessmentScored;
 import org.dangjian.contracts.members.CareReason;
 import org.dangjian.contracts.members.MemberCareRecorded;
 import org.dangjian.contracts.members.MemberPointsRecorded;
@@ -171,6 +176,13 @@ class PublishedEventSchemasTest {
                 new java.math.BigDecimal("16.5"))));
         EXAMPLES.put(PartyAffairsCadreQualified.class, List.of(new PartyAffairsCadreQualified(MEMBER, DAY, DAY.plusYears(3),
                 new java.math.BigDecimal("32"), "党委会议"), new PartyAffairsCadreQualified(MEMBER, DAY, DAY.plusYears(3), new java.math.BigDecimal("40.5"), null)));
+        EXAMPLES.put(MemberAssessmentOpened.class, List.of(new MemberAssessmentOpened(PARENT, MEMBER, UNIT, AssessmentType.COMPREHENSIVE, "2025",
+                "2022.1", DAY), new MemberAssessmentOpened(PARENT, MEMBER, UNIT, AssessmentType.CIVIL_SERVANT_DAILY, "2025-Q3", null, DAY)));
+        EXAMPLES.put(MemberAssessmentScored.class, List.of(new MemberAssessmentScored(PARENT, Map.of("POLITICS", 28, "DUTY", 27), 55)));
+        EXAMPLES.put(MemberAssessmentConcluded.class, List.of(new MemberAssessmentConcluded(PARENT, "EXCELLENT", null, DAY, "支部委员会"),
+                new MemberAssessmentConcluded(PARENT, "QUALIFIED", Map.of("EXCELLENT", 3, "QUALIFIED", 20, "BASICALLY_QUALIFIED", 1, "UNQUALIFIED", 0),
+                        DAY, null)));
+        EXAMPLES.put(MemberAssessmentCorrected.class, List.of(new MemberAssessmentCorrected(PARENT, "QUALIFIED", "EXCELLENT", DAY, "计分有误")));
         EXAMPLES.put(AttendanceRecorded.class, List.of(
                 new AttendanceRecorded(PARENT, ActivityKind.PARTY_LESSON, UNIT, MEMBER, Attendance.ON_LEAVE, DAY, "出差"),
                 new AttendanceRecorded(PARENT, ActivityKind.BRANCH_GENERAL_MEETING, UNIT, MEMBER, Attendance.PRESENT, DAY, null)));

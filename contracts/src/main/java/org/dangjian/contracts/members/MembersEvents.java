@@ -37,7 +37,11 @@ public final class MembersEvents {
             MemberDuesPaid.class,
             MemberCareRecorded.class,
             MemberTrainingRecorded.class,
-            PartyAffairsCadreQualified.class);
+            PartyAffairsCadreQualified.class,
+            MemberAssessmentOpened.class,
+            MemberAssessmentScored.class,
+            MemberAssessmentConcluded.class,
+            MemberAssessmentCorrected.class);
 
     private MembersEvents() {
     }

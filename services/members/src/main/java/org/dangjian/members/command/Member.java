@@ -345,8 +345,9 @@ class Member {
     }
 
     /**
-     * 积分记录: points by the rule of the version in effect on the day; nothing when the rule gives 0 (a leave) or the
-     * source event was recorded already. A closed record (cancelled probation, transferred out) takes none.
+     * 积分记录: points by the rule of the version in effect on the day; refused when the rule gives 0 (a leave: the reaction
+     * does not ask) or the source event was recorded already. A closed record (cancelled probation, transferred out) takes none.
+     * Every command records an event or is refused: the runtime treats a command that records nothing as a failure.
      */
     void recordPoints(RecordPointsCommand command, MembershipRules rules, PointsRules points) {
         inScope(command.scope());
@@ -363,12 +364,14 @@ class Member {
             throw RuleViolation.invalid("REASON_REQUIRED", "Points name their reason");
         }
         if (command.sourceEventId() != null && pointsSources.contains(command.sourceEventId())) {
-            return; // the same source event, delivered again: recorded once
+            throw RuleViolation.conflict("POINTS_ALREADY_RECORDED", "The points of event {1} are recorded on member {0} already", memberId,
+                    command.sourceEventId());
         }
         PointsRules.Version version = points.at(command.date());
         int given = points.points(version, command.rule(), command.points(), command.hours());
         if (given == 0) {
-            return;
+            throw RuleViolation.conflict("NO_POINTS", "Rule {0} of version {1} gives 0 points: there is nothing to record", command.rule(),
+                    version.version());
         }
         apply(new MemberPointsRecorded(memberId, command.date().getYear(), given, command.rule(), version.version(), command.date(), reason,
                 command.sourceEventId(), command.sourceType()));
@@ -376,7 +379,8 @@ class Member {
 
     /**
      * 处分记载: a sanction took effect (and vetoes every open cadre political assessment: 一票否决) or ended. Noting the
-     * same fact again changes nothing. The record takes it whatever its state: it is a fact another service decided.
+     * same fact again is refused (a refusal the reaction counts; the record is unchanged). The record takes it whatever its
+     * state: it is a fact another service decided.
      */
     void recordSanction(RecordSanctionCommand command) {
         if (command.sanctionId() == null || command.sanction() == null && command.endedOn() == null) {
@@ -384,14 +388,17 @@ class Member {
         }
         if (command.endedOn() != null) {
             SanctionInEffect ended = sanctions.get(command.sanctionId());
-            if (ended != null) {
-                apply(new MemberSanctionRecorded(memberId, command.sanctionId(), ended.sanction(), ended.effectiveFrom(), command.endedOn(),
-                        command.causingEventId()));
+            if (ended == null) {
+                throw RuleViolation.conflict("SANCTION_NOT_IN_EFFECT", "Sanction {1} is not in effect on member {0}''s record", memberId,
+                        command.sanctionId());
             }
+            apply(new MemberSanctionRecorded(memberId, command.sanctionId(), ended.sanction(), ended.effectiveFrom(), command.endedOn(),
+                    command.causingEventId()));
             return;
         }
         if (sanctions.containsKey(command.sanctionId()) || endedSanctions.contains(command.sanctionId())) {
-            return;
+            throw RuleViolation.conflict("SANCTION_ALREADY_RECORDED", "Sanction {1} is noted on member {0}''s record already", memberId,
+                    command.sanctionId());
         }
         apply(new MemberSanctionRecorded(memberId, command.sanctionId(), command.sanction(), command.effectiveFrom(), null, command.causingEventId()));
         for (java.util.Map.Entry<Integer, CadreAssessment> open : java.util.List.copyOf(assessments.entrySet())) {
@@ -686,6 +693,22 @@ class Member {
             throw RuleViolation.conflict("APPROVAL_BEFORE_BRANCH_MEETING",
                     "The committee''s approval ({0}) cannot come before the branch general meeting ({1})", approval.toString(), meeting.toString());
         }
+    }
+
+    /** The same rule for another record of the member's (an assessment): a day not after today. */
+    static void notInFutureDate(LocalDate date, MembershipRules rules) {
+        if (date == null) {
+            throw RuleViolation.invalid("INVALID_REQUEST", "A step needs its date");
+        }
+        notInFuture(date, rules);
+    }
+
+    /** 考核: a party member (probationary or full) of the caller's scope may be assessed; answers his branch. */
+    String assessable(BranchScope scope) {
+        inScope(scope);
+        open();
+        partyMember();
+        return branchId;
     }
 
     private static void notInFuture(LocalDate date, MembershipRules rules) {

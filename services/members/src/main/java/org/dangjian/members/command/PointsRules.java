@@ -5,13 +5,10 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
 import org.dangjian.runtime.domain.RuleViolation;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The "五星十佳" points rules (积分制管理) as data: versions, each taking effect on its day, each with its rules (fixed
@@ -23,13 +20,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public record PointsRules(List<Version> versions) {
 
-    private static final JsonMapper JSON = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
-
     public PointsRules {
         if (versions == null || versions.isEmpty()) {
             throw new IllegalArgumentException("The points rules need at least one version");
         }
-        versions = versions.stream().sorted(Comparator.comparing(Version::effectiveFrom)).toList();
+        versions = VersionedData.ordered(versions, Version::effectiveFrom);
         for (Version version : versions) {
             version.rules().forEach((name, rule) -> {
                 if (!name.matches("[A-Z][A-Z0-9_]{0,63}")) {
@@ -63,22 +58,14 @@ public record PointsRules(List<Version> versions) {
 
     /** The rules as the resource holds them. */
     public static PointsRules read(InputStream json) throws IOException {
-        return JSON.readValue(json, PointsRules.class);
+        return VersionedData.read(json, PointsRules.class);
     }
 
     /** The version in effect on a day. */
     public Version at(LocalDate day) {
-        Version found = null;
-        for (Version version : versions) {
-            if (!version.effectiveFrom().isAfter(day)) {
-                found = version;
-            }
-        }
-        if (found == null) {
-            throw RuleViolation.conflict("NO_POINTS_RULES", "No points rules are in effect on {0}: the first version takes effect on {1}",
-                    day.toString(), versions.get(0).effectiveFrom().toString());
-        }
-        return found;
+        return VersionedData.inEffect(versions, day, Version::effectiveFrom).orElseThrow(() -> RuleViolation.conflict("NO_POINTS_RULES",
+                "No points rules are in effect on {0}: the first version takes effect on {1}", day.toString(),
+                versions.get(0).effectiveFrom().toString()));
     }
 
     /**

@@ -5,6 +5,7 @@ import java.time.Period;
 import java.time.ZoneId;
 
 import org.dangjian.contracts.members.MembersEvents;
+import org.dangjian.members.command.AssessmentCriteria;
 import org.dangjian.members.command.MembershipRules;
 import org.dangjian.members.command.PointsRules;
 import org.dangjian.members.command.QualificationRules;
@@ -55,5 +56,15 @@ class MembersConfiguration {
     QualificationRules qualificationRules(@Value("${dangjian.members.qualification-training-hours:32}") java.math.BigDecimal minimumHours,
                                           @Value("${dangjian.members.qualification-validity:P3Y}") Period validity) {
         return new QualificationRules(minimumHours, validity);
+    }
+
+    /** The comprehensive assessment's criteria, versioned data: {@code assessment-criteria.json}, or the resource named. */
+    @Bean
+    AssessmentCriteria assessmentCriteria(ResourceLoader resources,
+                                          @Value("${dangjian.members.assessment-criteria:classpath:assessment-criteria.json}") String location)
+            throws java.io.IOException {
+        try (java.io.InputStream in = resources.getResource(location).getInputStream()) {
+            return AssessmentCriteria.read(in);
+        }
     }
 }

@@ -41,10 +41,12 @@ public class MemberQueries {
             .thenComparing(BY_NAME);
 
     private final MongoCollection<Document> members;
+    private final MongoCollection<Document> assessments;
     private final TimelineStore timelines;
 
     public MemberQueries(MongoDatabase serviceDatabase) {
         this.members = serviceDatabase.getCollection(MembersReadModel.MEMBERS);
+        this.assessments = serviceDatabase.getCollection(AssessmentsReadModel.ASSESSMENTS);
         this.timelines = new TimelineStore(serviceDatabase, MemberTimelinesReadModel.TIMELINES);
     }
 
@@ -287,6 +289,74 @@ public class MemberQueries {
             }
             return sum;
         }
+    }
+
+    /** The assessment, if the caller sees it: all for readers of all, his branch's for a secretary, his own for a member. */
+    public Optional<AssessmentView> assessment(String id, ReadScope scope) {
+        Document doc = assessments.find(eq("_id", id)).first();
+        if (doc == null || doc.getString("type") == null) {
+            return Optional.empty();
+        }
+        Optional<Document> member = Optional.ofNullable(members.find(eq("_id", doc.getString("memberId"))).first());
+        if (!seesAssessment(doc, member.orElse(null), scope)) {
+            return Optional.empty();
+        }
+        return Optional.of(assessmentView(doc, member.map(m -> m.getString("name")).orElse(null)));
+    }
+
+    /** The assessments the caller sees, filtered by member, type, period and branch; newest period first, then by name. */
+    public PageOf<AssessmentView> assessments(String memberId, String type, String period, String branch, ReadScope scope, int page, int size) {
+        Document query = new Document();
+        if (memberId != null) {
+            query.append("memberId", memberId);
+        }
+        if (type != null) {
+            query.append("type", type);
+        }
+        if (period != null) {
+            query.append("period", period);
+        }
+        if (branch != null) {
+            query.append("branchId", branch);
+        }
+        List<AssessmentView> found = new ArrayList<>();
+        Map<String, Document> people = new java.util.HashMap<>();
+        for (Document doc : assessments.find(query)) {
+            if (doc.getString("type") == null) {
+                continue;
+            }
+            Document member = people.computeIfAbsent(doc.getString("memberId"), m -> members.find(eq("_id", m)).first());
+            if (seesAssessment(doc, member, scope)) {
+                found.add(assessmentView(doc, member == null ? null : member.getString("name")));
+            }
+        }
+        found.sort(Comparator.comparing(AssessmentView::period).reversed()
+                .thenComparing(AssessmentView::name, Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(AssessmentView::id));
+        return PageOf.of(found, page, size);
+    }
+
+    private static boolean seesAssessment(Document assessment, Document member, ReadScope scope) {
+        return scope.all() || scope.branchId() != null && scope.branchId().equals(assessment.getString("branchId"))
+                || member != null && scope.sees(member);
+    }
+
+    private static AssessmentView assessmentView(Document doc, String name) {
+        List<AssessmentView.Correction> corrections = new ArrayList<>();
+        Document recorded = doc.get("corrections", Document.class);
+        if (recorded != null) {
+            recorded.entrySet().stream().sorted(Comparator.comparingLong(e -> Long.parseLong(e.getKey()))).forEach(e -> {
+                Document c = (Document) e.getValue();
+                corrections.add(new AssessmentView.Correction(c.getString("previousResult"), c.getString("result"), date(c, "date"),
+                        c.getString("reason")));
+            });
+        }
+        Document scores = doc.get("scores", Document.class);
+        Document votes = doc.get("votes", Document.class);
+        return new AssessmentView(doc.getString("_id"), doc.getString("memberId"), name, doc.getString("branchId"), doc.getString("type"),
+                doc.getString("period"), doc.getString("criteriaVersion"), date(doc, "openedOn"), doc.getString("state"),
+                scores == null ? null : new LinkedHashMap<>(scores), doc.get("total") == null ? null : ((Number) doc.get("total")).intValue(),
+                doc.getString("result"), votes == null ? null : new LinkedHashMap<>(votes), date(doc, "concludedOn"), doc.getString("basis"),
+                corrections, sequence(doc));
     }
 
     /** A page of the member's timeline, oldest event first. */

@@ -5,6 +5,7 @@ import org.dangjian.contracts.activities.AttendanceRecorded;
 import org.dangjian.contracts.activities.VolunteerServiceRecorded;
 import org.dangjian.members.command.BranchScope;
 import org.dangjian.members.command.MemberId;
+import org.dangjian.members.command.PointsRules;
 import org.dangjian.members.command.RecordPointsCommand;
 import org.dangjian.runtime.consumer.Subscription;
 import org.dangjian.runtime.messaging.PublishedEvent;
@@ -16,14 +17,32 @@ import org.springframework.stereotype.Component;
  * Attendance and volunteer hours, as the activities service publishes them, become "五星十佳" points: present
  * {@code ATTENDANCE_PRESENT}, on leave {@code ATTENDANCE_ON_LEAVE} (0 points by the default rules: nothing recorded),
  * absent without leave {@code ABSENT_WITHOUT_LEAVE}, volunteer service {@code VOLUNTEER_HOUR} per hour. How many
- * points is the rule set's business ({@code PointsRules}); each entry names the event by its CloudEvents id, and the
- * same event delivered twice is recorded once (the reaction's derived idempotency key, and the record's own check).
+ * points is the rule set's business ({@code PointsRules}); an event whose rule gives 0 sends nothing. Each entry names the
+ * event by its CloudEvents id, and the same event delivered twice is recorded once (the reaction's derived idempotency
+ * key; under another key the record refuses it, POINTS_ALREADY_RECORDED, which is counted, not a failure).
  * A member the service does not know is a refusal, counted, not a failure.
  */
 @Component
 class ActivityPointsReaction implements Reaction {
 
     static final String NAME = "activity-points";
+
+    private final PointsRules points;
+
+    ActivityPointsReaction(PointsRules points) {
+        this.points = points;
+    }
+
+    /** Whether the rule gives points on the day: a rule giving 0 (a leave, by default) records nothing, so nothing is sent. */
+    private boolean earns(String rule, java.time.LocalDate day) {
+        try {
+            PointsRules.Version version = points.at(day);
+            PointsRules.Rule found = version.rules().get(rule);
+            return found == null || found.points() == null || found.points() != 0;
+        } catch (org.dangjian.runtime.domain.RuleViolation noRules) {
+            return true; // the record refuses it, and the refusal is counted
+        }
+    }
 
     @Override
     public String name() {
@@ -45,6 +64,9 @@ class ActivityPointsReaction implements Reaction {
             };
             String reason = (attendance.attendance() == Attendance.PRESENT ? "出席 " : attendance.attendance() == Attendance.ABSENT
                     ? "无故缺席 " : "请假 ") + ActivityNames.chinese(attendance.kind()) + " " + attendance.date();
+            if (!earns(rule, attendance.date())) {
+                return;
+            }
             reactor.send(attendance.memberId(), id -> new RecordPointsCommand(new MemberId(id), rule, null, null, attendance.date(), reason,
                     event.eventId(), event.type(), BranchScope.ALL));
         } else if (event.payload() instanceof VolunteerServiceRecorded service) {

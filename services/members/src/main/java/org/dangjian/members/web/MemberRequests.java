@@ -152,4 +152,37 @@ final class MemberRequests {
     /** 党务干部任前资格认证. */
     record Qualification(@Schema(example = DAY) @NotNull LocalDate date, @FreeText(max = 1000) String basis) {
     }
+
+    /** 考核开始. */
+    record OpenAssessment(@Schema(description = "A new assessment id chosen by the client (UUID); the service chooses one when absent")
+                          @Pattern(regexp = UUID, message = "must be a UUID") String id,
+                          @Schema(example = "00000000-0000-4000-8001-000000000001") @NotNull @Pattern(regexp = UUID, message = "must be a UUID")
+                          String memberId,
+                          @NotNull org.dangjian.contracts.members.AssessmentType type,
+                          @Schema(description = "yyyy, or yyyy-Qn for CIVIL_SERVANT_DAILY", example = "2024")
+                          @NotNull @Pattern(regexp = "^[0-9]{4}(-Q[1-4])?$", message = "must be yyyy or yyyy-Qn") String period,
+                          @Schema(example = DAY) @NotNull LocalDate date) {
+    }
+
+    /** 考核评分: a score per criterion of the assessment's criteria set. */
+    record Scores(@Schema(example = "{\"POLITICS\": 28, \"DUTY\": 27, \"CONDUCT\": 18, \"MASSES\": 19}") @NotNull
+                  java.util.Map<@Pattern(regexp = "^[A-Z][A-Z0-9_]{0,63}$") String, @NotNull @jakarta.validation.constraints.Min(0)
+                  @jakarta.validation.constraints.Max(1000) Integer> scores) {
+    }
+
+    /** 考核结论. */
+    record AssessmentConclusion(@Schema(description = "the grade; for a comprehensive assessment it follows from the total and may be left out",
+                                        example = "QUALIFIED") @Pattern(regexp = "^[A-Z_]{1,30}$") String result,
+                                @Schema(description = "democratic evaluation only: the votes per grade")
+                                java.util.Map<@Pattern(regexp = "^[A-Z_]{1,30}$") String, @NotNull @jakarta.validation.constraints.Min(0)
+                                @jakarta.validation.constraints.Max(100000) Integer> votes,
+                                @Schema(example = DAY) @NotNull LocalDate date,
+                                @FreeText(max = 1000) String basis) {
+    }
+
+    /** 考核更正. */
+    record AssessmentCorrection(@Schema(example = "EXCELLENT") @NotNull @Pattern(regexp = "^[A-Z_]{1,30}$") String result,
+                                @Schema(example = DAY) @NotNull LocalDate date,
+                                @Schema(example = "计分有误") @NotNull @FreeText(max = 1000) String reason) {
+    }
 }

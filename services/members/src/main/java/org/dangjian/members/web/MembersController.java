@@ -18,7 +18,12 @@ import jakarta.validation.constraints.Min;
 import org.dangjian.members.command.AdmitProbationaryMemberCommand;
 import org.dangjian.members.command.BranchScope;
 import org.dangjian.members.command.CancelProbationCommand;
+import org.dangjian.members.command.AssessmentCriteria;
 import org.dangjian.members.command.CancelTransferCommand;
+import org.dangjian.members.command.ConcludeAssessmentCommand;
+import org.dangjian.members.command.CorrectAssessmentCommand;
+import org.dangjian.members.command.OpenAssessmentCommand;
+import org.dangjian.members.command.ScoreAssessmentCommand;
 import org.dangjian.members.command.ConcludeCadreAssessmentCommand;
 import org.dangjian.members.command.OpenCadreAssessmentCommand;
 import org.dangjian.members.command.PayDuesCommand;
@@ -42,6 +47,8 @@ import org.dangjian.members.command.RecordPointsCommand;
 import org.dangjian.members.command.MembershipRules;
 import org.dangjian.members.command.RecordApplicationCommand;
 import org.dangjian.members.query.ArrearsView;
+import org.dangjian.members.query.AssessmentView;
+import org.dangjian.members.query.AssessmentsReadModel;
 import org.dangjian.members.query.BranchesReadModel;
 import org.dangjian.members.query.CareListView;
 import org.dangjian.members.query.DuesSummaryView;
@@ -110,10 +117,13 @@ class MembersController {
     private final BranchesReadModel branches;
     private final PointsRules pointsRules;
     private final PointsLedgerReadModel ledger;
+    private final AssessmentCriteria criteria;
 
     MembersController(CommandDispatcher commands, MemberQueries queries, ReadYourWrites readYourWrites, ChainVerifier verifier,
-                      MembershipRules rules, BranchesReadModel branches, PointsRules pointsRules, PointsLedgerReadModel ledger) {
+                      MembershipRules rules, BranchesReadModel branches, PointsRules pointsRules, PointsLedgerReadModel ledger,
+                      AssessmentCriteria criteria) {
         this.commands = commands;
+        this.criteria = criteria;
         this.branches = branches;
         this.pointsRules = pointsRules;
         this.ledger = ledger;
@@ -128,6 +138,7 @@ class MembersController {
     void exactEnums(WebDataBinder binder) {
         StrictParameters.exactEnum(binder, MemberStage.class);
         StrictParameters.exactEnum(binder, TransferState.class);
+        StrictParameters.exactEnum(binder, org.dangjian.contracts.members.AssessmentType.class);
     }
 
     /** The answer to a command. */
@@ -476,6 +487,153 @@ class MembersController {
                                                   @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
         return step(path, "qualify-party-affairs-cadre", request, request.date(), idempotencyKey,
                 (id, scope) -> new QualifyPartyAffairsCadreCommand(id, request.date(), request.basis(), scope));
+    }
+
+    @Operation(summary = "考核开始 Open an assessment", description = "Of a party member of the caller's scope: COMPREHENSIVE (党员综合"
+            + "管理考核, yyyy, scored on the criteria in effect that day), DEMOCRATIC_EVALUATION (民主评议党员, yyyy) or CIVIL_SERVANT_DAILY "
+            + "(公务员日常考核, yyyy-Qn). An assessment is a record of its own, with its own timeline. By committee staff, or the "
+            + "member's branch secretary.")
+    @PostMapping(path = "/assessments", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize(STAFF_OR_SECRETARY)
+    ResponseEntity<CommandResponse> openAssessment(@Valid @RequestBody MemberRequests.OpenAssessment request,
+                                                   @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
+        String id = request.id() != null ? AggregateIds.canonical("id", request.id()) : MemberId.random().value();
+        String memberId = AggregateIds.canonical("memberId", request.memberId());
+        BranchScope scope = Caller.current().commandScope();
+        CommandResult result = commands.send(id, assessmentId -> new OpenAssessmentCommand(assessmentId, memberId, request.type(),
+                request.period(), request.date(), scope), context(idempotencyKey, "open-assessment", request, request.date(), scope));
+        return answer(ResponseEntity.created(URI.create("/assessments/" + result.id())), result);
+    }
+
+    @Operation(summary = "考核评分 Score an assessment", description = "A comprehensive assessment's score of every criterion of its set "
+            + "(0 to each criterion's maximum); a later scoring replaces an earlier one until it is concluded.")
+    @PostMapping(path = "/assessments/{id}/scores", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize(STAFF_OR_SECRETARY)
+    ResponseEntity<CommandResponse> scoreAssessment(@PathVariable("id") String path, @Valid @RequestBody MemberRequests.Scores request,
+                                                    @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
+        return assessmentStep(path, "score-assessment", request, null, idempotencyKey,
+                (id, scope) -> new ScoreAssessmentCommand(id, request.scores(), scope));
+    }
+
+    @Operation(summary = "考核结论 Conclude an assessment", description = "COMPREHENSIVE: the grade its total reaches (EXCELLENT, QUALIFIED, "
+            + "BASICALLY_QUALIFIED, UNQUALIFIED); DEMOCRATIC_EVALUATION: the grade decided, with the votes per grade; CIVIL_SERVANT_DAILY: "
+            + "GOOD, FAIRLY_GOOD, AVERAGE or POOR.")
+    @PostMapping(path = "/assessments/{id}/conclusion", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize(STAFF_OR_SECRETARY)
+    ResponseEntity<CommandResponse> concludeAssessment(@PathVariable("id") String path, @Valid @RequestBody MemberRequests.AssessmentConclusion request,
+                                                       @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
+        return assessmentStep(path, "conclude-assessment", request, request.date(), idempotencyKey,
+                (id, scope) -> new ConcludeAssessmentCommand(id, request.result(), request.votes(), request.date(), request.basis(), scope));
+    }
+
+    @Operation(summary = "考核更正 Correct an assessment", description = "A concluded assessment's result, corrected by a new event that "
+            + "names the reason; nothing recorded before changes. Committee staff only.")
+    @PostMapping(path = "/assessments/{id}/correction", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize(STAFF)
+    ResponseEntity<CommandResponse> correctAssessment(@PathVariable("id") String path, @Valid @RequestBody MemberRequests.AssessmentCorrection request,
+                                                      @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
+        return assessmentStep(path, "correct-assessment", request, request.date(), idempotencyKey,
+                (id, scope) -> new CorrectAssessmentCommand(id, request.result(), request.date(), request.reason(), scope));
+    }
+
+    @Operation(summary = "考核列表 Assessments", description = "The assessments the caller sees (a secretary his branch's, a member his "
+            + "own), by member, type, period and branch; the latest period first.")
+    @PreAuthorize(READERS)
+    @GetMapping(path = "/assessments", produces = MediaType.APPLICATION_JSON_VALUE)
+    PageOf<AssessmentView> assessments(@RequestParam(required = false) String member,
+                                       @RequestParam(required = false) org.dangjian.contracts.members.AssessmentType type,
+                                       @RequestParam(required = false) String period,
+                                       @RequestParam(required = false) String branch,
+                                       @RequestParam(defaultValue = "0") @Min(0) int page,
+                                       @RequestParam(defaultValue = "50") @Min(1) @Max(MAX_PAGE_SIZE) int size,
+                                       @Parameter(description = "an assessment whose change to wait for") @RequestParam(required = false) String assessment,
+                                       @RequestParam(required = false) @Min(0) Long minSequence) {
+        String memberId = member == null ? null : AggregateIds.canonical("member", member);
+        String branchId = branch == null ? null : AggregateIds.canonical("branch", branch);
+        if (period != null && !period.matches("^[0-9]{4}(-Q[1-4])?$")) {
+            throw RuleViolation.invalid("INVALID_PARAMETER", "The value of parameter {0} is not valid", "period");
+        }
+        ReadScope scope = Caller.current().readScope();
+        if (assessment != null) {
+            awaitAssessment(AssessmentsReadModel.NAME, AggregateIds.canonical("assessment", assessment), minSequence, scope);
+        }
+        return queries.assessments(memberId, type == null ? null : type.name(), period, branchId, scope, page, size);
+    }
+
+    @Operation(summary = "考核详情 An assessment", description = "With its scores, result, vote and corrections.")
+    @PreAuthorize(READERS)
+    @GetMapping(path = "/assessments/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    AssessmentView assessment(@PathVariable("id") String path, @RequestParam(required = false) @Min(0) Long minSequence) {
+        String id = AggregateIds.canonical("id", path);
+        ReadScope scope = Caller.current().readScope();
+        awaitAssessment(AssessmentsReadModel.NAME, id, minSequence, scope);
+        return queries.assessment(id, scope).orElseThrow(() -> assessmentNotFound(id));
+    }
+
+    @Operation(summary = "考核时间线 An assessment's timeline", description = "Every event of the assessment, oldest first, with actor, "
+            + "business and recorded time, basis or reason, and hash chain; a page at a time (from, limit ≤ 500).")
+    @PreAuthorize(READERS)
+    @GetMapping(path = "/assessments/{id}/timeline", produces = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, Object> assessmentTimeline(@PathVariable("id") String path, @RequestParam(required = false) @Min(0) Long minSequence,
+                                           @RequestParam(defaultValue = "0") @Min(0) long from,
+                                           @RequestParam(defaultValue = "200") @Min(1) @Max(TimelineStore.MAX_PAGE) int limit) {
+        String id = AggregateIds.canonical("id", path);
+        ReadScope scope = Caller.current().readScope();
+        awaitAssessment(MemberTimelinesReadModel.NAME, id, minSequence, scope);
+        if (queries.assessment(id, scope).isEmpty()) {
+            throw assessmentNotFound(id);
+        }
+        TimelineStore.Page page = queries.timeline(id, from, limit).orElseThrow(() -> assessmentNotFound(id));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("assessmentId", id);
+        answer.put("entries", page.entries());
+        if (page.next() != null) {
+            answer.put("next", page.next());
+        }
+        return answer;
+    }
+
+    @Operation(summary = "校验 Verify an assessment's hash chain", description = "As a member's.")
+    @PreAuthorize(READERS)
+    @GetMapping(path = "/assessments/{id}/verification", produces = MediaType.APPLICATION_JSON_VALUE)
+    ChainVerification verifyAssessment(@PathVariable("id") String path) {
+        String id = AggregateIds.canonical("id", path);
+        if (queries.assessment(id, Caller.current().readScope()).isEmpty()) {
+            throw assessmentNotFound(id);
+        }
+        return verifier.verify(id);
+    }
+
+    @Operation(summary = "考核标准 The assessment criteria", description = "Every version of the comprehensive assessment's criteria, with "
+            + "the day it takes effect, each criterion's maximum and the least total of each grade.")
+    @PreAuthorize(Roles.SIGNED_IN)
+    @GetMapping(path = "/assessment-criteria", produces = MediaType.APPLICATION_JSON_VALUE)
+    AssessmentCriteria assessmentCriteria() {
+        return criteria;
+    }
+
+    private ResponseEntity<CommandResponse> assessmentStep(String path, String operation, Object request, LocalDate day, String idempotencyKey,
+                                                           java.util.function.BiFunction<String, BranchScope, Object> command) {
+        String id = AggregateIds.canonical("id", path);
+        BranchScope scope = Caller.current().commandScope();
+        CommandResult result = commands.send(id, assessmentId -> command.apply(assessmentId, scope),
+                context(idempotencyKey, operation + " " + id, request, day, scope));
+        return answer(ResponseEntity.ok(), result);
+    }
+
+    private void awaitAssessment(String model, String id, Long minSequence, ReadScope scope) {
+        try {
+            readYourWrites.await(model, id, minSequence, () -> assessmentNotFound(id));
+        } catch (RuntimeException e) {
+            if (!scope.all() && queries.assessment(id, scope).isEmpty()) {
+                throw assessmentNotFound(id);
+            }
+            throw e;
+        }
+    }
+
+    private static RuleViolation assessmentNotFound(String id) {
+        return RuleViolation.notFound("ASSESSMENT_NOT_FOUND", "There is no assessment {0}", id);
     }
 
     @Operation(summary = "党员列表 Members, a page at a time", description = "The members the caller may read (committee staff, "

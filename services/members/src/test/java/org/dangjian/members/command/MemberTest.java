@@ -636,13 +636,14 @@ class MemberTest {
         void theSameSourceEventIsRecordedOnce() {
             Object[] once = append(full(), new MemberPointsRecorded(ID, 2026, 2, "ATTENDANCE_PRESENT", "2022.1", LocalDate.of(2026, 6, 30), "出席党课",
                     EVENT, TYPE));
-            when(once, attendance(LocalDate.of(2026, 6, 30), EVENT)).expectSuccessfulHandlerExecution().expectNoEvents();
+            when(once, attendance(LocalDate.of(2026, 6, 30), EVENT)).expectException(code("POINTS_ALREADY_RECORDED")).expectNoEvents();
             when(once, attendance(LocalDate.of(2026, 6, 30), "b1f6d7a0-0000-4000-8000-000000000002")).expectSuccessfulHandlerExecution();
         }
 
         @Test
-        void aLeaveGivesNothingAndAnAbsenceDeducts() {
-            when(full(), new RecordPointsCommand(MEMBER, "ATTENDANCE_ON_LEAVE", null, null, TODAY, "请假", EVENT, TYPE, STAFF)).expectNoEvents();
+        void aLeaveGivesNothingToRecordAndAnAbsenceDeducts() {
+            when(full(), new RecordPointsCommand(MEMBER, "ATTENDANCE_ON_LEAVE", null, null, TODAY, "请假", EVENT, TYPE, STAFF))
+                    .expectException(code("NO_POINTS")).expectNoEvents();
             when(full(), new RecordPointsCommand(MEMBER, "ABSENT_WITHOUT_LEAVE", null, null, LocalDate.of(2025, 3, 1), "无故缺席", null, null, STAFF))
                     .expectEvents(new MemberPointsRecorded(ID, 2025, -3, "ABSENT_WITHOUT_LEAVE", "2022.1", LocalDate.of(2025, 3, 1), "无故缺席", null, null));
         }
@@ -743,11 +744,11 @@ class MemberTest {
         }
 
         @Test
-        void theSameSanctionNotedTwiceChangesNothingAndAnUnknownEndIsIgnored() {
+        void theSameSanctionNotedTwiceIsRefusedAndSoIsTheEndOfOneNotInEffect() {
             Object[] sanctioned = append(open(), inEffect());
             when(sanctioned, new RecordSanctionCommand(MEMBER, SANCTION, Sanction.SERIOUS_WARNING, LocalDate.of(2026, 3, 1), null, CAUSE))
-                    .expectSuccessfulHandlerExecution().expectNoEvents();
-            when(full(), new RecordSanctionCommand(MEMBER, SANCTION, null, null, TODAY, "cause-event-2")).expectNoEvents();
+                    .expectException(code("SANCTION_ALREADY_RECORDED")).expectNoEvents();
+            when(full(), new RecordSanctionCommand(MEMBER, SANCTION, null, null, TODAY, "cause-event-2")).expectException(code("SANCTION_NOT_IN_EFFECT"));
         }
 
         @Test

@@ -406,17 +406,20 @@ class MembersServiceTest {
         String lesson = UUID.randomUUID().toString();
         activities.publish(lesson, new AttendanceRecorded(lesson, ActivityKind.BRANCH_GENERAL_MEETING, branch, id, Attendance.ABSENT,
                 java.time.LocalDate.of(2026, 4, 5), null));
-        activities.publish(UUID.randomUUID().toString(), new AttendanceRecorded(lesson, ActivityKind.THEME_PARTY_DAY, branch, id, Attendance.ON_LEAVE,
+        activities.publish(lesson, new AttendanceRecorded(lesson, ActivityKind.THEME_PARTY_DAY, branch, id, Attendance.ON_LEAVE,
                 java.time.LocalDate.of(2026, 5, 5), "出差"));
+        // the activity's next event still earns: a leave (0 points, nothing recorded) does not hold the activity back
+        activities.publish(lesson, new AttendanceRecorded(lesson, ActivityKind.PARTY_GROUP_MEETING, branch, id, Attendance.PRESENT,
+                java.time.LocalDate.of(2026, 5, 6), null));
         String service = UUID.randomUUID().toString();
         activities.publish(service, new VolunteerServiceRecorded(service, VolunteerServiceKind.EXTENDED_HOURS, id, new java.math.BigDecimal("3.5"),
                 java.time.LocalDate.of(2026, 6, 1)));
         activities.publish(UUID.randomUUID().toString(), new AttendanceRecorded(activity, ActivityKind.PARTY_LESSON, branch,
                 UUID.randomUUID().toString(), Attendance.PRESENT, java.time.LocalDate.of(2026, 3, 5), null));
 
-        Eventually.that(() -> assertThat(ok(api.get("/members/" + id + "/points?year=2026", STAFF), 200).body().get("entries")).hasSize(3));
+        Eventually.that(() -> assertThat(ok(api.get("/members/" + id + "/points?year=2026", STAFF), 200).body().get("entries")).hasSize(4));
         JsonNode points = api.get("/members/" + id + "/points?year=2026", secretary).body();
-        assertThat(points.get("balance").asInt()).as("2 present, -3 absent, 0 on leave, 3 for 3.5 hours").isEqualTo(2);
+        assertThat(points.get("balance").asInt()).as("2 present, -3 absent, 0 on leave, 2 present, 3 for 3.5 hours").isEqualTo(4);
         assertThat(points.at("/entries/0/sourceEventId").asString()).isEqualTo(present.eventId());
         assertThat(points.at("/entries/0/sourceType").asString()).isEqualTo("org.dangjian.activities.AttendanceRecorded.v1");
         assertThat(points.at("/entries/0/title").asString()).isEqualTo("参加组织生活");
@@ -426,6 +429,9 @@ class MembersServiceTest {
         assertThat(recorded.get("type").asString()).isEqualTo("org.dangjian.members.MemberPointsRecorded.v1");
         assertThat(recorded.get("causationId").asString()).as("the entry names the event that caused it").isEqualTo(present.eventId());
         assertThat(recorded.at("/actor/id").asString()).isEqualTo("service:members");
+        String operator = TestTokens.forUser("yunwei", "PLATFORM_OPERATOR", COMMITTEE);
+        assertThat(ok(api.get("/actuator/readmodels/activity-points", operator), 200).body().get("parkedAggregates"))
+                .as("a leave, a member the service does not know: nothing parked").isEmpty();
 
         JsonNode merit = ok(api.post("/members/" + id + "/points", secretary, Map.of("rule", "MERIT", "points", 20, "date", "2026-07-01",
                 "reason", "带头完成窗口延时服务"), Map.of()), 200).body();
@@ -434,7 +440,7 @@ class MembersServiceTest {
         JsonNode ranking = ok(api.get("/points/ranking?year=2026&branch=" + branch + "&member=" + id + "&minSequence="
                 + merit.get("sequence").asLong(), secretary), 200).body();
         assertThat(ranking.at("/items/0/memberId").asString()).isEqualTo(id);
-        assertThat(ranking.at("/items/0/balance").asInt()).isEqualTo(22);
+        assertThat(ranking.at("/items/0/balance").asInt()).isEqualTo(24);
         assertThat(ranking.at("/items/0/stars").asInt()).isEqualTo(1);
         assertThat(ranking.at("/items/0/topTen").asBoolean()).isTrue();
         assertThat(api.get("/points/ranking?year=2026&branch=" + branch, otherSecretary).body().get("total").asLong()).isZero();
@@ -565,5 +571,54 @@ class MembersServiceTest {
         JsonNode care = ok(api.get("/care?year=2026&branch=" + branch, secretary), 200).body();
         assertThat(care.at("/records/0/memberId").asString()).isEqualTo(id);
         assertThat(api.get("/care?year=2026&branch=" + branch, otherSecretary).body().get("records")).isEmpty();
+    }
+
+    @Test
+    void anAssessmentIsOpenedScoredConcludedAndCorrectedAndItsTimelineShowsEachStepWithItsActor() {
+        String id = fullMember("戚文斌");
+        String assessment = UUID.randomUUID().toString();
+        JsonApi.Response opened = ok(api.post("/assessments", secretary, Map.of("id", assessment, "memberId", id, "type", "COMPREHENSIVE",
+                "period", "2025", "date", "2026-01-10"), Map.of()), 201);
+        assertThat(opened.header("Location")).isEqualTo("/assessments/" + assessment);
+        assertThat(api.post("/assessments", otherSecretary, Map.of("memberId", id, "type", "COMPREHENSIVE", "period", "2025", "date", "2026-01-10"),
+                Map.of()).code()).isEqualTo("MEMBER_NOT_FOUND");
+        assertThat(api.post("/assessments", STAFF, Map.of("memberId", UUID.randomUUID().toString(), "type", "COMPREHENSIVE", "period", "2025",
+                "date", "2026-01-10"), Map.of()).code()).isEqualTo("MEMBER_NOT_FOUND");
+        assertThat(api.post("/assessments/" + assessment + "/scores", secretary, Map.of("scores", Map.of("POLITICS", 28)), Map.of()).code())
+                .isEqualTo("CRITERIA_MISMATCH");
+        ok(api.post("/assessments/" + assessment + "/scores", secretary, Map.of("scores", Map.of("POLITICS", 28, "DUTY", 27, "CONDUCT", 18,
+                "MASSES", 16)), Map.of()), 200);
+        ok(api.post("/assessments/" + assessment + "/conclusion", secretary, Map.of("date", "2026-01-20", "basis", "支部委员会"), Map.of()), 200);
+        assertThat(api.post("/assessments/" + assessment + "/correction", secretary, Map.of("result", "EXCELLENT", "date", "2026-02-01",
+                "reason", "复核"), Map.of()).code()).as("the committee corrects").isEqualTo("FORBIDDEN");
+        JsonNode corrected = ok(api.post("/assessments/" + assessment + "/correction", STAFF, Map.of("result", "EXCELLENT", "date", "2026-02-01",
+                "reason", "群众评价分数录入有误，复核后更正"), Map.of()), 200).body();
+
+        JsonNode view = ok(api.get("/assessments/" + assessment + "?minSequence=" + corrected.get("sequence").asLong(), AUDITOR), 200).body();
+        assertThat(view.get("total").asInt()).isEqualTo(89);
+        assertThat(view.get("result").asString()).isEqualTo("EXCELLENT");
+        assertThat(view.at("/corrections/0/previousResult").asString()).isEqualTo("QUALIFIED");
+        assertThat(view.at("/corrections/0/reason").asString()).isEqualTo("群众评价分数录入有误，复核后更正");
+        assertThat(view.get("criteriaVersion").asString()).isEqualTo("2022.1");
+        JsonNode entries = ok(api.get("/assessments/" + assessment + "/timeline", AUDITOR), 200).body().get("entries");
+        List<String> types = new java.util.ArrayList<>();
+        entries.forEach(entry -> types.add(entry.get("type").asString()));
+        assertThat(types).containsExactly("org.dangjian.members.MemberAssessmentOpened.v1",
+                "org.dangjian.members.MemberAssessmentScored.v1", "org.dangjian.members.MemberAssessmentConcluded.v1",
+                "org.dangjian.members.MemberAssessmentCorrected.v1");
+        assertThat(entries.get(3).at("/actor/id").asString()).isEqualTo("dangwei");
+        assertThat(ok(api.get("/assessments/" + assessment + "/verification", AUDITOR), 200).body().get("intact").asBoolean()).isTrue();
+        assertThat(api.get("/assessments/" + assessment, otherSecretary).code()).isEqualTo("ASSESSMENT_NOT_FOUND");
+        assertThat(api.get("/assessments?member=" + id, secretary).body().get("total").asLong()).isEqualTo(1);
+        assertThat(api.get("/assessments?member=" + id, otherSecretary).body().get("total").asLong()).isZero();
+
+        String vote = UUID.randomUUID().toString();
+        ok(api.post("/assessments", STAFF, Map.of("id", vote, "memberId", id, "type", "DEMOCRATIC_EVALUATION", "period", "2025", "date",
+                "2026-01-10"), Map.of()), 201);
+        ok(api.post("/assessments/" + vote + "/conclusion", secretary, Map.of("result", "QUALIFIED", "votes", Map.of("EXCELLENT", 5,
+                "QUALIFIED", 18, "BASICALLY_QUALIFIED", 1), "date", "2026-01-15"), Map.of()), 200);
+        JsonNode evaluated = ok(api.get("/assessments/" + vote + "?minSequence=1", STAFF), 200).body();
+        assertThat(evaluated.at("/votes/QUALIFIED").asInt()).isEqualTo(18);
+        assertThat(evaluated.at("/votes/UNQUALIFIED").asInt()).isZero();
     }
 }

@@ -78,6 +78,11 @@ export function verifyAssessment(id) {
   return read(`${BASE}/assessments/${encodeURIComponent(id)}/verification`);
 }
 
+/** Every version of the comprehensive assessment's criteria. */
+export function assessmentCriteria() {
+  return read(`${BASE}/assessment-criteria`);
+}
+
 /** The command paths (sent with useCommand). */
 export const commands = {
   apply: () => `${BASE}/members`,
@@ -91,8 +96,13 @@ export const commands = {
   duesPayment: (id) => `${memberPath(id)}/dues/payments`,
   cadreAssessment: (id) => `${memberPath(id)}/cadre-assessments`,
   cadreConclusion: (id, n) => `${memberPath(id)}/cadre-assessments/${encodeURIComponent(n)}/conclusion`,
+  assessment: () => `${BASE}/assessments`,
+  /** step: scores | conclusion | correction, from the dialog's action */
+  assessmentStep: (id, action) => `${BASE}/assessments/${encodeURIComponent(id)}/${ASSESSMENT_STEPS[action]}`,
   transferStep: (id, transfer, action) => `${memberPath(id)}/transfers/${encodeURIComponent(transfer)}/${action}`,
 };
+
+const ASSESSMENT_STEPS = { score: 'scores', conclude: 'conclusion', correct: 'correction' };
 
 /** The next step's path under /members/{id}. */
 export const STEP_PATHS = {

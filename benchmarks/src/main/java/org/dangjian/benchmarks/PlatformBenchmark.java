@@ -30,13 +30,16 @@ import org.slf4j.LoggerFactory;
  * {@code --mode=platform}: the platform as users run it. Starts the launcher jar ({@code java -jar}, demo mode, a fresh
  * data directory), signs in at its identity provider, and measures: start-up and resident memory of every JVM;
  * establishments with read-your-writes through the gateway and straight to the organisation service, in alternating
- * rounds; the read models' lag meanwhile; a rebuild of each read model against a plain consumer's read of the topic;
+ * rounds; the read models' lag meanwhile; the members service's first command (an application for membership)
+ * through the gateway; a rebuild of each read model against a plain consumer's read of the topic;
  * recovery after {@code kill -9} of the whole platform under load (again with a bigger store, when asked); optionally
  * a CPU profile of every JVM. Writes {@code benchmarks/results/<date>-<commit>-platform.md}. See benchmarks/README.md.
  */
 final class PlatformBenchmark {
 
     private static final String SERVICE = "organisation";
+    /** The demo tree's first branch (launcher DemoOrganisation), which the members service knows once the demo is loaded. */
+    private static final String DEMO_BRANCH = "00000000-0000-4000-8000-000000000011";
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration PORT_PATIENCE = Duration.ofMinutes(15);
     private static final Duration STOP_GRACE = Duration.ofSeconds(60);
@@ -116,6 +119,7 @@ final class PlatformBenchmark {
         List<PlatformProcess.Memory> atReady = firstStart();
         Instant measuredFrom = Instant.now();
         gatewayAndDirect();
+        members();
         report.memory(atReady, platform.residentMemory());
         replay();
         if (profileDir != null) {
@@ -161,6 +165,18 @@ final class PlatformBenchmark {
             report.phases(gatewayRounds, directRounds);
             report.lag(Map.of("gateway", gatewayLag, "direct", directLag));
         }
+    }
+
+    /**
+     * The members service's first command, applications for membership (入党申请) to the demo's first branch, through the
+     * gateway, each read back until it shows; after a warm-up, as many commands as a phase of the organisation load.
+     */
+    private void members() throws Exception {
+        String base = options.gatewayUrl() + ServiceRegistry.load().find("members").orElseThrow().apiPrefix();
+        UnitLoad load = new UnitLoad((n, counts) -> new UnitClient(http, base, tokens.forClient(n).token(), counts), options.clients(),
+                UnitLoad.applications(DEMO_BRANCH));
+        load.run("warm-up members", Math.max(options.clients() * 5, options.commands() / 4));
+        report.members(load.run("members (applications)", options.commands() / PlatformOptions.ROUNDS * 2));
     }
 
     /** Stops gracefully (every JVM writes its recording), summarises the recordings, starts again without them. */

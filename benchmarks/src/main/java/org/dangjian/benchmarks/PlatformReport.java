@@ -148,6 +148,24 @@ final class PlatformReport {
         direct.counts().firstErrors().forEach(e -> unexpected.add("direct phase: " + e));
     }
 
+    void members(UnitLoad.Result result) {
+        sections.put("members", () -> file.section("A members command through the gateway", """
+                Each client records applications for party membership (入党申请, `POST %s`, one event in a new member's record) \
+                to the demo's first branch, one at a time, each answer followed by reading the member with `minSequence` until \
+                it shows (`GET /api/members/members/{id}?minSequence=0`). Latencies as above.""".formatted(options.gatewayUrl() + "/api/members/members"),
+                new Table("path", List.of("commands", "commands/s", "p50 ms", "p99 ms", "max ms", "answer → shown p50 ms", "p99 ms",
+                        "429 (cmd / read)", "503 (cmd / read)", "other errors"), List.of(membersRow(result)))));
+        result.counts().firstErrors().forEach(e -> unexpected.add("members phase: " + e));
+    }
+
+    private static Row membersRow(UnitLoad.Result result) {
+        Measurements m = result.commands();
+        List<String> values = new ArrayList<>(List.of(Long.toString(m.count()), String.format("%.1f", m.perSecond()), millis(m.p50Millis()),
+                millis(m.p99Millis()), millis(m.maxMillis()), millis(result.answerToShown().p50Millis()), millis(result.answerToShown().p99Millis())));
+        values.addAll(result.counts().columns());
+        return new Row("gateway", values);
+    }
+
     private static Row commandRow(String label, UnitLoad.Result result) {
         Measurements m = result.commands();
         List<String> values = new ArrayList<>(List.of(Long.toString(m.count()), String.format("%.1f", m.perSecond()), millis(m.p50Millis()),
@@ -270,7 +288,7 @@ final class PlatformReport {
             sections.put("errors", () -> file.section("Unexpected answers (the first few of each phase)", "- `"
                     + String.join("`\n- `", unexpected.stream().map(e -> e.replace("`", "'")).toList()) + "`", null));
         }
-        for (String section : List.of("memory", "commands", "reads", "lag", "replay", "recovery", "errors", "profile", "logs")) {
+        for (String section : List.of("memory", "commands", "reads", "members", "lag", "replay", "recovery", "errors", "profile", "logs")) {
             sections.getOrDefault(section, () -> { }).run();
         }
         Optional<ResultsFile.Earlier> earlier = ResultsFile.newest(options.results(), SUFFIX);

@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -14,9 +15,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The organisation API as a web client uses it, at a base URL (the gateway's {@code /api/organisation} or the
- * service's own port): a command with its {@code Idempotency-Key}, then the unit read with {@code minSequence} until it
- * shows. 429 and 503 are counted and retried after their {@code Retry-After} (a command with the same key); any other
+ * A service's API as a web client uses it, at a base URL (the gateway's {@code /api/organisation} or
+ * {@code /api/members}, or the service's own port): a command with its {@code Idempotency-Key}, then the record read with
+ * {@code minSequence} until it shows. 429 and 503 are counted and retried after their {@code Retry-After} (a command with the same key); any other
  * answer is counted and ends the request ({@link UnexpectedAnswer}), as does a read that never shows ({@link NotShown});
  * a connection that fails ends it with the IOException.
  */
@@ -65,7 +66,40 @@ final class UnitClient {
             body.put("parentId", parentId);
         }
         body.put("reason", "基准测试 (benchmark)");
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/units")).timeout(TIMEOUT)
+        return create("/units", body);
+    }
+
+    /**
+     * Records an application for party membership (入党申请, {@code POST /members} of the members API) of an invented
+     * person to a branch: the members service's first command of a member, one event in a new record.
+     */
+    Answer apply(String branchId, int number) throws IOException, InterruptedException {
+        LocalDate born = LocalDate.of(1990, 1, 1).plusDays(number % 3650);
+        String first17 = "110105" + born.toString().replace("-", "") + (900 + number % 100);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", "基准申请人" + number);
+        body.put("gender", number % 2 == 0 ? "FEMALE" : "MALE");
+        body.put("birthDate", born.toString());
+        body.put("idCardNumber", first17 + checkDigit(first17));
+        body.put("branchId", branchId);
+        body.put("applicationDate", LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusDays(1).toString());
+        body.put("basis", "基准测试 (benchmark)");
+        return create("/members", body);
+    }
+
+    /** GB 11643 (ISO 7064 MOD 11-2) check digit of an ID-card number's first 17 digits. */
+    static char checkDigit(String first17) {
+        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (first17.charAt(i) - '0') * weights[i];
+        }
+        return "10X98765432".charAt(sum % 11);
+    }
+
+    /** A command that creates a record (201 {@code {"id", "sequence"}}), retried with the same key after 429 or 503. */
+    private Answer create(String path, Map<String, Object> body) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT)
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .header("Accept-Language", "en").header("Idempotency-Key", UUID.randomUUID().toString())
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
@@ -82,7 +116,7 @@ final class UnitClient {
                 waitRetryAfter(response);
                 continue;
             }
-            throw unexpected("POST /units", response);
+            throw unexpected("POST " + path, response);
         }
     }
 
@@ -98,8 +132,13 @@ final class UnitClient {
      * @throws NotShown when it did not show in that time
      */
     long awaitShown(String id, long sequence, long deadlineNanos) throws IOException, InterruptedException {
-        String what = "GET /units/" + id + "?minSequence=" + sequence;
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/units/" + id + "?minSequence=" + sequence)).timeout(TIMEOUT)
+        return awaitRead("/units/" + id + "?minSequence=" + sequence, deadlineNanos);
+    }
+
+    /** Reads a record at {@code path} (with its {@code minSequence}) until it shows, as {@link #awaitShown(String, long, long)}. */
+    long awaitRead(String path, long deadlineNanos) throws IOException, InterruptedException {
+        String what = "GET " + path;
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT)
                 .header("Authorization", "Bearer " + token).header("Accept-Language", "en").GET().build();
         for (int attempt = 1; ; attempt++) {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());

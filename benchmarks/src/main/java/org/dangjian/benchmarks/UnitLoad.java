@@ -13,10 +13,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Concurrent clients establishing units as committee staff do in the web client: each first establishes a committee
- * of its own (not measured), then branches under it, one after the other, each answer followed by reading the new
- * branch with {@code minSequence} until it shows. A branch's establishment stores two events (the branch's, and its
- * committee's record of it); the clients never touch the same committee, so they never conflict.
+ * Concurrent clients sending commands as committee staff do in the web client, each answer followed by reading the new
+ * record with {@code minSequence} until it shows. By default ({@link #BRANCHES}) each first establishes a committee
+ * of its own (not measured), then branches under it, one after the other: a branch's establishment stores two events
+ * (the branch's, and its committee's record of it); the clients never touch the same committee, so they never
+ * conflict. {@link #applications} measures the members service's first command instead.
  */
 final class UnitLoad {
 
@@ -53,12 +54,78 @@ final class UnitLoad {
         UnitClient client(int number, AnswerCounts counts);
     }
 
+    /**
+     * What each client does: {@link #prepare} once before the measured part (its answers are kept in {@code answered}),
+     * then {@link #command} and {@link #awaitShown} again and again.
+     */
+    interface Workload {
+
+        /** Before the load starts; answers what the client's commands need. */
+        String prepare(UnitClient client, List<Unit> answered) throws IOException, InterruptedException;
+
+        UnitClient.Answer command(UnitClient client, String prepared) throws IOException, InterruptedException;
+
+        /** Reads the record the command wrote until it shows; returns when it did ({@link System#nanoTime()}). */
+        long awaitShown(UnitClient client, UnitClient.Answer answer) throws IOException, InterruptedException;
+    }
+
+    /** Branches, each under the client's own committee (established first, not measured): two events a command. */
+    static final Workload BRANCHES = new Workload() {
+        @Override
+        public String prepare(UnitClient client, List<Unit> answered) throws IOException, InterruptedException {
+            UnitClient.Answer own = client.establish("COMMITTEE", "基准党委" + suffix(), null);
+            client.awaitShown(own.id(), own.sequence());
+            answered.add(new Unit(own.id(), own.sequence()));
+            return own.id();
+        }
+
+        @Override
+        public UnitClient.Answer command(UnitClient client, String committee) throws IOException, InterruptedException {
+            return client.establish("BRANCH", "基准支部" + suffix(), committee);
+        }
+
+        @Override
+        public long awaitShown(UnitClient client, UnitClient.Answer answer) throws IOException, InterruptedException {
+            return client.awaitShown(answer.id(), answer.sequence());
+        }
+    };
+
+    /**
+     * Applications for party membership (入党申请) to a branch the members service knows, each a new member's record
+     * (one event), read back as {@code GET /members/{id}?minSequence=}; through the members API.
+     */
+    static Workload applications(String branchId) {
+        AtomicInteger numbers = new AtomicInteger();
+        return new Workload() {
+            @Override
+            public String prepare(UnitClient client, List<Unit> answered) {
+                return branchId;
+            }
+
+            @Override
+            public UnitClient.Answer command(UnitClient client, String branch) throws IOException, InterruptedException {
+                return client.apply(branch, numbers.incrementAndGet());
+            }
+
+            @Override
+            public long awaitShown(UnitClient client, UnitClient.Answer answer) throws IOException, InterruptedException {
+                return client.awaitRead("/members/" + answer.id() + "?minSequence=" + answer.sequence(), Long.MAX_VALUE);
+            }
+        };
+    }
+
     private final Clients clients;
     private final int threads;
+    private final Workload workload;
 
     UnitLoad(Clients clients, int threads) {
+        this(clients, threads, BRANCHES);
+    }
+
+    UnitLoad(Clients clients, int threads, Workload workload) {
         this.clients = clients;
         this.threads = threads;
+        this.workload = workload;
     }
 
     /** {@code total} commands over all clients. */
@@ -86,12 +153,9 @@ final class UnitLoad {
         for (int t = 0; t < threads; t++) {
             UnitClient client = clients.client(t, counts);
             done.add(pool.submit(() -> {
-                String committee;
+                String prepared;
                 try {
-                    UnitClient.Answer own = client.establish("COMMITTEE", "基准党委" + suffix(), null);
-                    client.awaitShown(own.id(), own.sequence());
-                    answered.add(new Unit(own.id(), own.sequence()));
-                    committee = own.id();
+                    prepared = workload.prepare(client, answered);
                 } finally {
                     ready.countDown();
                 }
@@ -99,7 +163,7 @@ final class UnitLoad {
                 while (limit.getAndDecrement() > 0) {
                     UnitClient.Answer answer;
                     try {
-                        answer = client.establish("BRANCH", "基准支部" + suffix(), committee);
+                        answer = workload.command(client, prepared);
                     } catch (UnitClient.UnexpectedAnswer e) {
                         continue; // counted; the next command
                     } catch (IOException e) {
@@ -110,7 +174,7 @@ final class UnitLoad {
                     answered.add(new Unit(answer.id(), answer.sequence()));
                     long shown;
                     try {
-                        shown = client.awaitShown(answer.id(), answer.sequence());
+                        shown = workload.awaitShown(client, answer);
                     } catch (UnitClient.UnexpectedAnswer e) {
                         continue;
                     } catch (UnitClient.NotShown e) {

@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.dangjian.launcher.Launcher;
@@ -25,6 +26,8 @@ class PlatformEndToEndTest {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final String COMMITTEE = "00000000-0000-4000-8000-000000000001";
+    /** The demo tree's 机关第一党支部, whose secretary is the demo user shuji. */
+    static final String FIRST_BRANCH = "00000000-0000-4000-8000-000000000011";
 
     static Launcher platform;
     static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -109,6 +112,52 @@ class PlatformEndToEndTest {
         Answer me = call("GET", "/api/me", member, null);
         assertThat(me.body().get("username").asString()).isEqualTo("dangyuan");
         assertThat(me.body().get("roles").toString()).contains("PARTY_MEMBER");
+    }
+
+    /**
+     * 发展党员 through the gateway as the demo branch secretary and committee staff do it: an application to the demo's
+     * first branch, each step of the way (the secretary's and the committee's), then the file and its timeline with every
+     * step, its actor and its basis.
+     */
+    @Test
+    void anApplicantGoesAllTheWayToFullMemberThroughTheGatewayAndTheTimelineShowsEveryStepWithActorAndBasis() throws Exception {
+        String secretary = DemoLogin.accessToken(URI.create(platform.issuer()), "shuji", "dangjian");
+        String staff = DemoLogin.accessToken(URI.create(platform.issuer()), "dangwei", "dangjian");
+        Answer applied = call("POST", "/api/members/members", secretary, Map.of("name", "贺晓光", "gender", "MALE", "birthDate", "1995-06-14",
+                "idCardNumber", "110105199506140013", "branchId", FIRST_BRANCH, "applicationDate", "2023-01-05", "basis", "入党申请书"));
+        assertThat(applied.status()).as(applied.raw().body()).isEqualTo(201);
+        String member = "/api/members/members/" + applied.body().get("id").asString();
+        record Step(String path, String token, Map<String, Object> body) {
+        }
+        long sequence = 0;
+        for (Step step : List.of(
+                new Step("/activist", secretary, Map.of("date", "2023-02-01", "basis", "支部委员会研究确定")),
+                new Step("/development-object", secretary, Map.of("date", "2023-08-01", "basis", "培养考察合格")),
+                new Step("/political-review", secretary, Map.of("date", "2023-09-01", "conclusion", "PASSED", "basis", "函调材料齐全")),
+                new Step("/admission", staff, Map.of("branchMeetingDate", "2023-10-10", "committeeApprovalDate", "2023-10-20", "basis", "党委会议审批")),
+                new Step("/full-membership", staff, Map.of("branchMeetingDate", "2024-10-10", "committeeApprovalDate", "2024-10-20",
+                        "basis", "预备期满，按期转正")))) {
+            Answer answer = call("POST", member + step.path(), step.token(), step.body());
+            assertThat(answer.status()).as(step.path() + " " + answer.raw().body()).isEqualTo(200);
+            sequence = answer.body().get("sequence").asLong();
+        }
+
+        Answer file = call("GET", member + "?minSequence=" + sequence, secretary, null);
+        assertThat(file.status()).isEqualTo(200);
+        assertThat(file.body().get("stage").asString()).isEqualTo("FULL_MEMBER");
+        assertThat(file.body().get("branchId").asString()).isEqualTo(FIRST_BRANCH);
+        JsonNode entries = call("GET", member + "/timeline?minSequence=" + sequence, secretary, null).body().get("entries");
+        List<String> seen = new java.util.ArrayList<>();
+        entries.forEach(entry -> seen.add(entry.get("type").asString().replaceFirst("^org\\.dangjian\\.members\\.", "") + " "
+                + entry.at("/actor/id").asString() + " " + entry.at("/data/basis").asString()));
+        assertThat(seen).containsExactly(
+                "MembershipApplicationReceived.v1 shuji 入党申请书",
+                "MemberDesignatedActivist.v1 shuji 支部委员会研究确定",
+                "MemberDesignatedDevelopmentObject.v1 shuji 培养考察合格",
+                "MemberPoliticalReviewConcluded.v1 shuji 函调材料齐全",
+                "MemberAdmittedAsProbationary.v1 dangwei 党委会议审批",
+                "MemberConfirmedAsFullMember.v1 dangwei 预备期满，按期转正");
+        assertThat(call("GET", member + "/verification", staff, null).body().get("intact").asBoolean()).isTrue();
     }
 
     @Test

@@ -187,7 +187,7 @@ class WebClientTest {
     void eachRoleSignsInAndSeesItsMenusAndNothingMore() {
         record Role(String username, String name, String role, List<String> menu, boolean mayChangeUnits, boolean operator) {
         }
-        List<String> readers = List.of("home", "org-tree", "org-units", "member-directory", "member-pipeline", "member-transfers", "member-points", "member-dues", "member-care");
+        List<String> readers = List.of("home", "org-tree", "org-units", "member-directory", "member-pipeline", "member-transfers", "member-points", "member-dues", "member-assessments", "member-care");
         List<String> member = List.of("home", "org-tree", "org-units", "member-me");
         List<String> operator = List.of("home", "org-tree", "org-units", "platform-read-models");
         List<Role> roles = List.of(
@@ -610,6 +610,65 @@ class WebClientTest {
         expect(test("id-card")).containsText("***");
         expect(test("member-actions")).hasCount(0);
         screenshot("12-member-file-masked");
+    }
+
+    @Test
+    void aBranchSecretaryScoresAndConcludesAssessmentsAndCommitteeStaffSeeACorrectionInItsTimeline() {
+        String year = String.valueOf(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear());
+        signIn("shuji");
+        test("menu").locator("[data-menu=member-assessments]").click();
+        field(page.locator("body"), "filter-period").fill(year);
+        test("search").click();
+        Locator rows = test("assessment-list").locator(".el-table__body tr");
+        // the demo opened this year's comprehensive assessment of the first branch's full members; 黄志强's is scored
+        Locator scored = rows.filter(new Locator.FilterOptions().setHasText("黄志强"));
+        expect(scored).containsText("总分");
+        scored.locator("[data-test=assessment-conclude]").click();
+        Locator conclusion = dialog("assessment-dialog");
+        expect(conclusion.locator("[data-test=assessment-total]")).containsText("按评分标准 2022.1");
+        field(conclusion, "assessment-basis").fill("支部委员会评定");
+        conclusion.locator("[data-test=submit]").click();
+        expect(test("status")).hasText("考核结论已记录。");
+        expect(scored.locator("[data-state]")).hasAttribute("data-state", "CONCLUDED");
+        expect(scored.locator("[data-test=assessment-conclude]")).hasCount(0);
+
+        Locator unscored = rows.filter(new Locator.FilterOptions().setHas(page.locator("[data-test=assessment-score]"))).first();
+        String name = unscored.locator("[data-test=member-link]").innerText();
+        unscored.locator("[data-test=assessment-score]").click();
+        Locator scoring = dialog("assessment-dialog");
+        expect(scoring).containsText("政治表现（0–30）");
+        field(scoring, "score-POLITICS").fill("29");
+        field(scoring, "score-DUTY").fill("28");
+        field(scoring, "score-CONDUCT").fill("19");
+        field(scoring, "score-MASSES").fill("18");
+        scoring.locator("[data-test=assessment-subject]").click(); // leaves the last field, as a user does
+        expect(scoring.locator("[data-test=assessment-total]")).containsText("总分 94");
+        expect(scoring.locator("[data-test=assessment-total]")).containsText("优秀");
+        scoring.locator("[data-test=submit]").click();
+        expect(test("status")).hasText("评分已记录。");
+        Locator row = rows.filter(new Locator.FilterOptions().setHasText(name));
+        expect(row.locator("[data-test=assessment-summary]")).hasText("总分 94");
+        expect(row.locator("[data-test=assessment-conclude]")).isVisible();
+        screenshot("13-assessments");
+
+        context.close();
+        openContext(1280, 900);
+        signIn("dangwei");
+        test("menu").locator("[data-menu=member-directory]").click();
+        field(page.locator("body"), "filter-q").fill("张丽");
+        test("search").click();
+        test("member-directory").locator("[data-test=member-link]").filter(new Locator.FilterOptions().setHasText("张丽")).click();
+        Locator card = test("assessments");
+        Locator corrected = card.locator(".el-table__body tr").filter(new Locator.FilterOptions().setHasText("已更正"));
+        expect(corrected).containsText("党员综合管理考核");
+        expect(corrected).containsText("优秀");
+        corrected.click();
+        Locator events = card.locator("[data-test=timeline] [data-test=event]");
+        expect(events).hasCount(4);
+        expect(events.nth(3)).containsText("复核群众评价分数录入有误");
+        expect(events.nth(3).locator("[data-test=actor-id]")).hasText("demo-data-loader");
+        expect(card.locator("[data-test=open-assessment]")).isVisible();
+        screenshot("14-member-assessments");
     }
 
     /** Establishes units straight at the organisation service with a bearer token, at most 8 at a time. */

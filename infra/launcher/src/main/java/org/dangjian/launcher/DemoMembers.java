@@ -235,6 +235,128 @@ final class DemoMembers {
     /** The demo member whose transfer to the first branch is in transit (组织关系转接在途), for its secretary to receive. */
     static final int IN_TRANSIT = 14;
 
+    /**
+     * A demo assessment (考核): its member, type and period, and its requests in order: the first opens it ({@code POST
+     * /assessments}), the others are paths under {@code /assessments/{id}}, one event each.
+     */
+    record Assessment(Person person, String type, String period, List<Step> steps) {
+
+        /** The id the members service gives this member's assessment of this type and period (docs/api.md, "Assessments"). */
+        String id() {
+            String name = "assessment|" + person.id() + "|" + type + "|" + period;
+            return java.util.UUID.nameUUIDFromBytes(name.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+        }
+    }
+
+    /**
+     * A year of assessments: last year's comprehensive assessment (党员综合管理考核, scored and concluded in January)
+     * of every party member, one of them corrected by the committee; last year's democratic evaluation (民主评议党员,
+     * with the branch's votes) of every full member; the last closed quarter's daily assessment (公务员日常考核) of the
+     * window and registry branches' party members; and this year's comprehensive assessment of the first branch's full
+     * members opened, one of them scored, for the branch secretary to conclude. Each date on or before today.
+     */
+    List<Assessment> assessments() {
+        int lastYear = today.getYear() - 1;
+        LocalDate january10 = notAfterToday(LocalDate.of(today.getYear(), 1, 10));
+        LocalDate january20 = notAfterToday(LocalDate.of(today.getYear(), 1, 20));
+        java.time.YearMonth quarterEnd = java.time.YearMonth.from(today).minusMonths((today.getMonthValue() - 1) % 3 + 1);
+        String lastQuarter = quarterEnd.getYear() + "-Q" + (quarterEnd.getMonthValue() / 3);
+        LocalDate quarterAssessed = notAfterToday(quarterEnd.plusMonths(1).atDay(8));
+        List<Assessment> all = new ArrayList<>();
+        for (Person person : PEOPLE) {
+            boolean full = person.stage() == Stage.FULL_MEMBER;
+            if (!full && person.stage() != Stage.PROBATIONARY && person.stage() != Stage.EXTENDED) {
+                continue;
+            }
+            int n = person.number();
+            Map<String, Object> scores = Map.of("POLITICS", 24 + n % 7, "DUTY", 22 + n % 9, "CONDUCT", 14 + n % 7, "MASSES", 13 + n % 8);
+            List<Step> comprehensive = new ArrayList<>(List.of(
+                    opening(person, "COMPREHENSIVE", String.valueOf(lastYear), january10),
+                    new Step("/scores", Map.of("scores", scores)),
+                    new Step("/conclusion", Map.of("date", january20.toString(), "basis", "支部委员会评定，党员大会通报" + BASIS))));
+            if (n == 1) {
+                comprehensive.add(new Step("/correction", Map.of("result", "EXCELLENT", "date", notAfterToday(LocalDate.of(today.getYear(), 2, 3))
+                        .toString(), "reason", "复核群众评价分数录入有误，经党委会议研究予以更正" + BASIS)));
+            }
+            all.add(new Assessment(person, "COMPREHENSIVE", String.valueOf(lastYear), comprehensive));
+            if (full) {
+                int excellent = 2 + n % 5;
+                Map<String, Object> votes = Map.of("EXCELLENT", excellent, "QUALIFIED", 14 - excellent, "BASICALLY_QUALIFIED", n % 2, "UNQUALIFIED", 0);
+                all.add(new Assessment(person, "DEMOCRATIC_EVALUATION", String.valueOf(lastYear), List.of(
+                        opening(person, "DEMOCRATIC_EVALUATION", String.valueOf(lastYear), january10),
+                        new Step("/conclusion", Map.of("result", excellent > 7 - excellent ? "EXCELLENT" : "QUALIFIED", "votes", votes,
+                                "date", january20.toString(), "basis", "支部党员大会民主评议，无记名投票" + BASIS)))));
+            }
+            if (WINDOW_BRANCH.equals(person.branch()) || REGISTRY_BRANCH.equals(person.branch())) {
+                all.add(new Assessment(person, "CIVIL_SERVANT_DAILY", lastQuarter, List.of(
+                        opening(person, "CIVIL_SERVANT_DAILY", lastQuarter, quarterAssessed),
+                        new Step("/conclusion", Map.of("result", n % 3 == 0 ? "FAIRLY_GOOD" : "GOOD", "date", quarterAssessed.toString(),
+                                "basis", "季度工作实绩考核" + BASIS)))));
+            }
+            if (full && FIRST_BRANCH.equals(person.branch())) {
+                String thisYear = String.valueOf(today.getYear());
+                List<Step> open = new ArrayList<>(List.of(opening(person, "COMPREHENSIVE", thisYear, today.minusDays(3))));
+                if (n == 8) {
+                    open.add(new Step("/scores", Map.of("scores", scores)));
+                }
+                all.add(new Assessment(person, "COMPREHENSIVE", thisYear, open));
+            }
+        }
+        return all;
+    }
+
+    private static Step opening(Person person, String type, String period, LocalDate date) {
+        return new Step("", Map.of("memberId", person.id(), "type", type, "period", period, "date", date.toString()));
+    }
+
+    private LocalDate notAfterToday(LocalDate date) {
+        return date.isAfter(today) ? today : date;
+    }
+
+    /**
+     * Loads the demo assessments not there yet, or not complete yet, after the members: an assessment resumes after
+     * its last stored step (its {@code sequence}: one event per step), so nothing is sent twice; the assessment of a
+     * member left short of his stage is left out. Returns how many it added or completed.
+     */
+    int loadAssessmentsIfMissing(String token) throws IOException, InterruptedException {
+        int added = 0;
+        assessments:
+        for (Assessment assessment : assessments()) {
+            if (refusals.stream().anyMatch(refusal -> refusal.startsWith(assessment.person().name() + " "))) {
+                continue;
+            }
+            String path = members + "/assessments/" + assessment.id();
+            HttpResponse<String> existing = send(HttpRequest.newBuilder(URI.create(path)).GET(), token);
+            if (existing.statusCode() != 200 && existing.statusCode() != 404) {
+                throw new IllegalStateException("Reading demo assessment " + assessment.id() + " failed: " + existing.statusCode());
+            }
+            int next = existing.statusCode() == 200 ? (int) JSON.readTree(existing.body()).path("sequence").asLong() + 1 : 0;
+            if (next >= assessment.steps().size()) {
+                continue;
+            }
+            for (int i = next; i < assessment.steps().size(); i++) {
+                Step step = assessment.steps().get(i);
+                HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(i == 0 ? members + "/assessments" : path + step.path()))
+                        .header("Content-Type", "application/json")
+                        .header("Idempotency-Key", "demo-assessment-" + assessment.id() + "-" + i + "-" + today)
+                        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(step.body()))), token);
+                if (answer.statusCode() == 200 || answer.statusCode() == 201) {
+                    continue;
+                }
+                String code = JSON.readTree(answer.body()).path("code").asString();
+                if (answer.statusCode() == 409 || answer.statusCode() == 422) {
+                    refusals.add(assessment.person().name() + " (" + assessment.type() + " " + assessment.period() + " "
+                            + (i == 0 ? "/assessments" : step.path()) + "): " + code);
+                    continue assessments;
+                }
+                throw new IllegalStateException("Loading demo assessment " + assessment.id() + " failed at " + step.path() + ": "
+                        + answer.statusCode() + " " + code);
+            }
+            added++;
+        }
+        return added;
+    }
+
     /** Why a demo member could not be taken to his stage (a rule of the service's configuration said no). */
     private final List<String> refusals = new ArrayList<>();
 

@@ -149,6 +149,10 @@ public final class Launcher {
                 if (members > 0) {
                     say("Loaded the demo members (" + members + " at every stage of the way into the party)");
                 }
+                int assessments = demoMembers.loadAssessmentsIfMissing(organisation.token());
+                if (assessments > 0) {
+                    say("Loaded the demo assessments (" + assessments + ")");
+                }
                 demoMembers.refusals().forEach(refusal -> say("A demo member stays short of his stage, refused by the members "
                         + "service's rules (its configuration is stricter than the demo's dates): " + refusal));
             }

@@ -105,6 +105,69 @@ class DemoMembersTest {
         }
     }
 
+    @Test
+    void theDemoAssessmentsAreDatedOnOrBeforeTodayInOrderAndCoverEveryTypeAndStep() {
+        for (LocalDate today : List.of(LocalDate.of(2026, 11, 28), LocalDate.of(2027, 1, 2), LocalDate.of(2027, 1, 15), LocalDate.of(2028, 3, 31))) {
+            DemoMembers demo = new DemoMembers("http://members.invalid", today);
+            List<DemoMembers.Assessment> assessments = demo.assessments();
+            assertThat(assessments.stream().map(DemoMembers.Assessment::type).collect(Collectors.toSet()))
+                    .containsExactlyInAnyOrder("COMPREHENSIVE", "DEMOCRATIC_EVALUATION", "CIVIL_SERVANT_DAILY");
+            assertThat(assessments.stream().map(DemoMembers.Assessment::id).distinct()).hasSize(assessments.size());
+            assertThat(assessments.stream().map(a -> a.steps().get(a.steps().size() - 1).path()).collect(Collectors.toSet()))
+                    .as("some open, some scored, concluded and corrected").contains("", "/scores", "/conclusion", "/correction");
+            for (DemoMembers.Assessment assessment : assessments) {
+                assertThat(Integer.parseInt(assessment.period().substring(0, 4))).isLessThanOrEqualTo(today.getYear());
+                if (assessment.type().equals("CIVIL_SERVANT_DAILY")) {
+                    assertThat(assessment.period()).matches("[0-9]{4}-Q[1-4]");
+                    int quarter = assessment.period().charAt(6) - '0';
+                    LocalDate quarterEnds = LocalDate.of(Integer.parseInt(assessment.period().substring(0, 4)), quarter * 3, 1).plusMonths(1);
+                    assertThat(quarterEnds).as("a closed quarter").isBeforeOrEqualTo(today);
+                }
+                LocalDate previous = LocalDate.MIN;
+                for (DemoMembers.Step step : assessment.steps()) {
+                    Object date = step.body().get("date");
+                    if (date != null) {
+                        LocalDate day = LocalDate.parse((String) date);
+                        assertThat(day).as("%s %s %s", assessment.person().name(), assessment.type(), step.path()).isBeforeOrEqualTo(today)
+                                .isAfterOrEqualTo(previous);
+                        previous = day;
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void demoAssessmentsResumeAfterTheirLastStoredStepSendingNothingTwice() throws Exception {
+        DemoMembers probe = new DemoMembers("http://members.invalid", LocalDate.of(2026, 11, 28));
+        DemoMembers.Assessment corrected = probe.assessments().stream().filter(a -> a.steps().size() == 4).findFirst().orElseThrow();
+        List<String> posted = Collections.synchronizedList(new ArrayList<>());
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            String path = exchange.getRequestURI().getPath();
+            if (exchange.getRequestMethod().equals("GET")) {
+                // the corrected assessment was opened and scored before (sequence 1); no other assessment is there yet
+                boolean stored = path.equals("/assessments/" + corrected.id());
+                answer(exchange, stored ? 200 : 404, stored ? "{\"sequence\":1}" : "{}");
+                return;
+            }
+            posted.add(path);
+            answer(exchange, 200, "{\"sequence\":0}");
+        });
+        server.start();
+        try {
+            DemoMembers demo = new DemoMembers("http://127.0.0.1:" + server.getAddress().getPort(), LocalDate.of(2026, 11, 28));
+            int added = demo.loadAssessmentsIfMissing("token");
+            assertThat(posted.stream().filter(p -> p.contains(corrected.id())))
+                    .containsExactly("/assessments/" + corrected.id() + "/conclusion", "/assessments/" + corrected.id() + "/correction");
+            int requests = demo.assessments().stream().mapToInt(a -> a.steps().size()).sum();
+            assertThat(posted).hasSize(requests - 2);
+            assertThat(added).isEqualTo(demo.assessments().size());
+        } finally {
+            server.stop(0);
+        }
+    }
+
     private static void answer(HttpExchange exchange, int status, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");

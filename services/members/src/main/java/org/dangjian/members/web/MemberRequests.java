@@ -154,7 +154,7 @@ final class MemberRequests {
     }
 
     /** 考核开始. */
-    record OpenAssessment(@Schema(description = "A new assessment id chosen by the client (UUID); the service chooses one when absent")
+    record OpenAssessment(@Schema(description = "The assessment's id, which follows from member, type and period (docs/api.md); when given, it must be that one")
                           @Pattern(regexp = UUID, message = "must be a UUID") String id,
                           @Schema(example = "00000000-0000-4000-8001-000000000001") @NotNull @Pattern(regexp = UUID, message = "must be a UUID")
                           String memberId,

@@ -40,6 +40,7 @@ import org.dangjian.members.command.ConfirmFullMemberCommand;
 import org.dangjian.members.command.DesignateActivistCommand;
 import org.dangjian.members.command.DesignateDevelopmentObjectCommand;
 import org.dangjian.members.command.ExtendProbationCommand;
+import org.dangjian.members.command.MemberAssessmentId;
 import org.dangjian.members.command.MemberId;
 import org.dangjian.members.command.MemberStage;
 import org.dangjian.members.command.PointsRules;
@@ -491,14 +492,18 @@ class MembersController {
 
     @Operation(summary = "考核开始 Open an assessment", description = "Of a party member of the caller's scope: COMPREHENSIVE (党员综合"
             + "管理考核, yyyy, scored on the criteria in effect that day), DEMOCRATIC_EVALUATION (民主评议党员, yyyy) or CIVIL_SERVANT_DAILY "
-            + "(公务员日常考核, yyyy-Qn). An assessment is a record of its own, with its own timeline. By committee staff, or the "
-            + "member's branch secretary.")
+            + "(公务员日常考核, yyyy-Qn). An assessment is a record of its own, with its own timeline; its id follows from member, "
+            + "type and period, so each is opened once. By committee staff, or the member's branch secretary.")
     @PostMapping(path = "/assessments", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize(STAFF_OR_SECRETARY)
     ResponseEntity<CommandResponse> openAssessment(@Valid @RequestBody MemberRequests.OpenAssessment request,
                                                    @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
-        String id = request.id() != null ? AggregateIds.canonical("id", request.id()) : MemberId.random().value();
         String memberId = AggregateIds.canonical("memberId", request.memberId());
+        String id = MemberAssessmentId.of(memberId, request.type(), request.period());
+        if (request.id() != null && !AggregateIds.canonical("id", request.id()).equals(id)) {
+            throw RuleViolation.invalid("ASSESSMENT_ID_MISMATCH", "The id of the {0} assessment of member {1} for {2} is {3}",
+                    request.type().name(), memberId, request.period(), id);
+        }
         BranchScope scope = Caller.current().commandScope();
         CommandResult result = commands.send(id, assessmentId -> new OpenAssessmentCommand(assessmentId, memberId, request.type(),
                 request.period(), request.date(), scope), context(idempotencyKey, "open-assessment", request, request.date(), scope));

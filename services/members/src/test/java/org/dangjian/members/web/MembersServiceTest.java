@@ -450,6 +450,76 @@ class MembersServiceTest {
     }
 
     /** A full member of the branch, through the whole way (dates in 2023 and 2024). */
+    /**
+     * Every endpoint of one member (and of his assessment), read or command, refused to the secretary of another branch
+     * as if the member did not exist (404) or for his role (403), with a valid request each, so that the refusal is the
+     * scope's and not the request's; nothing is recorded. The table covers every such path of the OpenAPI document: a
+     * new endpoint without an entry here fails the test.
+     */
+    @Test
+    void aSecretaryOfAnotherBranchIsRefusedEveryEndpointOfThisBranchsMemberAndRecordsNothing() {
+        String id = fullMember("邓宏伟");
+        ok(api.post("/members/" + id + "/cadre-assessments", STAFF, Map.of("year", 2025, "date", "2026-02-01"), Map.of()), 200);
+        String assessment = ok(api.post("/assessments", STAFF, Map.of("memberId", id, "type", "COMPREHENSIVE", "period", "2025",
+                "date", "2026-01-10"), Map.of()), 201).body().get("id").asString();
+        long sequence = ok(api.post("/members/" + id + "/transfers", STAFF, Map.of("toOrganisation", "某区税务局机关党委", "date", "2026-03-01"),
+                Map.of()), 200).body().get("sequence").asLong();
+        String day = "2026-04-01";
+        Map<String, Map<String, Object>> commands = new java.util.TreeMap<>(Map.ofEntries(
+                Map.entry("/members/{id}/activist", Map.of("date", day)),
+                Map.entry("/members/{id}/development-object", Map.of("date", day)),
+                Map.entry("/members/{id}/political-review", Map.of("date", day, "conclusion", "PASSED")),
+                Map.entry("/members/{id}/admission", Map.of("branchMeetingDate", day, "committeeApprovalDate", day)),
+                Map.entry("/members/{id}/full-membership", Map.of("branchMeetingDate", day, "committeeApprovalDate", day)),
+                Map.entry("/members/{id}/probation-extension", Map.of("date", day, "months", 6)),
+                Map.entry("/members/{id}/probation-cancellation", Map.of("date", day)),
+                Map.entry("/members/{id}/transfers", Map.of("toBranchId", otherBranch, "date", day)),
+                Map.entry("/members/{id}/transfers/{transfer}/receipt", Map.of("date", day)),
+                Map.entry("/members/{id}/transfers/{transfer}/confirmation", Map.of("date", day)),
+                Map.entry("/members/{id}/transfers/{transfer}/cancellation", Map.of("cancellation", "WITHDRAWN", "date", day, "reason", "调动取消")),
+                Map.entry("/members/{id}/points", Map.of("rule", "MERIT", "points", 5, "date", day, "reason", "表扬")),
+                Map.entry("/members/{id}/dues/base", Map.of("fromMonth", "2026-01", "base", 6000, "rate", 0.01)),
+                Map.entry("/members/{id}/dues/payments", Map.of("months", List.of("2026-01"), "paidOn", day)),
+                Map.entry("/members/{id}/care", Map.of("kind", "SICK_VISIT", "reason", "SICK", "date", day, "visitors", "王建华")),
+                Map.entry("/members/{id}/trainings", Map.of("course", "党务培训", "organiser", "区委组织部", "endedOn", day, "hours", 8)),
+                Map.entry("/members/{id}/qualification", Map.of("date", day)),
+                Map.entry("/members/{id}/cadre-assessments", Map.of("year", 2024, "date", day)),
+                Map.entry("/members/{id}/cadre-assessments/{assessment}/conclusion", Map.of("result", "GOOD", "date", day)),
+                Map.entry("/assessments/{id}/scores", Map.of("scores", Map.of("POLITICS", 28, "DUTY", 27, "CONDUCT", 18, "MASSES", 16))),
+                Map.entry("/assessments/{id}/conclusion", Map.of("date", day)),
+                Map.entry("/assessments/{id}/correction", Map.of("result", "EXCELLENT", "date", day, "reason", "复核"))));
+        List<String> reads = List.of("/members/{id}", "/members/{id}/timeline", "/members/{id}/verification", "/members/{id}/dues",
+                "/members/{id}/points", "/assessments/{id}", "/assessments/{id}/timeline", "/assessments/{id}/verification");
+
+        java.util.Set<String> documented = new java.util.TreeSet<>();
+        ok(api.get("/v3/api-docs", STAFF), 200).body().get("paths").properties().forEach(path -> path.getValue().properties().forEach(op -> {
+            if (path.getKey().contains("{id}")) {
+                documented.add(op.getKey().toUpperCase(java.util.Locale.ROOT) + " " + path.getKey());
+            }
+        }));
+        java.util.Set<String> covered = new java.util.TreeSet<>();
+        commands.keySet().forEach(path -> covered.add("POST " + path));
+        reads.forEach(path -> covered.add("GET " + path));
+        assertThat(covered).as("every endpoint of one member or assessment is in this test").isEqualTo(documented);
+
+        java.util.function.Function<String, String> concrete = path -> path.replace("{transfer}", "1").replace("{assessment}", "1")
+                .replace("{id}", path.startsWith("/assessments") ? assessment : id);
+        for (String path : reads) {
+            JsonApi.Response answer = api.get(concrete.apply(path), otherSecretary);
+            assertThat(answer.status()).as("GET " + path).isEqualTo(404);
+            assertThat(answer.code()).as("GET " + path).isIn("MEMBER_NOT_FOUND", "ASSESSMENT_NOT_FOUND");
+        }
+        commands.forEach((path, body) -> {
+            JsonApi.Response answer = api.post(concrete.apply(path), otherSecretary, body, Map.of());
+            assertThat(answer.status()).as("POST " + path + " " + answer.body()).isIn(403, 404);
+            assertThat(answer.code()).as("POST " + path).isIn("MEMBER_NOT_FOUND", "ASSESSMENT_NOT_FOUND", "FORBIDDEN");
+        });
+        assertThat(ok(api.get("/members/" + id + "?minSequence=" + sequence, STAFF), 200).body().get("sequence").asLong())
+                .as("nothing recorded").isEqualTo(sequence);
+        assertThat(ok(api.get("/assessments/" + assessment + "?minSequence=0", STAFF), 200).body().get("sequence").asLong()).isZero();
+        assertThat(api.get("/assessments?member=" + id, otherSecretary).body().get("total").asLong()).isZero();
+    }
+
     private String fullMember(String name) {
         String id = applied(name, null);
         ok(api.post("/members/" + id + "/activist", STAFF, Map.of("date", "2023-02-01"), Map.of()), 200);
@@ -576,10 +646,17 @@ class MembersServiceTest {
     @Test
     void anAssessmentIsOpenedScoredConcludedAndCorrectedAndItsTimelineShowsEachStepWithItsActor() {
         String id = fullMember("戚文斌");
-        String assessment = UUID.randomUUID().toString();
-        JsonApi.Response opened = ok(api.post("/assessments", secretary, Map.of("id", assessment, "memberId", id, "type", "COMPREHENSIVE",
+        assertThat(api.post("/assessments", secretary, Map.of("id", UUID.randomUUID().toString(), "memberId", id, "type", "COMPREHENSIVE",
+                "period", "2025", "date", "2026-01-10"), Map.of()).code()).as("the id follows from member, type and period")
+                .isEqualTo("ASSESSMENT_ID_MISMATCH");
+        JsonApi.Response opened = ok(api.post("/assessments", secretary, Map.of("memberId", id, "type", "COMPREHENSIVE",
                 "period", "2025", "date", "2026-01-10"), Map.of()), 201);
+        String assessment = opened.body().get("id").asString();
+        assertThat(assessment).isEqualTo(java.util.UUID.nameUUIDFromBytes(("assessment|" + id + "|COMPREHENSIVE|2025")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString());
         assertThat(opened.header("Location")).isEqualTo("/assessments/" + assessment);
+        assertThat(api.post("/assessments", STAFF, Map.of("id", assessment, "memberId", id, "type", "COMPREHENSIVE", "period", "2025",
+                "date", "2026-01-11"), Map.of()).code()).as("once per member, type and period").isEqualTo("ASSESSMENT_ALREADY_EXISTS");
         assertThat(api.post("/assessments", otherSecretary, Map.of("memberId", id, "type", "COMPREHENSIVE", "period", "2025", "date", "2026-01-10"),
                 Map.of()).code()).isEqualTo("MEMBER_NOT_FOUND");
         assertThat(api.post("/assessments", STAFF, Map.of("memberId", UUID.randomUUID().toString(), "type", "COMPREHENSIVE", "period", "2025",
@@ -612,9 +689,8 @@ class MembersServiceTest {
         assertThat(api.get("/assessments?member=" + id, secretary).body().get("total").asLong()).isEqualTo(1);
         assertThat(api.get("/assessments?member=" + id, otherSecretary).body().get("total").asLong()).isZero();
 
-        String vote = UUID.randomUUID().toString();
-        ok(api.post("/assessments", STAFF, Map.of("id", vote, "memberId", id, "type", "DEMOCRATIC_EVALUATION", "period", "2025", "date",
-                "2026-01-10"), Map.of()), 201);
+        String vote = ok(api.post("/assessments", STAFF, Map.of("memberId", id, "type", "DEMOCRATIC_EVALUATION", "period", "2025", "date",
+                "2026-01-10"), Map.of()), 201).body().get("id").asString();
         ok(api.post("/assessments/" + vote + "/conclusion", secretary, Map.of("result", "QUALIFIED", "votes", Map.of("EXCELLENT", 5,
                 "QUALIFIED", 18, "BASICALLY_QUALIFIED", 1), "date", "2026-01-15"), Map.of()), 200);
         JsonNode evaluated = ok(api.get("/assessments/" + vote + "?minSequence=1", STAFF), 200).body();

@@ -254,7 +254,7 @@ final class PlatformBenchmark {
         System.out.printf("raw consume of %s: %,d records in %.1f s (%.0f/s)%n", service.topic(), raw.records(), raw.took().toMillis() / 1000.0,
                 raw.perSecond());
         Map<String, Duration> rebuilt = new LinkedHashMap<>();
-        for (String model : operator.readModels()) {
+        for (String model : operator.readModelsOf(service.topic())) {
             long before = operator.handled().getOrDefault(model, 0L);
             long began = System.nanoTime();
             operator.rebuild(model);

@@ -48,11 +48,16 @@ final class ServiceOperator {
         return lags;
     }
 
-    /** The names of the read models (not the reactions: they are never rebuilt). */
-    List<String> readModels() throws IOException, InterruptedException {
+    /**
+     * The names of the read models that read {@code topic} and nothing else (not the reactions: they are never rebuilt;
+     * not a model of another service's topic, such as the organisation service's branch rosters of the members topic).
+     */
+    List<String> readModelsOf(String topic) throws IOException, InterruptedException {
         List<String> names = new ArrayList<>();
         for (Map.Entry<String, JsonNode> model : JSON.readTree(get("/actuator/readmodels")).properties()) {
-            if ("read-model".equals(model.getValue().path("kind").asString())) {
+            List<String> topics = new ArrayList<>();
+            model.getValue().path("topics").forEach(t -> topics.add(t.asString()));
+            if ("read-model".equals(model.getValue().path("kind").asString()) && topics.equals(List.of(topic))) {
                 names.add(model.getKey());
             }
         }

@@ -133,9 +133,13 @@ final class DemoMembers {
                 steps.add(new Step("/points", Map.of("rule", "MERIT", "points", 10, "date", today.minusDays(1).toString(),
                         "reason", "群众来信表扬" + BASIS)));
             }
-            // party dues: a base from six months ago; each month paid on its 10th, one request a month (one event each),
+            // party dues: a base from twelve months ago (a year of dues), or from the month of the branch meeting that admitted
+            // him if later (dues are paid from then on); each month paid on its 10th, one request a month (one event each),
             // but for every fourth member, who owes the last two
-            java.time.YearMonth from = java.time.YearMonth.from(today).minusMonths(6);
+            java.time.YearMonth admitted = steps.stream().filter(step -> step.path().equals("/admission")).findFirst()
+                    .map(step -> java.time.YearMonth.from(LocalDate.parse((String) step.body().get("branchMeetingDate")))).orElseThrow();
+            java.time.YearMonth yearAgo = java.time.YearMonth.from(today).minusMonths(12);
+            java.time.YearMonth from = admitted.isAfter(yearAgo) ? admitted : yearAgo;
             steps.add(new Step("/dues/base", Map.of("fromMonth", from.toString(), "base", 3000 + person.number() * 250, "rate",
                     person.number() * 250 + 3000 > 5000 ? 0.015 : 0.01, "basis", "工资表核定" + BASIS)));
             java.time.YearMonth lastPaid = java.time.YearMonth.from(today).minusMonths(person.number() % 4 == 0 ? 3 : 1);

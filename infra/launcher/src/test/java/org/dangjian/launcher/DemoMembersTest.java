@@ -43,6 +43,27 @@ class DemoMembersTest {
     }
 
     @Test
+    void demoDuesStartNoEarlierThanTheMonthOfAdmissionAndCoverAYearForThoseAdmittedBefore() {
+        for (LocalDate today : List.of(LocalDate.of(2026, 11, 28), LocalDate.of(2030, 12, 31))) {
+            DemoMembers demo = new DemoMembers("http://members.invalid", today);
+            for (DemoMembers.Person person : DemoMembers.PEOPLE) {
+                List<DemoMembers.Step> steps = demo.steps(person);
+                var admission = steps.stream().filter(s -> s.path().equals("/admission")).findFirst();
+                var base = steps.stream().filter(s -> s.path().equals("/dues/base")).findFirst();
+                assertThat(base.isPresent()).as(person.name()).isEqualTo(EnumSet.of(DemoMembers.Stage.PROBATIONARY, DemoMembers.Stage.EXTENDED,
+                        DemoMembers.Stage.FULL_MEMBER).contains(person.stage()));
+                if (base.isPresent()) {
+                    java.time.YearMonth from = java.time.YearMonth.parse((String) base.get().body().get("fromMonth"));
+                    java.time.YearMonth admitted = java.time.YearMonth.from(LocalDate.parse((String) admission.get().body().get("branchMeetingDate")));
+                    assertThat(from).as(person.name()).isAfterOrEqualTo(admitted)
+                            .isEqualTo(admitted.isAfter(java.time.YearMonth.from(today).minusMonths(12)) ? admitted
+                                    : java.time.YearMonth.from(today).minusMonths(12));
+                }
+            }
+        }
+    }
+
+    @Test
     void thereAreThirtyInventedPeopleAtEveryStageWithWellFormedIdCardNumbers() {
         assertThat(DemoMembers.PEOPLE).hasSize(30);
         assertThat(DemoMembers.PEOPLE.stream().map(DemoMembers.Person::stage).collect(Collectors.toSet()))

@@ -61,6 +61,8 @@ class Member {
     private LocalDate lastStepDate;
     private LocalDate activistDate;
     private LocalDate probationEndsOn;
+    /** The month he became a probationary member (the branch meeting's), from which he pays dues; null before. */
+    private java.time.YearMonth admittedMonth;
     private boolean probationExtended;
     /** How many transfers the record has had; the open one, if any, is the last. */
     private int transfers;
@@ -494,6 +496,10 @@ class Member {
             throw RuleViolation.invalid("INVALID_DUES_RATE", "A dues rate is a fraction above 0 and at most 0.05 (5 %), with at most 4 decimals");
         }
         monthsAhead(command.fromMonth(), rules);
+        if (admittedMonth != null && command.fromMonth().isBefore(admittedMonth)) {
+            throw RuleViolation.conflict("DUES_BEFORE_ADMISSION", "Member {0} pays dues from {1}, the month he became a probationary member",
+                    memberId, admittedMonth.toString());
+        }
         String from = command.fromMonth().toString();
         String paid = paidMonths.stream().filter(m -> m.compareTo(from) >= 0).sorted().findFirst().orElse(null);
         if (paid != null) {
@@ -748,6 +754,7 @@ class Member {
     @EventSourcingHandler
     void on(MemberAdmittedAsProbationary event) {
         stage = MemberStage.PROBATIONARY;
+        admittedMonth = java.time.YearMonth.from(event.branchMeetingDate());
         probationEndsOn = event.probationEndsOn();
         lastStepDate = event.committeeApprovalDate();
     }

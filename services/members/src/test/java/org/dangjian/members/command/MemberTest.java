@@ -819,6 +819,15 @@ class MemberTest {
         }
 
         @Test
+        void duesArePaidFromTheMonthOfTheBranchMeetingThatAdmittedHim() {
+            when(probationary(), new SetDuesBaseCommand(MEMBER, java.time.YearMonth.of(2024, 9), java.math.BigDecimal.TEN,
+                    new java.math.BigDecimal("0.005"), null, STAFF)).expectException(code("DUES_BEFORE_ADMISSION")).expectNoEvents();
+            when(probationary(), new SetDuesBaseCommand(MEMBER, java.time.YearMonth.from(MEETING), new java.math.BigDecimal("2000"),
+                    new java.math.BigDecimal("0.005"), null, STAFF)).expectEvents(new MemberDuesBaseSet(ID, "2024-10",
+                    new java.math.BigDecimal("2000.00"), new java.math.BigDecimal("0.005"), new java.math.BigDecimal("10.00"), null));
+        }
+
+        @Test
         void eachMonthIsPaidOnceAtItsBasesAmount() {
             when(based(), new PayDuesCommand(MEMBER, java.util.List.of(java.time.YearMonth.of(2026, 2), JAN, JAN), TODAY, "收据 17", SECRETARY))
                     .expectEvents(new MemberDuesPaid(ID, "2026-01", new java.math.BigDecimal("97.50"), TODAY, "收据 17"),

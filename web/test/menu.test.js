@@ -8,12 +8,13 @@ const itemsOf = (menu) => menu.flatMap((g) => g.items.map((i) => i.route));
 describe('menus per role', () => {
   it('gives each role exactly its screens', () => {
     const members = ['member-directory', 'member-pipeline', 'member-transfers', 'member-points', 'member-dues', 'member-assessments', 'member-care'];
+    const activities = ['activity-calendar', 'activity-volunteer'];
     const expected = {
-      COMMITTEE_STAFF: ['org-tree', 'org-units', ...members],
-      BRANCH_SECRETARY: ['org-tree', 'org-units', ...members],
-      DISCIPLINE_INSPECTOR: ['org-tree', 'org-units', ...members],
-      AUDITOR: ['org-tree', 'org-units', ...members],
-      PARTY_MEMBER: ['org-tree', 'org-units', 'member-me'],
+      COMMITTEE_STAFF: ['org-tree', 'org-units', ...members, ...activities],
+      BRANCH_SECRETARY: ['org-tree', 'org-units', ...members, ...activities],
+      DISCIPLINE_INSPECTOR: ['org-tree', 'org-units', ...members, ...activities],
+      AUDITOR: ['org-tree', 'org-units', ...members, ...activities],
+      PARTY_MEMBER: ['org-tree', 'org-units', 'member-me', 'activity-me'],
       PLATFORM_OPERATOR: ['org-tree', 'org-units', 'platform-read-models'],
     };
     Object.entries(expected).forEach(([role, items]) => expect(itemsOf(menuFor(MODULES, [role])), role).toEqual(items));
@@ -41,7 +42,8 @@ describe('menus per role', () => {
 
   it('lists the services whose read models operators see', () => {
     expect(SERVICES).toEqual([{ name: 'organisation', titleKey: 'menu.organisation', apiBase: '/api/organisation' },
-      { name: 'members', titleKey: 'menu.members', apiBase: '/api/members' }]);
+      { name: 'members', titleKey: 'menu.members', apiBase: '/api/members' },
+      { name: 'activities', titleKey: 'menu.activities', apiBase: '/api/activities' }]);
   });
 });
 

@@ -111,5 +111,17 @@ describe('the way into the party', async () => {
       { label: '预备期满', value: '2027-02-20' }]);
     const review = describeMemberEvent({ type: 'x.MemberPoliticalReviewConcluded.v1', data: { date: '2026-01-01', conclusion: 'NOT_PASSED', decidingBody: 'PARTY_COMMITTEE' } }, i18n);
     expect(review.facts.map((f) => f.value)).toEqual(['2026-01-01', '党委', '不合格']);
+    const linked = describeMemberEvent({ type: 'x.MemberAccountLinked.v1', data: { memberId: 'm', username: 'dangyuan', basis: '本人申请' } }, i18n);
+    expect(linked.label).toBe('关联登录账号');
+    expect(linked.facts).toEqual([{ label: '平台账号', value: 'dangyuan' }]);
+  });
+
+  it('takes login names as the platform does', async () => {
+    const { usernameProblem } = await import('../src/modules/members/pipeline.js');
+    expect(usernameProblem('zhang.li@centre')).toBeNull();
+    expect(usernameProblem('')).toBeNull();
+    expect(usernameProblem('zhang li')).toBe('members.account.invalidUsername');
+    expect(usernameProblem('张丽')).toBe('members.account.invalidUsername');
+    expect(usernameProblem('a'.repeat(101))).toBe('members.account.invalidUsername');
   });
 });

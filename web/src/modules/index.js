@@ -2,9 +2,10 @@
 // added by writing its module (routes, menu group, home panels) and listing it here: see docs/web.md.
 import organisation from './organisation/index.js';
 import members from './members/index.js';
+import activities from './activities/index.js';
 import platform from './platform/index.js';
 
-export const MODULES = [organisation, members, platform];
+export const MODULES = [organisation, members, activities, platform];
 
 /** The services whose read models the operators' screen lists: {name, titleKey, apiBase}. */
 export const SERVICES = MODULES.filter((m) => m.apiBase && m.readModels)

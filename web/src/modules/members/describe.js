@@ -23,6 +23,9 @@ export function describeMemberEvent(entry, { t, te }, branchName = (id) => id) {
     add('username', data.username);
     return { label, facts };
   }
+  if (type === 'MemberAccountLinked' || type === 'MemberAccountUnlinked') {
+    add('username', data.username);
+  }
   if (type.startsWith('CadrePoliticalAssessment') || type === 'MemberSanctionRecorded') {
     add('cadre.year', data.year);
     add('cadre.result', data.result && t(`members.cadre.results.${data.result}`));

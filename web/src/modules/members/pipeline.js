@@ -68,3 +68,9 @@ export function idCardNumberValid(text) {
   const sum = weights.reduce((total, weight, i) => total + weight * Number(text[i]), 0);
   return '10X98765432'[sum % 11] === text[17];
 }
+
+/** A login name as the platform takes it: 1 to 100 of A-Z a-z 0-9 . _ @ - (blank is checked as required elsewhere). */
+export function usernameProblem(value) {
+  const text = (value ?? '').trim();
+  return !text || /^[A-Za-z0-9._@-]{1,100}$/.test(text) ? null : 'members.account.invalidUsername';
+}

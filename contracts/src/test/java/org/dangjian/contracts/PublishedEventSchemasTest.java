@@ -183,9 +183,33 @@ class PublishedEventSchemasTest {
                 new MemberAssessmentConcluded(PARENT, "QUALIFIED", Map.of("EXCELLENT", 3, "QUALIFIED", 20, "BASICALLY_QUALIFIED", 1, "UNQUALIFIED", 0),
                         DAY, null)));
         EXAMPLES.put(MemberAssessmentCorrected.class, List.of(new MemberAssessmentCorrected(PARENT, "QUALIFIED", "EXCELLENT", DAY, "计分有误")));
+        EXAMPLES.put(org.dangjian.contracts.members.MemberAccountLinked.class, List.of(
+                new org.dangjian.contracts.members.MemberAccountLinked(MEMBER, "zhang.li@centre", "本人申请"),
+                new org.dangjian.contracts.members.MemberAccountLinked(MEMBER, "dangyuan", null)));
+        EXAMPLES.put(org.dangjian.contracts.members.MemberAccountUnlinked.class, List.of(
+                new org.dangjian.contracts.members.MemberAccountUnlinked(MEMBER, "dangyuan", "关联有误")));
+        EXAMPLES.put(org.dangjian.contracts.members.LoginNameClaimed.class, List.of(
+                new org.dangjian.contracts.members.LoginNameClaimed(PARENT, "dangyuan", MEMBER)));
+        EXAMPLES.put(org.dangjian.contracts.members.LoginNameReleased.class, List.of(
+                new org.dangjian.contracts.members.LoginNameReleased(PARENT, "dangyuan", MEMBER)));
         EXAMPLES.put(AttendanceRecorded.class, List.of(
                 new AttendanceRecorded(PARENT, ActivityKind.PARTY_LESSON, UNIT, MEMBER, Attendance.ON_LEAVE, DAY, "出差"),
                 new AttendanceRecorded(PARENT, ActivityKind.BRANCH_GENERAL_MEETING, UNIT, MEMBER, Attendance.PRESENT, DAY, null)));
+        EXAMPLES.put(org.dangjian.contracts.activities.ActivityScheduled.class, List.of(
+                new org.dangjian.contracts.activities.ActivityScheduled(PARENT, UNIT, ActivityKind.PARTY_LESSON, "学习贯彻党的二十大精神", DAY, "党员活动室"),
+                new org.dangjian.contracts.activities.ActivityScheduled(PARENT, UNIT, ActivityKind.HEART_TO_HEART_TALK, "谈心谈话", DAY, null)));
+        EXAMPLES.put(org.dangjian.contracts.activities.ActivityHeld.class, List.of(
+                new org.dangjian.contracts.activities.ActivityHeld(PARENT, UNIT, ActivityKind.PARTY_LESSON, DAY, "党员活动室", "学习贯彻党的二十大精神",
+                        "一、书记讲党课；\n二、交流发言。", "王建华"),
+                new org.dangjian.contracts.activities.ActivityHeld(PARENT, UNIT, ActivityKind.BRANCH_COMMITTEE_MEETING, DAY, "会议室", "研究发展党员",
+                        "会议记录", null)));
+        EXAMPLES.put(org.dangjian.contracts.activities.ActivityCancelled.class, List.of(
+                new org.dangjian.contracts.activities.ActivityCancelled(PARENT, UNIT, ActivityKind.THEME_PARTY_DAY, DAY, "防汛值班")));
+        EXAMPLES.put(org.dangjian.contracts.activities.AttendanceCorrected.class, List.of(
+                new org.dangjian.contracts.activities.AttendanceCorrected(PARENT, ActivityKind.PARTY_LESSON, UNIT, MEMBER, Attendance.ABSENT,
+                        Attendance.ON_LEAVE, DAY, "病假", "补交请假条"),
+                new org.dangjian.contracts.activities.AttendanceCorrected(PARENT, ActivityKind.PARTY_LESSON, UNIT, MEMBER, Attendance.ON_LEAVE,
+                        Attendance.PRESENT, DAY, null, "登记有误")));
         EXAMPLES.put(VolunteerServiceRecorded.class, List.of(
                 new VolunteerServiceRecorded(PARENT, VolunteerServiceKind.EXTENDED_HOURS, MEMBER, new java.math.BigDecimal("1.5"), DAY)));
     }

@@ -19,7 +19,11 @@ public final class ActivitiesEvents {
 
     /** Every event type the service publishes. */
     public static final List<Class<? extends Record>> ALL = List.of(
+            ActivityScheduled.class,
+            ActivityHeld.class,
+            ActivityCancelled.class,
             AttendanceRecorded.class,
+            AttendanceCorrected.class,
             VolunteerServiceRecorded.class);
 
     private ActivitiesEvents() {

@@ -41,7 +41,11 @@ public final class MembersEvents {
             MemberAssessmentOpened.class,
             MemberAssessmentScored.class,
             MemberAssessmentConcluded.class,
-            MemberAssessmentCorrected.class);
+            MemberAssessmentCorrected.class,
+            MemberAccountLinked.class,
+            MemberAccountUnlinked.class,
+            LoginNameClaimed.class,
+            LoginNameReleased.class);
 
     private MembersEvents() {
     }

@@ -30,6 +30,8 @@ import org.dangjian.contracts.members.MemberTransferCancelled;
 import org.dangjian.contracts.members.MemberTransferConfirmed;
 import org.dangjian.contracts.members.MemberTransferInitiated;
 import org.dangjian.contracts.members.MemberTransferReceived;
+import org.dangjian.contracts.members.MemberAccountLinked;
+import org.dangjian.contracts.members.MemberAccountUnlinked;
 import org.dangjian.contracts.members.MembershipApplicationReceived;
 import org.dangjian.contracts.members.TransferCancellation;
 import org.dangjian.contracts.members.PoliticalReviewConclusion;
@@ -56,6 +58,8 @@ class Member {
     @AggregateIdentifier
     private String memberId;
     private String branchId;
+    /** The login name linked to the record, or null. */
+    private String username;
     private MemberStage stage;
     /** The (last) date of the latest step: no later step may be dated before it. */
     private LocalDate lastStepDate;
@@ -353,22 +357,7 @@ class Member {
      */
     void recordPoints(RecordPointsCommand command, MembershipRules rules, PointsRules points) {
         inScope(command.scope());
-        open();
-        if (stage == MemberStage.PROBATION_CANCELLED) {
-            throw RuleViolation.conflict("MEMBER_RECORD_CLOSED", "The probationary membership of {0} was cancelled: the record is closed", memberId);
-        }
-        if (command.date() == null) {
-            throw RuleViolation.invalid("INVALID_REQUEST", "Points need the day of what earned them");
-        }
-        notInFuture(command.date(), rules);
-        String reason = MemberTexts.basis(command.reason());
-        if (reason == null) {
-            throw RuleViolation.invalid("REASON_REQUIRED", "Points name their reason");
-        }
-        if (command.sourceEventId() != null && pointsSources.contains(command.sourceEventId())) {
-            throw RuleViolation.conflict("POINTS_ALREADY_RECORDED", "The points of event {1} are recorded on member {0} already", memberId,
-                    command.sourceEventId());
-        }
+        String reason = pointsEntry(command.date(), command.reason(), command.sourceEventId(), rules);
         PointsRules.Version version = points.at(command.date());
         int given = points.points(version, command.rule(), command.points(), command.hours());
         if (given == 0) {
@@ -377,6 +366,40 @@ class Member {
         }
         apply(new MemberPointsRecorded(memberId, command.date().getYear(), given, command.rule(), version.version(), command.date(), reason,
                 command.sourceEventId(), command.sourceType()));
+    }
+
+    /** 出勤更正的积分: the difference of the corrected attendance's rule and the earlier one's, as one entry. */
+    void correctAttendancePoints(CorrectAttendancePointsCommand command, MembershipRules rules, PointsRules points) {
+        String reason = pointsEntry(command.date(), command.reason(), command.sourceEventId(), rules);
+        PointsRules.Version version = points.at(command.date());
+        int given = points.points(version, command.rule(), null, null) - points.points(version, command.previousRule(), null, null);
+        if (given == 0) {
+            throw RuleViolation.conflict("NO_POINTS", "Rules {0} and {1} of version {2} give the same points: there is nothing to correct",
+                    command.previousRule(), command.rule(), version.version());
+        }
+        apply(new MemberPointsRecorded(memberId, command.date().getYear(), given, command.rule(), version.version(), command.date(), reason,
+                command.sourceEventId(), command.sourceType()));
+    }
+
+    /** The checks every points entry passes: an open record, its day, its reason, a source event not seen before. */
+    private String pointsEntry(LocalDate date, String givenReason, String sourceEventId, MembershipRules rules) {
+        open();
+        if (stage == MemberStage.PROBATION_CANCELLED) {
+            throw RuleViolation.conflict("MEMBER_RECORD_CLOSED", "The probationary membership of {0} was cancelled: the record is closed", memberId);
+        }
+        if (date == null) {
+            throw RuleViolation.invalid("INVALID_REQUEST", "Points need the day of what earned them");
+        }
+        notInFuture(date, rules);
+        String reason = MemberTexts.basis(givenReason);
+        if (reason == null) {
+            throw RuleViolation.invalid("REASON_REQUIRED", "Points name their reason");
+        }
+        if (sourceEventId != null && pointsSources.contains(sourceEventId)) {
+            throw RuleViolation.conflict("POINTS_ALREADY_RECORDED", "The points of event {1} are recorded on member {0} already", memberId,
+                    sourceEventId);
+        }
+        return reason;
     }
 
     /**
@@ -651,6 +674,44 @@ class Member {
     }
 
     /** A record whose member has left the platform takes no more steps. */
+    /**
+     * 关联登录账号: links the record to a login name (the handler claims the name); answers the name it was linked to
+     * before, whose claim the handler releases, or null.
+     */
+    String linkAccount(LinkAccountCommand command) {
+        inScope(command.scope());
+        open();
+        if (command.username() == null || !command.username().matches("[A-Za-z0-9._@-]{1,100}")) {
+            throw RuleViolation.invalid("INVALID_USERNAME", "A login name has 1 to 100 of A-Z a-z 0-9 . _ @ -");
+        }
+        if (command.username().equalsIgnoreCase(username)) {
+            throw RuleViolation.conflict("ACCOUNT_ALREADY_LINKED", "Member {0} is linked to {1} already", memberId, username);
+        }
+        String before = username;
+        apply(new MemberAccountLinked(memberId, command.username(), MemberTexts.basis(command.basis())));
+        return before;
+    }
+
+    /** 解除账号关联: answers the name the handler releases. */
+    String unlinkAccount(UnlinkAccountCommand command) {
+        inScope(command.scope());
+        String reason = MemberTexts.basis(command.reason());
+        if (reason == null) {
+            throw RuleViolation.invalid("REASON_REQUIRED", "An unlink names its reason");
+        }
+        if (username == null) {
+            throw RuleViolation.conflict("NO_ACCOUNT_LINKED", "Member {0} is not linked to a login name", memberId);
+        }
+        String before = username;
+        apply(new MemberAccountUnlinked(memberId, before, reason));
+        return before;
+    }
+
+    /** The login name linked to the record, or null (the handler claims it when the record is created). */
+    String username() {
+        return username;
+    }
+
     private void open() {
         if (leftPlatform) {
             throw RuleViolation.conflict("MEMBER_TRANSFERRED_OUT", "Member {0} was transferred out of the platform: the record is kept, "
@@ -728,8 +789,19 @@ class Member {
     void on(MembershipApplicationReceived event) {
         memberId = event.memberId();
         branchId = event.branchId();
+        username = event.username();
         stage = MemberStage.APPLICANT;
         lastStepDate = event.applicationDate();
+    }
+
+    @EventSourcingHandler
+    void on(MemberAccountLinked event) {
+        username = event.username();
+    }
+
+    @EventSourcingHandler
+    void on(MemberAccountUnlinked event) {
+        username = null;
     }
 
     @EventSourcingHandler

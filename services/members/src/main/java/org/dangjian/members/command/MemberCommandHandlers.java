@@ -1,6 +1,7 @@
 package org.dangjian.members.command;
 
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 
@@ -12,12 +13,15 @@ import org.springframework.stereotype.Component;
 class MemberCommandHandlers {
 
     private final Repository<Member> members;
+    private final Repository<LoginName> loginNames;
     private final MembershipRules rules;
     private final PointsRules points;
     private final QualificationRules qualification;
 
-    MemberCommandHandlers(Repository<Member> members, MembershipRules rules, PointsRules points, QualificationRules qualification) {
+    MemberCommandHandlers(Repository<Member> members, Repository<LoginName> loginNames, MembershipRules rules, PointsRules points,
+                          QualificationRules qualification) {
         this.members = members;
+        this.loginNames = loginNames;
         this.rules = rules;
         this.points = points;
         this.qualification = qualification;
@@ -29,7 +33,43 @@ class MemberCommandHandlers {
             throw org.dangjian.runtime.domain.RuleViolation.notFound("BRANCH_NOT_FOUND",
                     "Branch {0} is not among the branches you may record members for", String.valueOf(command.branchId()));
         }
-        members.newInstance(() -> new Member(command, rules));
+        Member member = members.newInstance(() -> new Member(command, rules)).invoke(m -> m);
+        if (member.username() != null) {
+            claim(member.username(), command.memberId().value());
+        }
+    }
+
+    /** 关联登录账号: the link on the record, the name claimed for it, an earlier name released; one commit. */
+    @CommandHandler
+    void handle(LinkAccountCommand command) throws Exception {
+        String before = members.load(command.memberId().value()).invoke(member -> member.linkAccount(command));
+        claim(command.username(), command.memberId().value());
+        if (before != null) {
+            release(before, command.memberId().value());
+        }
+    }
+
+    /** 解除账号关联: the unlink on the record, the name released. */
+    @CommandHandler
+    void handle(UnlinkAccountCommand command) {
+        String before = members.load(command.memberId().value()).invoke(member -> member.unlinkAccount(command));
+        release(before, command.memberId().value());
+    }
+
+    private void claim(String username, String memberId) throws Exception {
+        try {
+            loginNames.load(LoginName.idOf(username)).execute(name -> name.claim(username, memberId));
+        } catch (AggregateNotFoundException e) {
+            loginNames.newInstance(() -> new LoginName(username, memberId));
+        }
+    }
+
+    private void release(String username, String memberId) {
+        try {
+            loginNames.load(LoginName.idOf(username)).execute(name -> name.release(memberId));
+        } catch (AggregateNotFoundException e) {
+            // linked before names were claimed: nothing holds it
+        }
     }
 
     @CommandHandler
@@ -90,6 +130,11 @@ class MemberCommandHandlers {
     @CommandHandler
     void handle(RecordPointsCommand command) {
         members.load(command.memberId().value()).execute(member -> member.recordPoints(command, rules, points));
+    }
+
+    @CommandHandler
+    void handle(CorrectAttendancePointsCommand command) {
+        members.load(command.memberId().value()).execute(member -> member.correctAttendancePoints(command, rules, points));
     }
 
     @CommandHandler

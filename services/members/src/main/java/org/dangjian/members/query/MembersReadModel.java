@@ -26,6 +26,8 @@ import org.dangjian.contracts.members.MemberTrainingRecorded;
 import org.dangjian.contracts.members.PartyAffairsCadreQualified;
 import org.dangjian.contracts.members.MemberDuesPaid;
 import org.dangjian.contracts.members.MemberPointsRecorded;
+import org.dangjian.contracts.members.MemberAccountLinked;
+import org.dangjian.contracts.members.MemberAccountUnlinked;
 import org.dangjian.contracts.members.MemberSanctionRecorded;
 import org.dangjian.contracts.members.MemberTransferCancelled;
 import org.dangjian.contracts.members.MemberTransferConfirmed;
@@ -147,6 +149,12 @@ public class MembersReadModel implements ReadModel {
                     next(MemberStep.FULL_MEMBERSHIP, extended.probationEndsOn()),
                     step(MemberStep.PROBATION_EXTENSION, step(extended.date(), extended.decidingBody(), extended.basis())
                             .append("months", extended.months()).append("probationEndsOn", day(extended.probationEndsOn()))));
+        }
+        if (payload instanceof MemberAccountLinked linked) {
+            return set("username", linked.username());
+        }
+        if (payload instanceof MemberAccountUnlinked) {
+            return set("username", null);
         }
         if (payload instanceof MemberCareRecorded care) {
             return set("care." + care.care(), new Document("care", care.care()).append("kind", care.kind().name())

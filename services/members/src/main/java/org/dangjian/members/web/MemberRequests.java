@@ -153,6 +153,16 @@ final class MemberRequests {
     record Qualification(@Schema(example = DAY) @NotNull LocalDate date, @FreeText(max = 1000) String basis) {
     }
 
+    /** 关联登录账号. */
+    record AccountLink(@Schema(description = "The person's login name (the identity provider's preferred_username)", example = "dangyuan")
+                       @NotNull @Pattern(regexp = USERNAME, message = "must be 1 to 100 of A-Z a-z 0-9 . _ @ -") String username,
+                       @FreeText(max = 1000) String basis) {
+    }
+
+    /** 解除账号关联. */
+    record AccountUnlink(@Schema(example = "账号停用") @NotNull @FreeText(max = 1000) String reason) {
+    }
+
     /** 考核开始. */
     record OpenAssessment(@Schema(description = "The assessment's id, which follows from member, type and period (docs/api.md); when given, it must be that one")
                           @Pattern(regexp = UUID, message = "must be a UUID") String id,

@@ -16,6 +16,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.dangjian.members.command.AdmitProbationaryMemberCommand;
+import org.dangjian.members.command.LinkAccountCommand;
+import org.dangjian.members.command.UnlinkAccountCommand;
 import org.dangjian.members.command.BranchScope;
 import org.dangjian.members.command.CancelProbationCommand;
 import org.dangjian.members.command.AssessmentCriteria;
@@ -488,6 +490,27 @@ class MembersController {
                                                   @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
         return step(path, "qualify-party-affairs-cadre", request, request.date(), idempotencyKey,
                 (id, scope) -> new QualifyPartyAffairsCadreCommand(id, request.date(), request.basis(), scope));
+    }
+
+    @Operation(summary = "关联登录账号 Link the record to a login name", description = "The person then reads this record as his own "
+            + "(我的档案), unmasked. A login name is linked to one record at most: another record's name is refused (USERNAME_TAKEN); "
+            + "a record linked before to another name is relinked and that name released. Committee staff only.")
+    @PostMapping(path = "/members/{id}/account", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize(STAFF)
+    ResponseEntity<CommandResponse> linkAccount(@PathVariable("id") String path, @Valid @RequestBody MemberRequests.AccountLink request,
+                                                @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
+        return step(path, "link-account", request, null, idempotencyKey,
+                (id, scope) -> new LinkAccountCommand(id, request.username(), request.basis(), scope));
+    }
+
+    @Operation(summary = "解除账号关联 Unlink the record from its login name", description = "Nobody reads the record as his own until it "
+            + "is linked again; the name is released. With a reason. Committee staff only.")
+    @PostMapping(path = "/members/{id}/account/unlink", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize(STAFF)
+    ResponseEntity<CommandResponse> unlinkAccount(@PathVariable("id") String path, @Valid @RequestBody MemberRequests.AccountUnlink request,
+                                                  @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
+        return step(path, "unlink-account", request, null, idempotencyKey,
+                (id, scope) -> new UnlinkAccountCommand(id, request.reason(), scope));
     }
 
     @Operation(summary = "考核开始 Open an assessment", description = "Of a party member of the caller's scope: COMPREHENSIVE (党员综合"

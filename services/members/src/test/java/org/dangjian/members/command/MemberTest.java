@@ -95,7 +95,8 @@ class MemberTest {
 
     private void fixture(MembershipRules rules) {
         fixture = new AggregateTestFixture<>(Member.class);
-        fixture.registerAnnotatedCommandHandler(new MemberCommandHandlers(fixture.getRepository(), rules, POINTS, QualificationRules.defaults()));
+        fixture.registerAnnotatedCommandHandler(new MemberCommandHandlers(fixture.getRepository(), unclaimedNames(), rules, POINTS,
+                QualificationRules.defaults()));
     }
 
     /** A refusal with this code. */
@@ -151,6 +152,46 @@ class MemberTest {
 
     private ResultValidator<Member> when(Object[] history, Object command) {
         return fixture.given(history).when(command);
+    }
+
+    /** Login names none of which is claimed yet (the claims' own rules: {@link LoginNameTest}). */
+    @SuppressWarnings("unchecked")
+    static org.axonframework.modelling.command.Repository<LoginName> unclaimedNames() {
+        org.axonframework.modelling.command.Repository<LoginName> names = org.mockito.Mockito.mock(org.axonframework.modelling.command.Repository.class);
+        org.mockito.Mockito.when(names.load(org.mockito.ArgumentMatchers.anyString()))
+                .thenThrow(new org.axonframework.modelling.command.AggregateNotFoundException("login", "not claimed"));
+        return names;
+    }
+
+    /** 关联登录账号, 解除账号关联. */
+    @Nested
+    class LinkingAnAccount {
+
+        @Test
+        void committeeStaffLinkARecordToALoginNameReplacingTheOneBefore() {
+            when(new Object[] {applied()}, new LinkAccountCommand(MEMBER, "lin.xiaowen", "本人申请", STAFF))
+                    .expectEvents(new org.dangjian.contracts.members.MemberAccountLinked(ID, "lin.xiaowen", "本人申请"));
+        }
+
+        @Test
+        void theSameNameTwiceAnInvalidNameAndAnotherBranchAreRefused() {
+            when(new Object[] {applied()}, new LinkAccountCommand(MEMBER, "LinXiaowen", null, STAFF))
+                    .expectException(code("ACCOUNT_ALREADY_LINKED")).expectNoEvents();
+            when(new Object[] {applied()}, new LinkAccountCommand(MEMBER, "lin xiaowen", null, STAFF)).expectException(code("INVALID_USERNAME"));
+            when(new Object[] {applied()}, new LinkAccountCommand(MEMBER, "lin.xiaowen", null, OTHER_SECRETARY))
+                    .expectException(code("MEMBER_NOT_FOUND"));
+        }
+
+        @Test
+        void anUnlinkNamesItsReasonAndNeedsALink() {
+            when(new Object[] {applied()}, new UnlinkAccountCommand(MEMBER, "本人已调离", STAFF))
+                    .expectEvents(new org.dangjian.contracts.members.MemberAccountUnlinked(ID, "linxiaowen", "本人已调离"));
+            when(new Object[] {applied()}, new UnlinkAccountCommand(MEMBER, " ", STAFF)).expectException(code("REASON_REQUIRED"));
+            Object[] unlinked = append(new Object[] {applied()}, new org.dangjian.contracts.members.MemberAccountUnlinked(ID, "linxiaowen", "调离"));
+            when(unlinked, new UnlinkAccountCommand(MEMBER, "再次解除", STAFF)).expectException(code("NO_ACCOUNT_LINKED"));
+            when(unlinked, new LinkAccountCommand(MEMBER, "linxiaowen", null, STAFF))
+                    .expectEvents(new org.dangjian.contracts.members.MemberAccountLinked(ID, "linxiaowen", null));
+        }
     }
 
     @Nested
@@ -780,6 +821,32 @@ class MemberTest {
     }
 
     /** 党费: a base and rate from a month on, each month paid once at its base's amount. */
+    /** 出勤更正的积分. */
+    @Nested
+    class CorrectingAttendancePoints {
+
+        static final LocalDate DAY = LocalDate.of(2026, 4, 9);
+
+        @Test
+        void theDifferenceOfTheTwoRulesIsOneEntryNamingTheCorrection() {
+            when(probationary(), new CorrectAttendancePointsCommand(MEMBER, "ABSENT_WITHOUT_LEAVE", "ATTENDANCE_ON_LEAVE", DAY, "出勤更正", "e-1", "t"))
+                    .expectEvents(new MemberPointsRecorded(ID, 2026, 3, "ATTENDANCE_ON_LEAVE", "2022.1", DAY, "出勤更正", "e-1", "t"));
+            when(probationary(), new CorrectAttendancePointsCommand(MEMBER, "ATTENDANCE_PRESENT", "ABSENT_WITHOUT_LEAVE", DAY, "出勤更正", "e-2", "t"))
+                    .expectEvents(new MemberPointsRecorded(ID, 2026, -5, "ABSENT_WITHOUT_LEAVE", "2022.1", DAY, "出勤更正", "e-2", "t"));
+        }
+
+        @Test
+        void theSameEventTwiceAndRulesWorthTheSameRecordNothing() {
+            Object[] corrected = append(probationary(), new MemberPointsRecorded(ID, 2026, 3, "ATTENDANCE_ON_LEAVE", "2022.1", DAY, "出勤更正", "e-1", "t"));
+            when(corrected, new CorrectAttendancePointsCommand(MEMBER, "ABSENT_WITHOUT_LEAVE", "ATTENDANCE_ON_LEAVE", DAY, "出勤更正", "e-1", "t"))
+                    .expectException(code("POINTS_ALREADY_RECORDED")).expectNoEvents();
+            when(probationary(), new CorrectAttendancePointsCommand(MEMBER, "ATTENDANCE_ON_LEAVE", "ATTENDANCE_ON_LEAVE", DAY, "出勤更正", "e-3", "t"))
+                    .expectException(code("NO_POINTS"));
+            when(probationary(), new CorrectAttendancePointsCommand(MEMBER, "MERIT", "ATTENDANCE_ON_LEAVE", DAY, "出勤更正", "e-4", "t"))
+                    .expectException(code("POINTS_OUT_OF_RANGE"));
+        }
+    }
+
     @Nested
     class PayingDues {
 

@@ -356,6 +356,65 @@ class MembersServiceTest {
     }
 
     @Test
+    void aLoginNameIsLinkedToOneRecordAtMostAndItsPersonReadsThatRecordAsHisOwn() {
+        String login = "m" + UUID.randomUUID().toString().substring(0, 8);
+        String first = applied("甲晓", login);
+        assertThat(api.post("/members", STAFF, application("乙晓", login.toUpperCase(java.util.Locale.ROOT)), Map.of()).code())
+                .as("the same name in another case is the same name").isEqualTo("USERNAME_TAKEN");
+        String second = applied("乙晓", null);
+        assertThat(api.post("/members/" + second + "/account", STAFF, Map.of("username", login), Map.of()).code()).isEqualTo("USERNAME_TAKEN");
+        assertThat(api.post("/members/" + second + "/account", secretary, Map.of("username", "x" + login), Map.of()).status())
+                .as("committee staff link accounts").isEqualTo(403);
+        String person = TestTokens.forUser(login, "PARTY_MEMBER", branch);
+        assertThat(ok(api.get("/members/" + first + "?minSequence=0", person), 200).body().get("personalDataMasked").asBoolean()).isFalse();
+        assertThat(api.get("/members/" + second + "?minSequence=0", person).code()).isEqualTo("MEMBER_NOT_FOUND");
+
+        long unlinked = ok(api.post("/members/" + first + "/account/unlink", STAFF, Map.of("reason", "关联有误"), Map.of()), 200).body()
+                .get("sequence").asLong();
+        long linked = ok(api.post("/members/" + second + "/account", STAFF, Map.of("username", login, "basis", "本人申请，核对身份证件"), Map.of()), 200)
+                .body().get("sequence").asLong();
+        ok(api.get("/members/" + first + "?minSequence=" + unlinked, STAFF), 200);
+        assertThat(ok(api.get("/members/" + second + "?minSequence=" + linked, person), 200).body().get("username").asString()).isEqualTo(login);
+        assertThat(api.get("/members/" + first, person).code()).isEqualTo("MEMBER_NOT_FOUND");
+        JsonNode last = ok(api.get("/members/" + second + "/timeline?minSequence=" + linked, STAFF), 200).body().get("entries").get((int) linked);
+        assertThat(last.get("type").asString()).isEqualTo("org.dangjian.members.MemberAccountLinked.v1");
+        assertThat(last.at("/actor/id").asString()).isEqualTo("dangwei");
+        assertThat(last.at("/data/basis").asString()).isEqualTo("本人申请，核对身份证件");
+    }
+
+    @Test
+    void twoRecordsLinkedToOneNewNameAtTheSameMomentLeaveItLinkedToOne() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            String login = "race" + round + UUID.randomUUID().toString().substring(0, 6);
+            List<String> records = List.of(applied("竞" + round, null), applied("争" + round, null));
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            List<Integer> statuses = new java.util.ArrayList<>();
+            try {
+                List<java.util.concurrent.Future<JsonApi.Response>> answers = new java.util.ArrayList<>();
+                for (String record : records) {
+                    answers.add(pool.submit(() -> {
+                        start.await();
+                        return api.post("/members/" + record + "/account", STAFF, Map.of("username", login), Map.of());
+                    }));
+                }
+                for (var answer : answers) {
+                    JsonApi.Response response = answer.get();
+                    statuses.add(response.status());
+                    if (response.status() == 409) {
+                        assertThat(response.code()).isIn("USERNAME_TAKEN", "ALREADY_EXISTS");
+                    }
+                }
+            } finally {
+                pool.shutdown();
+            }
+            assertThat(statuses).as("round %d", round).containsExactlyInAnyOrder(200, 409);
+            String person = TestTokens.forUser(login, "PARTY_MEMBER", branch);
+            Eventually.that(() -> assertThat(api.get("/members?size=10", person).body().get("total").asLong()).isEqualTo(1));
+        }
+    }
+
+    @Test
     void aMembersBranchMustBeABranchTheOrganisationServicePublishedAndNotDissolved() {
         Map<String, Object> body = new HashMap<>(application("卫东", null));
         body.put("branchId", UUID.randomUUID().toString());
@@ -394,6 +453,31 @@ class MembersServiceTest {
         assertThat(api.get("/members?branch=" + branch, secretary).body().get("total").asLong()).isZero();
         assertThat(api.get("/pipeline?branch=" + branch, STAFF).body().get("total").asLong()).isZero();
         assertThat(api.post("/members/" + id + "/activist", STAFF, Map.of("date", "2023-05-01"), Map.of()).code()).isEqualTo("MEMBER_TRANSFERRED_OUT");
+    }
+
+    @Test
+    void aCorrectedAttendanceChangesThePointsByTheDifferenceOnceAndKeepsTheEarlierEntry() {
+        String id = applied("孔令辉", null);
+        String activity = UUID.randomUUID().toString();
+        java.time.LocalDate day = java.time.LocalDate.of(2026, 4, 9);
+        activities.publish(activity, new AttendanceRecorded(activity, ActivityKind.PARTY_LESSON, branch, id, Attendance.ABSENT, day, null));
+        org.dangjian.runtime.eventstore.StoredEvent corrected = activities.publish(activity, new org.dangjian.contracts.activities.AttendanceCorrected(
+                activity, ActivityKind.PARTY_LESSON, branch, id, Attendance.ABSENT, Attendance.ON_LEAVE, day, "病假", "补交请假条"));
+        activities.republish(corrected);
+        // a correction between two rules worth the same sends nothing and holds nothing back
+        activities.publish(activity, new org.dangjian.contracts.activities.AttendanceCorrected(activity, ActivityKind.PARTY_LESSON, branch, id,
+                Attendance.ON_LEAVE, Attendance.ON_LEAVE, day, "事假", "请假原因更正"));
+        activities.publish(activity, new org.dangjian.contracts.activities.AttendanceCorrected(activity, ActivityKind.PARTY_LESSON, branch, id,
+                Attendance.ON_LEAVE, Attendance.PRESENT, day, null, "登记有误，本人实际出席"));
+
+        Eventually.that(() -> assertThat(ok(api.get("/members/" + id + "/points?year=2026", STAFF), 200).body().get("entries")).hasSize(3));
+        JsonNode points = api.get("/members/" + id + "/points?year=2026", STAFF).body();
+        assertThat(points.get("balance").asInt()).as("-3 absent, +3 absent → on leave, +2 on leave → present").isEqualTo(2);
+        List<Integer> entries = new java.util.ArrayList<>();
+        points.get("entries").forEach(entry -> entries.add(entry.get("points").asInt()));
+        assertThat(entries).containsExactlyInAnyOrder(-3, 3, 2);
+        assertThat(points.findValuesAsString("sourceEventId")).contains(corrected.eventId());
+        assertThat(points.findValuesAsString("reason")).anyMatch(reason -> reason.startsWith("出勤更正：无故缺席 → 请假") && reason.endsWith("（补交请假条）"));
     }
 
     @Test
@@ -483,6 +567,8 @@ class MembersServiceTest {
                 Map.entry("/members/{id}/care", Map.of("kind", "SICK_VISIT", "reason", "SICK", "date", day, "visitors", "王建华")),
                 Map.entry("/members/{id}/trainings", Map.of("course", "党务培训", "organiser", "区委组织部", "endedOn", day, "hours", 8)),
                 Map.entry("/members/{id}/qualification", Map.of("date", day)),
+                Map.entry("/members/{id}/account", Map.of("username", "shuji2")),
+                Map.entry("/members/{id}/account/unlink", Map.of("reason", "关联有误")),
                 Map.entry("/members/{id}/cadre-assessments", Map.of("year", 2024, "date", day)),
                 Map.entry("/members/{id}/cadre-assessments/{assessment}/conclusion", Map.of("result", "GOOD", "date", day)),
                 Map.entry("/assessments/{id}/scores", Map.of("scores", Map.of("POLITICS", 28, "DUTY", 27, "CONDUCT", 18, "MASSES", 16))),

@@ -1,0 +1,51 @@
+import { read } from '../../api/http.js';
+
+export const BASE = '/api/activities';
+const activityPath = (id) => `${BASE}/activities/${encodeURIComponent(id)}`;
+
+/** A page of a calendar: branch, kind, state, from, to (yyyy-MM-dd), page, size; activity + minSequence to read one's own write. */
+export function listActivities(params = {}) {
+  return read(`${BASE}/activities`, params);
+}
+
+export function getActivity(id, minSequence) {
+  return read(activityPath(id), { minSequence });
+}
+
+export function activityTimeline(id, { from = 0, limit = 200, minSequence } = {}) {
+  return read(`${activityPath(id)}/timeline`, { from, limit, minSequence });
+}
+
+export function verifyActivity(id) {
+  return read(`${activityPath(id)}/verification`);
+}
+
+/** A member's participation: year; activity (or service) + minSequence. */
+export function participation(memberId, params = {}) {
+  return read(`${BASE}/members/${encodeURIComponent(memberId)}/participation`, params);
+}
+
+/** The signed-in party member's own participation: year. */
+export function myParticipation(params = {}) {
+  return read(`${BASE}/members/me/participation`, params);
+}
+
+/** The volunteer hours ranking of a year: year, branch, limit; service + minSequence. */
+export function volunteerRanking(params = {}) {
+  return read(`${BASE}/volunteer-hours/ranking`, params);
+}
+
+/** The members of a branch, from the members service (for the attendance list): at most 200. */
+export function branchMembers(branchId) {
+  return read('/api/members/members', { branch: branchId, size: 200 });
+}
+
+/** The command paths (sent with useCommand). */
+export const commands = {
+  schedule: () => `${BASE}/activities`,
+  hold: (id) => `${activityPath(id)}/holding`,
+  cancel: (id) => `${activityPath(id)}/cancellation`,
+  attendance: (id) => `${activityPath(id)}/attendance`,
+  correction: (id) => `${activityPath(id)}/attendance-corrections`,
+  volunteer: () => `${BASE}/volunteer-services`,
+};

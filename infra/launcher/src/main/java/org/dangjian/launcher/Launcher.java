@@ -156,6 +156,15 @@ public final class Launcher {
                 demoMembers.refusals().forEach(refusal -> say("A demo member stays short of his stage, refused by the members "
                         + "service's rules (its configuration is stricter than the demo's dates): " + refusal));
             }
+            if (settings.services().stream().anyMatch(service -> service.name().equals("activities"))) {
+                DemoActivities demoActivities = new DemoActivities(settings);
+                int loaded = demoActivities.loadIfMissing(organisation.token());
+                if (loaded > 0) {
+                    say("Loaded the demo organisational life (" + loaded + " activities and volunteer services of the last year)");
+                }
+                demoActivities.refusals().forEach(refusal -> say("A demo activity stays short, refused by the activities service's rules: "
+                        + refusal));
+            }
         }
         printBanner(Duration.ofNanos(System.nanoTime() - began));
         watchChildren();

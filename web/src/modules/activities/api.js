@@ -35,6 +35,16 @@ export function volunteerRanking(params = {}) {
   return read(`${BASE}/volunteer-hours/ranking`, params);
 }
 
+/** The "三会一课" compliance board: period (yyyy-MM, yyyy-Qn or yyyy; this month when absent), branch. */
+export function complianceBoard(params = {}) {
+  return read(`${BASE}/compliance`, params);
+}
+
+/** Every version of the "三会一课" compliance rules. */
+export function complianceRules() {
+  return read(`${BASE}/compliance/rules`);
+}
+
 /** The members of a branch, from the members service (for the attendance list): at most 200. */
 export function branchMembers(branchId) {
   return read('/api/members/members', { branch: branchId, size: 200 });

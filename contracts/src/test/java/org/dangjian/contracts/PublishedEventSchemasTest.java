@@ -212,6 +212,14 @@ class PublishedEventSchemasTest {
                         Attendance.PRESENT, DAY, null, "登记有误")));
         EXAMPLES.put(VolunteerServiceRecorded.class, List.of(
                 new VolunteerServiceRecorded(PARENT, VolunteerServiceKind.EXTENDED_HOURS, MEMBER, new java.math.BigDecimal("1.5"), DAY)));
+        EXAMPLES.put(org.dangjian.contracts.activities.ComplianceConcluded.class, List.of(
+                new org.dangjian.contracts.activities.ComplianceConcluded("4c0e6f1a-3b2d-3e8f-9a1b-2c3d4e5f6a7b", UNIT,
+                        ActivityKind.BRANCH_COMMITTEE_MEETING, "2024-03", "2022.1", 1, 2, true,
+                        List.of("5f0e6c9a-1111-4c3a-9e6b-2f4d8a1c0e37", "6a1f7d0b-2222-4d4b-8f7c-3e5f9b2d1f48")),
+                new org.dangjian.contracts.activities.ComplianceConcluded("5d1f7a2b-4c3e-3f9a-8b2c-3d4e5f6a7b8c", UNIT,
+                        ActivityKind.PARTY_LESSON, "2024-Q1", "2022.1", 1, 0, false, List.of()),
+                new org.dangjian.contracts.activities.ComplianceConcluded("6e2a8b3c-5d4f-3a0b-9c3d-4e5f6a7b8c9d", UNIT,
+                        ActivityKind.ORGANISATIONAL_LIFE_MEETING, "2024", "2022.1", 1, 1, true, List.of(PARENT))));
     }
 
     private static final List<Class<? extends Record>> ALL = java.util.stream.Stream.of(OrganisationEvents.ALL, MembersEvents.ALL,
@@ -291,6 +299,12 @@ class PublishedEventSchemasTest {
         assertThat(schemaFor(MemberPointsRecorded.class).validate(points + "5}", InputFormat.JSON)).isEmpty();
         assertThat(schemaFor(VolunteerServiceRecorded.class).validate("{\"serviceId\":\"" + UNIT + "\",\"kind\":\"ERRAND\",\"memberId\":\""
                 + MEMBER + "\",\"hours\":1.25,\"date\":\"2024-03-01\"}", InputFormat.JSON)).as("hours in steps of 0.5").isNotEmpty();
+        String compliance = "{\"complianceId\":\"" + PARENT + "\",\"branchId\":\"" + UNIT + "\",\"kind\":\"PARTY_LESSON\","
+                + "\"rulesVersion\":\"2022.1\",\"required\":1,\"held\":0,\"met\":false,\"heldActivityIds\":[],\"period\":";
+        JsonSchema concluded = schemaFor(org.dangjian.contracts.activities.ComplianceConcluded.class);
+        assertThat(concluded.validate(compliance + "\"2024-Q1\"}", InputFormat.JSON)).isEmpty();
+        assertThat(concluded.validate(compliance + "\"2024-13\"}", InputFormat.JSON)).as("a month is 01 to 12").isNotEmpty();
+        assertThat(concluded.validate(compliance + "\"2024-Q5\"}", InputFormat.JSON)).as("a quarter is Q1 to Q4").isNotEmpty();
     }
 
     @Test

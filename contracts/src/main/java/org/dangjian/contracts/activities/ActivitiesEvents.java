@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * What the activities service (活动: "三会一课", theme party days, volunteer service) publishes, and where. The
- * members service turns attendance and volunteer hours into "五星十佳" points from these events.
+ * members service turns attendance and volunteer hours into "五星十佳" points from these events; the organisation
+ * service's branch "五化" assessment will read the "三会一课" compliance of ended periods ({@link ComplianceConcluded}).
  */
 public final class ActivitiesEvents {
 
@@ -24,7 +25,8 @@ public final class ActivitiesEvents {
             ActivityCancelled.class,
             AttendanceRecorded.class,
             AttendanceCorrected.class,
-            VolunteerServiceRecorded.class);
+            VolunteerServiceRecorded.class,
+            ComplianceConcluded.class);
 
     private ActivitiesEvents() {
     }

@@ -24,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  * the activities service's API as the {@code demo-data-loader} client after the demo members, with the party members'
  * attendance (some on leave, a few absent, one absence corrected to a leave), one theme party day cancelled, the
  * current month's remaining meetings only scheduled, and volunteer service of the window branches' members. Two
- * branches are behind: 政务登记窗口党支部 held no committee meeting in the last three months and no party lesson last
+ * branches are behind: 不动产登记窗口党支部 held no committee meeting in the last three months and no party lesson last
  * quarter, 离退休干部党支部 holds its committee meeting every other month. Ids follow from branch, kind and month, and
  * each activity resumes after its last stored step, so a load interrupted half way finishes without doubling anything;
  * a start in a later month adds the months since.

@@ -4,11 +4,13 @@ import java.time.Clock;
 import java.time.ZoneId;
 
 import org.dangjian.activities.command.ActivityRules;
+import org.dangjian.activities.command.ComplianceRules;
 import org.dangjian.contracts.activities.ActivitiesEvents;
 import org.dangjian.runtime.config.PublishedEventTypes;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ResourceLoader;
 
 @Configuration(proxyBeanMethods = false)
 class ActivitiesConfiguration {
@@ -23,5 +25,18 @@ class ActivitiesConfiguration {
     @Bean
     ActivityRules activityRules(Clock clock, @Value("${dangjian.activities.zone:Asia/Shanghai}") ZoneId zone) {
         return new ActivityRules(zone, clock);
+    }
+
+    /**
+     * The "三会一课" compliance rules, versioned data: {@code compliance-rules.json} on the class path, or the resource
+     * {@code dangjian.activities.compliance-rules} names (e.g. {@code file:/etc/dangjian/compliance-rules.json}).
+     */
+    @Bean
+    ComplianceRules complianceRules(ResourceLoader resources,
+                                    @Value("${dangjian.activities.compliance-rules:classpath:compliance-rules.json}") String location)
+            throws java.io.IOException {
+        try (java.io.InputStream in = resources.getResource(location).getInputStream()) {
+            return ComplianceRules.read(in);
+        }
     }
 }

@@ -3,10 +3,16 @@ package org.dangjian.activities.query;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.set;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.dangjian.contracts.organisation.OrganisationUnitDissolved;
 import org.dangjian.contracts.organisation.OrganisationUnitEstablished;
@@ -19,8 +25,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The organisation units the activities service knows, from the organisation service's published events only (never its
- * database): a document per unit ({@code branches}, by unit id) with its kind, name and whether it is dissolved. An
- * activity is scheduled for a branch (党支部) here that is not dissolved; the calendars name branches with it.
+ * database): a document per unit ({@code branches}, by unit id) with its kind, name, whether it is dissolved, and when
+ * it was established and dissolved (the events' business time). An activity is scheduled for a branch (党支部) here
+ * that is not dissolved; the calendars name branches with it; the "三会一课" compliance board lists the branches and
+ * owes each the periods from its establishment to its dissolution.
  */
 @Component
 public class BranchesReadModel implements ReadModel {
@@ -29,9 +37,11 @@ public class BranchesReadModel implements ReadModel {
     static final String BRANCHES = "branches";
 
     private final VersionedDocuments units;
+    private final MongoCollection<Document> collection;
 
     public BranchesReadModel(MongoDatabase serviceDatabase) {
         this.units = new VersionedDocuments(serviceDatabase, BRANCHES);
+        this.collection = serviceDatabase.getCollection(BRANCHES);
     }
 
     @Override
@@ -61,11 +71,12 @@ public class BranchesReadModel implements ReadModel {
             Object payload = event.payload();
             Bson update = null;
             if (payload instanceof OrganisationUnitEstablished established) {
-                update = combine(set("name", established.name()), set("kind", established.kind().name()), set("dissolved", false));
+                update = combine(set("name", established.name()), set("kind", established.kind().name()), set("dissolved", false),
+                        set("establishedAt", Date.from(event.occurredAt())));
             } else if (payload instanceof OrganisationUnitRenamed renamed) {
                 update = set("name", renamed.name());
             } else if (payload instanceof OrganisationUnitDissolved) {
-                update = set("dissolved", true);
+                update = combine(set("dissolved", true), set("dissolvedAt", Date.from(event.occurredAt())));
             }
             if (update != null) {
                 writes.apply(event.aggregateId(), event.sequence(), update);
@@ -76,12 +87,33 @@ public class BranchesReadModel implements ReadModel {
 
     /** The unit, if the organisation service has published it. */
     public Optional<Unit> unit(String id) {
-        return units.find(id).filter(doc -> doc.getString("kind") != null)
-                .map(doc -> new Unit(id, doc.getString("name"), doc.getString("kind"), Boolean.TRUE.equals(doc.getBoolean("dissolved"))));
+        return units.find(id).filter(doc -> doc.getString("kind") != null).map(BranchesReadModel::unit);
     }
 
-    /** A unit as the activities service knows it. */
-    public record Unit(String id, String name, String kind, boolean dissolved) {
+    /** Every branch (党支部) the organisation service has published, dissolved ones too. */
+    public List<Unit> branches() {
+        List<Unit> found = new ArrayList<>();
+        for (Document doc : collection.find(Filters.eq("kind", "BRANCH"))) {
+            found.add(unit(doc));
+        }
+        return found;
+    }
+
+    private static Unit unit(Document doc) {
+        Date established = doc.getDate("establishedAt");
+        Date dissolved = doc.getDate("dissolvedAt");
+        return new Unit(doc.getString("_id"), doc.getString("name"), doc.getString("kind"), Boolean.TRUE.equals(doc.getBoolean("dissolved")),
+                established == null ? null : established.toInstant(), dissolved == null ? null : dissolved.toInstant());
+    }
+
+    /**
+     * A unit as the activities service knows it.
+     *
+     * @param establishedAt when it was established (business time), or null when the model learnt the unit before it
+     *                      kept this (rebuild the model)
+     * @param dissolvedAt   when it was dissolved, or null
+     */
+    public record Unit(String id, String name, String kind, boolean dissolved, Instant establishedAt, Instant dissolvedAt) {
 
         public boolean isBranch() {
             return "BRANCH".equals(kind);

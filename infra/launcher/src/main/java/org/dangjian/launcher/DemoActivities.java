@@ -20,11 +20,13 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The demo centre's organisational life (演示组织生活): a year of "三会一课" for the five demo branches, loaded through
+ * The demo centre's organisational life (演示组织生活): a year of "三会一课" for the five demo branches (committee and
+ * party group meetings and theme party days monthly, general meetings and party lessons quarterly, the organisational
+ * life meeting in January), loaded through
  * the activities service's API as the {@code demo-data-loader} client after the demo members, with the party members'
  * attendance (some on leave, a few absent, one absence corrected to a leave), one theme party day cancelled, the
  * current month's remaining meetings only scheduled, and volunteer service of the window branches' members. Two
- * branches are behind: 不动产登记窗口党支部 held no committee meeting in the last three months and no party lesson last
+ * branches are behind: 不动产登记窗口党支部 held no committee or party group meeting in the last three months and no party lesson last
  * quarter, 离退休干部党支部 holds its committee meeting every other month. Ids follow from branch, kind and month, and
  * each activity resumes after its last stored step, so a load interrupted half way finishes without doubling anything;
  * a start in a later month adds the months since.
@@ -43,7 +45,7 @@ final class DemoActivities {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String activities;
     private final LocalDate today;
-    private final List<String> refusals = new ArrayList<>();
+    private final List<String> refusals = java.util.Collections.synchronizedList(new ArrayList<>());
 
     DemoActivities(LaunchSettings settings) {
         this(settings.serviceUrl("activities"), LocalDate.now(ZoneId.of("Asia/Shanghai")));
@@ -92,6 +94,11 @@ final class DemoActivities {
                 // 支部委员会: monthly, but the registry branch skipped the last three months and the retired one every other month
                 if (!(registry && back >= 1 && back <= 3) && !(retired && back % 2 == 1)) {
                     all.add(activity(branch, "BRANCH_COMMITTEE_MEETING", back, month.atDay(5), "研究本月党建工作", "支部委员会会议室"));
+                }
+                // 党小组会: monthly on the 22nd, not in the registry branch in the last three months
+                if (!(registry && back >= 1 && back <= 3)) {
+                    all.add(activity(branch, "PARTY_GROUP_MEETING", back, month.atDay(22), "党小组学习：" + THEMES[month.getMonthValue() - 1],
+                            "党小组活动室"));
                 }
                 // 主题党日: monthly on the 15th; the window branch's of five months ago was cancelled
                 all.add(activity(branch, "THEME_PARTY_DAY", back, month.atDay(15), THEMES[month.getMonthValue() - 1], "党员活动室"));
@@ -186,36 +193,49 @@ final class DemoActivities {
      * activity where it is and is reported ({@link #refusals()}); anything else stops the load.
      */
     int loadIfMissing(String token) throws IOException, InterruptedException {
-        int added = 0;
+        java.util.concurrent.atomic.AtomicInteger added = new java.util.concurrent.atomic.AtomicInteger();
+        List<DemoLoad.Task> tasks = new ArrayList<>();
         for (Activity activity : activities()) {
-            HttpResponse<String> existing = send(HttpRequest.newBuilder(URI.create(activities + "/activities/" + activity.id())).GET(), token);
-            if (existing.statusCode() != 200 && existing.statusCode() != 404) {
-                throw new IllegalStateException("Reading demo activity " + activity.id() + " failed: " + existing.statusCode());
-            }
-            long stored = existing.statusCode() == 200 ? JSON.readTree(existing.body()).path("sequence").asLong() + 1 : 0;
-            int next = 0;
-            for (long events = 0; next < activity.steps().size() && events + activity.steps().get(next).events() <= stored; next++) {
-                events += activity.steps().get(next).events();
-            }
-            if (next >= activity.steps().size()) {
-                continue;
-            }
-            for (int i = next; i < activity.steps().size(); i++) {
-                if (!post(activity.steps().get(i), "demo-activity-" + activity.id() + "-" + i + "-" + today, token,
-                        activity.kind() + " " + activity.date())) {
-                    break;
+            tasks.add(() -> {
+                if (load(activity, token)) {
+                    added.incrementAndGet();
                 }
-            }
-            added++;
+            });
         }
         for (Volunteer volunteer : volunteers()) {
             // recorded before (its id is fixed): the service answers VOLUNTEER_SERVICE_ALREADY_EXISTS, which post() takes as done
-            if (post(new Step("/volunteer-services", volunteer.body(), 1), "demo-volunteer-" + volunteer.id() + "-" + today, token,
-                    "volunteer service")) {
-                added++;
+            tasks.add(() -> {
+                if (post(new Step("/volunteer-services", volunteer.body(), 1), "demo-volunteer-" + volunteer.id() + "-" + today, token,
+                        "volunteer service")) {
+                    added.incrementAndGet();
+                }
+            });
+        }
+        DemoLoad.inParallel(tasks);
+        return added.get();
+    }
+
+    /** One activity from after its last stored step; whether it sent anything. */
+    private boolean load(Activity activity, String token) throws IOException, InterruptedException {
+        HttpResponse<String> existing = send(HttpRequest.newBuilder(URI.create(activities + "/activities/" + activity.id())).GET(), token);
+        if (existing.statusCode() != 200 && existing.statusCode() != 404) {
+            throw new IllegalStateException("Reading demo activity " + activity.id() + " failed: " + existing.statusCode());
+        }
+        long stored = existing.statusCode() == 200 ? JSON.readTree(existing.body()).path("sequence").asLong() + 1 : 0;
+        int next = 0;
+        for (long events = 0; next < activity.steps().size() && events + activity.steps().get(next).events() <= stored; next++) {
+            events += activity.steps().get(next).events();
+        }
+        if (next >= activity.steps().size()) {
+            return false;
+        }
+        for (int i = next; i < activity.steps().size(); i++) {
+            if (!post(activity.steps().get(i), "demo-activity-" + activity.id() + "-" + i + "-" + today, token,
+                    activity.kind() + " " + activity.date())) {
+                break;
             }
         }
-        return added;
+        return true;
     }
 
     /** Sends a step (again after a while while the service does not know the branch yet); false when a rule refused it. */
@@ -254,7 +274,9 @@ final class DemoActivities {
 
     /** The activities the last load left short, with the rule that refused them. */
     List<String> refusals() {
-        return List.copyOf(refusals);
+        synchronized (refusals) {
+            return List.copyOf(refusals);
+        }
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request, String token) throws IOException, InterruptedException {

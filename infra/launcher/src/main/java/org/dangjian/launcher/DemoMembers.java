@@ -323,46 +323,56 @@ final class DemoMembers {
      * member left short of his stage is left out. Returns how many it added or completed.
      */
     int loadAssessmentsIfMissing(String token) throws IOException, InterruptedException {
-        int added = 0;
-        assessments:
+        java.util.concurrent.atomic.AtomicInteger added = new java.util.concurrent.atomic.AtomicInteger();
+        List<DemoLoad.Task> tasks = new ArrayList<>();
         for (Assessment assessment : assessments()) {
-            if (refusals.stream().anyMatch(refusal -> refusal.startsWith(assessment.person().name() + " "))) {
+            if (refusals().stream().anyMatch(refusal -> refusal.startsWith(assessment.person().name() + " "))) {
                 continue;
             }
-            String path = members + "/assessments/" + assessment.id();
-            HttpResponse<String> existing = send(HttpRequest.newBuilder(URI.create(path)).GET(), token);
-            if (existing.statusCode() != 200 && existing.statusCode() != 404) {
-                throw new IllegalStateException("Reading demo assessment " + assessment.id() + " failed: " + existing.statusCode());
-            }
-            int next = existing.statusCode() == 200 ? (int) JSON.readTree(existing.body()).path("sequence").asLong() + 1 : 0;
-            if (next >= assessment.steps().size()) {
-                continue;
-            }
-            for (int i = next; i < assessment.steps().size(); i++) {
-                Step step = assessment.steps().get(i);
-                HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(i == 0 ? members + "/assessments" : path + step.path()))
-                        .header("Content-Type", "application/json")
-                        .header("Idempotency-Key", "demo-assessment-" + assessment.id() + "-" + i + "-" + today)
-                        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(step.body()))), token);
-                if (answer.statusCode() == 200 || answer.statusCode() == 201) {
-                    continue;
+            tasks.add(() -> {
+                if (load(assessment, token)) {
+                    added.incrementAndGet();
                 }
-                String code = JSON.readTree(answer.body()).path("code").asString();
-                if (answer.statusCode() == 409 || answer.statusCode() == 422) {
-                    refusals.add(assessment.person().name() + " (" + assessment.type() + " " + assessment.period() + " "
-                            + (i == 0 ? "/assessments" : step.path()) + "): " + code);
-                    continue assessments;
-                }
-                throw new IllegalStateException("Loading demo assessment " + assessment.id() + " failed at " + step.path() + ": "
-                        + answer.statusCode() + " " + code);
-            }
-            added++;
+            });
         }
-        return added;
+        DemoLoad.inParallel(tasks);
+        return added.get();
+    }
+
+    /** One assessment from after its last stored step; whether it sent anything. */
+    private boolean load(Assessment assessment, String token) throws IOException, InterruptedException {
+        String path = members + "/assessments/" + assessment.id();
+        HttpResponse<String> existing = send(HttpRequest.newBuilder(URI.create(path)).GET(), token);
+        if (existing.statusCode() != 200 && existing.statusCode() != 404) {
+            throw new IllegalStateException("Reading demo assessment " + assessment.id() + " failed: " + existing.statusCode());
+        }
+        int next = existing.statusCode() == 200 ? (int) JSON.readTree(existing.body()).path("sequence").asLong() + 1 : 0;
+        if (next >= assessment.steps().size()) {
+            return false;
+        }
+        for (int i = next; i < assessment.steps().size(); i++) {
+            Step step = assessment.steps().get(i);
+            HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(i == 0 ? members + "/assessments" : path + step.path()))
+                    .header("Content-Type", "application/json")
+                    .header("Idempotency-Key", "demo-assessment-" + assessment.id() + "-" + i + "-" + today)
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(step.body()))), token);
+            if (answer.statusCode() == 200 || answer.statusCode() == 201) {
+                continue;
+            }
+            String code = JSON.readTree(answer.body()).path("code").asString();
+            if (answer.statusCode() == 409 || answer.statusCode() == 422) {
+                refusals.add(assessment.person().name() + " (" + assessment.type() + " " + assessment.period() + " "
+                        + (i == 0 ? "/assessments" : step.path()) + "): " + code);
+                return false;
+            }
+            throw new IllegalStateException("Loading demo assessment " + assessment.id() + " failed at " + step.path() + ": "
+                    + answer.statusCode() + " " + code);
+        }
+        return true;
     }
 
     /** Why a demo member could not be taken to his stage (a rule of the service's configuration said no). */
-    private final List<String> refusals = new ArrayList<>();
+    private final List<String> refusals = java.util.Collections.synchronizedList(new ArrayList<>());
 
     /**
      * Loads the people who are not there yet, or not at their stage yet; returns how many it added or completed. A
@@ -373,52 +383,64 @@ final class DemoMembers {
      * ({@link #refusals()}); anything else stops the load.
      */
     int loadIfMissing(String token) throws IOException, InterruptedException {
-        int added = 0;
-        people:
+        java.util.concurrent.atomic.AtomicInteger added = new java.util.concurrent.atomic.AtomicInteger();
+        List<DemoLoad.Task> tasks = new ArrayList<>();
         for (Person person : PEOPLE) {
-            List<Step> steps = steps(person);
-            HttpResponse<String> existing = send(HttpRequest.newBuilder(URI.create(members + "/members/" + person.id())).GET(), token);
-            int next = existing.statusCode() == 200 ? (int) JSON.readTree(existing.body()).path("sequence").asLong() + 1 : 0;
-            if (existing.statusCode() != 200 && existing.statusCode() != 404) {
-                throw new IllegalStateException("Reading demo member " + person.number() + " failed: " + existing.statusCode());
-            }
-            if (next >= steps.size()) {
-                continue;
-            }
-            for (int i = next; i < steps.size(); i++) {
-                Step step = steps.get(i);
-                String path = i == 0 ? members + "/members" : members + "/members/" + person.id() + step.path();
-                HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(path))
-                        .header("Content-Type", "application/json")
+            tasks.add(() -> {
+                if (load(person, token)) {
+                    added.incrementAndGet();
+                }
+            });
+        }
+        DemoLoad.inParallel(tasks);
+        return added.get();
+    }
+
+    /** One person's way from after his last stored step; whether he was added or completed. */
+    private boolean load(Person person, String token) throws IOException, InterruptedException {
+        List<Step> steps = steps(person);
+        HttpResponse<String> existing = send(HttpRequest.newBuilder(URI.create(members + "/members/" + person.id())).GET(), token);
+        int next = existing.statusCode() == 200 ? (int) JSON.readTree(existing.body()).path("sequence").asLong() + 1 : 0;
+        if (existing.statusCode() != 200 && existing.statusCode() != 404) {
+            throw new IllegalStateException("Reading demo member " + person.number() + " failed: " + existing.statusCode());
+        }
+        if (next >= steps.size()) {
+            return false;
+        }
+        for (int i = next; i < steps.size(); i++) {
+            Step step = steps.get(i);
+            String path = i == 0 ? members + "/members" : members + "/members/" + person.id() + step.path();
+            HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(path))
+                    .header("Content-Type", "application/json")
+                    .header("Idempotency-Key", "demo-member-" + person.id() + "-" + i + "-" + today)
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(step.body()))), token);
+            String code = answer.statusCode() < 300 ? null : JSON.readTree(answer.body()).path("code").asString();
+            for (long waited = 0; "BRANCH_UNKNOWN".equals(code) && waited < BRANCHES_KNOWN_WITHIN.toMillis(); waited += 500) {
+                // the members service learns the demo branches from the organisation service's topic, within seconds
+                Thread.sleep(500);
+                answer = send(HttpRequest.newBuilder(URI.create(path)).header("Content-Type", "application/json")
                         .header("Idempotency-Key", "demo-member-" + person.id() + "-" + i + "-" + today)
                         .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(step.body()))), token);
-                String code = answer.statusCode() < 300 ? null : JSON.readTree(answer.body()).path("code").asString();
-                for (long waited = 0; "BRANCH_UNKNOWN".equals(code) && waited < BRANCHES_KNOWN_WITHIN.toMillis(); waited += 500) {
-                    // the members service learns the demo branches from the organisation service's topic, within seconds
-                    Thread.sleep(500);
-                    answer = send(HttpRequest.newBuilder(URI.create(path)).header("Content-Type", "application/json")
-                            .header("Idempotency-Key", "demo-member-" + person.id() + "-" + i + "-" + today)
-                            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(step.body()))), token);
-                    code = answer.statusCode() < 300 ? null : JSON.readTree(answer.body()).path("code").asString();
-                }
-                if (answer.statusCode() == 200 || answer.statusCode() == 201) {
-                    continue;
-                }
-                if (answer.statusCode() == 409 || answer.statusCode() == 422) {
-                    refusals.add(person.name() + " (" + (step.path().isEmpty() ? "/members" : step.path()) + "): " + code);
-                    continue people;
-                }
-                throw new IllegalStateException("Loading demo member " + person.number() + " failed at " + step.path() + ": "
-                        + answer.statusCode() + " " + code);
+                code = answer.statusCode() < 300 ? null : JSON.readTree(answer.body()).path("code").asString();
             }
-            added++;
+            if (answer.statusCode() == 200 || answer.statusCode() == 201) {
+                continue;
+            }
+            if (answer.statusCode() == 409 || answer.statusCode() == 422) {
+                refusals.add(person.name() + " (" + (step.path().isEmpty() ? "/members" : step.path()) + "): " + code);
+                return false;
+            }
+            throw new IllegalStateException("Loading demo member " + person.number() + " failed at " + step.path() + ": "
+                    + answer.statusCode() + " " + code);
         }
-        return added;
+        return true;
     }
 
     /** The demo members the last load left short of their stage, with the rule that refused them. */
     List<String> refusals() {
-        return List.copyOf(refusals);
+        synchronized (refusals) {
+            return List.copyOf(refusals);
+        }
     }
 
     static char checkDigit(String first17) {

@@ -56,6 +56,12 @@ final class DemoOrganisation {
         this.organisation = settings.serviceUrl("organisation");
     }
 
+    /**
+     * When the demo units were established (business time): 1 July 2016, 08:00 in Beijing. Years before the demo members'
+     * and activities' dates, so a branch owes "三会一课" for every demo month; fixed, so that a retried request is the same.
+     */
+    static final String ESTABLISHED_AT = "2016-07-01T00:00:00Z";
+
     /** Loads the units that are not there yet; returns how many it added. */
     int loadIfMissing() throws IOException, InterruptedException {
         String token = token();
@@ -76,6 +82,7 @@ final class DemoOrganisation {
                 body.put("massOrganisationType", unit.massOrganisationType());
             }
             body.put("reason", "演示数据 (demo data)");
+            body.put("occurredAt", ESTABLISHED_AT);
             HttpResponse<String> created = send(HttpRequest.newBuilder(URI.create(organisation + "/units"))
                     .header("Content-Type", "application/json")
                     .header("Idempotency-Key", "demo-organisation-" + unit.id())

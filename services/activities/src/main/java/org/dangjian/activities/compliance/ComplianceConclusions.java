@@ -80,7 +80,7 @@ public class ComplianceConclusions {
     ComplianceConclusions(CommandDispatcher commands, ComplianceRules rules, ActivityRules calendar, ComplianceQueries queries,
                           BranchesReadModel branches, ObjectProvider<ConsumerRunners> runners, Clock clock,
                           @Value("${dangjian.activities.compliance.job.grace:PT1H}") Duration grace,
-                          @Value("${dangjian.activities.compliance.job.months-back:24}") int monthsBack) {
+                          @Value("${dangjian.activities.compliance.job.months-back:12}") int monthsBack) {
         if (grace.isNegative() || monthsBack < 1) {
             throw new IllegalArgumentException("dangjian.activities.compliance.job.grace is not negative and months-back at least 1");
         }

@@ -160,6 +160,54 @@ class PlatformEndToEndTest {
         assertThat(call("GET", member + "/verification", staff, null).body().get("intact").asBoolean()).isTrue();
     }
 
+    /**
+     * Across services through the gateway: a meeting of the demo branch held with 张丽's attendance in the activities
+     * service becomes her "五星十佳" points in the members service, the entry and her timeline naming the attendance event.
+     */
+    @Test
+    void aMeetingHeldWithAttendanceBecomesPointsInTheMembersServiceNamingTheAttendanceEvent() throws Exception {
+        String secretary = DemoLogin.accessToken(URI.create(platform.issuer()), "shuji", "dangjian");
+        String member = "00000000-0000-4000-8001-000000000001"; // 张丽, of the demo's first branch
+        java.time.LocalDate day = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusDays(1);
+        Answer scheduled = call("POST", "/api/activities/activities", secretary, Map.of("branchId", FIRST_BRANCH, "kind", "PARTY_LESSON",
+                "topic", "专题党课：政务服务作风建设", "plannedDate", day.toString(), "place", "党员活动室"));
+        assertThat(scheduled.status()).as(scheduled.raw().body()).isEqualTo(201);
+        String activity = "/api/activities/activities/" + scheduled.body().get("id").asString();
+        assertThat(call("POST", activity + "/holding", secretary, Map.of("date", day.toString(), "minutes", "书记讲党课，党员交流发言。",
+                "speaker", "李明")).status()).isEqualTo(200);
+        Answer attended = call("POST", activity + "/attendance", secretary, Map.of("entries", List.of(Map.of("memberId", member,
+                "attendance", "PRESENT"))));
+        assertThat(attended.status()).as(attended.raw().body()).isEqualTo(200);
+        long sequence = attended.body().get("sequence").asLong();
+        JsonNode attendance = call("GET", activity + "/timeline?minSequence=" + sequence, secretary, null).body().get("entries").get((int) sequence);
+        assertThat(attendance.get("type").asString()).isEqualTo("org.dangjian.activities.AttendanceRecorded.v1");
+        String eventId = attendance.get("eventId").asString();
+
+        JsonNode entry = null;
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (entry == null && System.nanoTime() < deadline) {
+            for (JsonNode candidate : call("GET", "/api/members/members/" + member + "/points?year=" + day.getYear(), secretary, null).body()
+                    .path("entries")) {
+                if (eventId.equals(candidate.path("sourceEventId").asString())) {
+                    entry = candidate;
+                }
+            }
+            Thread.sleep(200);
+        }
+        assertThat(entry).as("the points entry of the attendance event").isNotNull();
+        assertThat(entry.get("rule").asString()).isEqualTo("ATTENDANCE_PRESENT");
+        assertThat(entry.get("points").asInt()).isEqualTo(2);
+        JsonNode caused = null;
+        for (JsonNode event : call("GET", "/api/members/members/" + member + "/timeline?from=0&limit=500", secretary, null).body().get("entries")) {
+            if (eventId.equals(event.path("causationId").asString())) {
+                caused = event;
+            }
+        }
+        assertThat(caused).as("the member's timeline entry caused by the attendance event").isNotNull();
+        assertThat(caused.get("type").asString()).isEqualTo("org.dangjian.members.MemberPointsRecorded.v1");
+        assertThat(caused.at("/actor/id").asString()).isEqualTo("service:members");
+    }
+
     @Test
     void theOrganisationServicesOpenApiDocumentIsServedThroughTheGateway() throws Exception {
         Answer openApi = call("GET", "/api/organisation/v3/api-docs", null, null);

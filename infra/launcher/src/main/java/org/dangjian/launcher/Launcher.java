@@ -138,36 +138,54 @@ public final class Launcher {
 
         awaitReady(waiting, began);
         if (settings.demoData()) {
-            DemoOrganisation organisation = new DemoOrganisation(settings);
+            loadDemoData();
+        }
+        printBanner(Duration.ofNanos(System.nanoTime() - began));
+        watchChildren();
+    }
+
+    /**
+     * The demo data through the services' APIs, each part once per data directory ({@link DemoMarker}): the
+     * organisation tree, then the members and their assessments, then the organisational life.
+     */
+    private void loadDemoData() throws IOException, InterruptedException {
+        DemoMarker marker = new DemoMarker(settings.dataDir());
+        DemoOrganisation organisation = new DemoOrganisation(settings);
+        if (!marker.loaded("organisation")) {
             int added = organisation.loadIfMissing();
             if (added > 0) {
                 say("Loaded the demo organisation tree (" + added + " units)");
             }
-            if (settings.services().stream().anyMatch(service -> service.name().equals("members"))) {
-                DemoMembers demoMembers = new DemoMembers(settings);
-                int members = demoMembers.loadIfMissing(organisation.token());
-                if (members > 0) {
-                    say("Loaded the demo members (" + members + " at every stage of the way into the party)");
-                }
-                int assessments = demoMembers.loadAssessmentsIfMissing(organisation.token());
-                if (assessments > 0) {
-                    say("Loaded the demo assessments (" + assessments + ")");
-                }
-                demoMembers.refusals().forEach(refusal -> say("A demo member stays short of his stage, refused by the members "
-                        + "service's rules (its configuration is stricter than the demo's dates): " + refusal));
+            marker.markLoaded("organisation");
+        }
+        if (settings.services().stream().anyMatch(service -> service.name().equals("members")) && !marker.loaded("members")) {
+            DemoMembers demoMembers = new DemoMembers(settings);
+            int members = demoMembers.loadIfMissing(organisation.token());
+            if (members > 0) {
+                say("Loaded the demo members (" + members + " at every stage of the way into the party)");
             }
-            if (settings.services().stream().anyMatch(service -> service.name().equals("activities"))) {
-                DemoActivities demoActivities = new DemoActivities(settings);
-                int loaded = demoActivities.loadIfMissing(organisation.token());
-                if (loaded > 0) {
-                    say("Loaded the demo organisational life (" + loaded + " activities and volunteer services of the last year)");
-                }
-                demoActivities.refusals().forEach(refusal -> say("A demo activity stays short, refused by the activities service's rules: "
-                        + refusal));
+            int assessments = demoMembers.loadAssessmentsIfMissing(organisation.token());
+            if (assessments > 0) {
+                say("Loaded the demo assessments (" + assessments + ")");
+            }
+            demoMembers.refusals().forEach(refusal -> say("A demo member stays short of his stage, refused by the members "
+                    + "service's rules (its configuration is stricter than the demo's dates): " + refusal));
+            if (demoMembers.refusals().isEmpty()) {
+                marker.markLoaded("members");
             }
         }
-        printBanner(Duration.ofNanos(System.nanoTime() - began));
-        watchChildren();
+        if (settings.services().stream().anyMatch(service -> service.name().equals("activities")) && !marker.loaded("activities")) {
+            DemoActivities demoActivities = new DemoActivities(settings);
+            int loaded = demoActivities.loadIfMissing(organisation.token());
+            if (loaded > 0) {
+                say("Loaded the demo organisational life (" + loaded + " activities and volunteer services of the last year)");
+            }
+            demoActivities.refusals().forEach(refusal -> say("A demo activity stays short, refused by the activities service's rules: "
+                    + refusal));
+            if (demoActivities.refusals().isEmpty()) {
+                marker.markLoaded("activities");
+            }
+        }
     }
 
     private ChildApp launch(String name, String module, int port, Map<String, String> environment) {

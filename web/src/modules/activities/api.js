@@ -20,7 +20,7 @@ export function verifyActivity(id) {
   return read(`${activityPath(id)}/verification`);
 }
 
-/** A member's participation: year; activity (or service) + minSequence. */
+/** A member's participation: year; activity (or service, or engagement) + minSequence. */
 export function participation(memberId, params = {}) {
   return read(`${BASE}/members/${encodeURIComponent(memberId)}/participation`, params);
 }
@@ -50,6 +50,25 @@ export function branchMembers(branchId) {
   return read('/api/members/members', { branch: branchId, size: 200 });
 }
 
+const engagementPath = (id) => `${BASE}/engagements/${encodeURIComponent(id)}`;
+
+/** A page of learning and practice records: kind, branch, from, to (yyyy-MM-dd), page, size; engagement + minSequence. */
+export function listEngagements(params = {}) {
+  return read(`${BASE}/engagements`, params);
+}
+
+export function getEngagement(id, minSequence) {
+  return read(engagementPath(id), { minSequence });
+}
+
+export function engagementTimeline(id, { from = 0, limit = 200, minSequence } = {}) {
+  return read(`${engagementPath(id)}/timeline`, { from, limit, minSequence });
+}
+
+export function verifyEngagement(id) {
+  return read(`${engagementPath(id)}/verification`);
+}
+
 /** The command paths (sent with useCommand). */
 export const commands = {
   schedule: () => `${BASE}/activities`,
@@ -58,4 +77,7 @@ export const commands = {
   attendance: (id) => `${activityPath(id)}/attendance`,
   correction: (id) => `${activityPath(id)}/attendance-corrections`,
   volunteer: () => `${BASE}/volunteer-services`,
+  recordEngagement: () => `${BASE}/engagements`,
+  completeDeed: (id) => `${engagementPath(id)}/completion`,
+  correctEngagement: (id) => `${engagementPath(id)}/corrections`,
 };

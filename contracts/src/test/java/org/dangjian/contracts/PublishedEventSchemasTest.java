@@ -220,6 +220,22 @@ class PublishedEventSchemasTest {
                         ActivityKind.PARTY_LESSON, "2024-Q1", "2022.1", 1, 0, false, List.of()),
                 new org.dangjian.contracts.activities.ComplianceConcluded("6e2a8b3c-5d4f-3a0b-9c3d-4e5f6a7b8c9d", UNIT,
                         ActivityKind.ORGANISATIONAL_LIFE_MEETING, "2024", "2022.1", 1, 1, true, List.of(PARENT))));
+        EXAMPLES.put(org.dangjian.contracts.activities.EngagementRecorded.class, List.of(
+                new org.dangjian.contracts.activities.EngagementRecorded(PARENT, org.dangjian.contracts.activities.EngagementKind.LEARNING, UNIT,
+                        null, "党史学习教育专题读书班", DAY, new java.math.BigDecimal("2.5"), List.of(MEMBER), List.of("照片编号 2024-017",
+                        "https://example.org/news/1"), "学习《中国共产党简史》", org.dangjian.contracts.activities.LearningForm.READING_CLASS, null, null),
+                new org.dangjian.contracts.activities.EngagementRecorded(PARENT, org.dangjian.contracts.activities.EngagementKind.RESEARCH_REPORT,
+                        UNIT, null, "关于社区养老服务的调研报告", DAY, null, List.of(MEMBER), List.of(), null, null, List.of(MEMBER), "走访十户，提出三条建议"),
+                new org.dangjian.contracts.activities.EngagementRecorded(PARENT, org.dangjian.contracts.activities.EngagementKind.MASS_ACTIVITY,
+                        UNIT, PARENT, "健步行", DAY, java.math.BigDecimal.ONE, List.of(MEMBER, UNIT), List.of(), null, null, null, null)));
+        EXAMPLES.put(org.dangjian.contracts.activities.DeedCompleted.class, List.of(
+                new org.dangjian.contracts.activities.DeedCompleted(PARENT, UNIT, DAY, "修缮了小区照明，居民满意")));
+        EXAMPLES.put(org.dangjian.contracts.activities.EngagementCorrected.class, List.of(
+                new org.dangjian.contracts.activities.EngagementCorrected(PARENT, org.dangjian.contracts.activities.EngagementKind.DEED, UNIT,
+                        "登记有误", null, null, new java.math.BigDecimal("3"), null, List.of(), null, null, null, null, null, DAY, "已办结"),
+                new org.dangjian.contracts.activities.EngagementCorrected(PARENT, org.dangjian.contracts.activities.EngagementKind.LEARNING, UNIT,
+                        "漏登一人", "党史学习", DAY, null, List.of(MEMBER, UNIT), null, "说明", org.dangjian.contracts.activities.LearningForm.ONLINE_LEARNING,
+                        null, null, null, null, null)));
     }
 
     private static final List<Class<? extends Record>> ALL = java.util.stream.Stream.of(OrganisationEvents.ALL, MembersEvents.ALL,

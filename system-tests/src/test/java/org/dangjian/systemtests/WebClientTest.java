@@ -187,7 +187,7 @@ class WebClientTest {
     void eachRoleSignsInAndSeesItsMenusAndNothingMore() {
         record Role(String username, String name, String role, List<String> menu, boolean mayChangeUnits, boolean operator) {
         }
-        List<String> readers = List.of("home", "org-tree", "org-units", "member-directory", "member-pipeline", "member-transfers", "member-points", "member-dues", "member-assessments", "member-care", "activity-calendar", "activity-volunteer", "activity-compliance");
+        List<String> readers = List.of("home", "org-tree", "org-units", "member-directory", "member-pipeline", "member-transfers", "member-points", "member-dues", "member-assessments", "member-care", "activity-calendar", "activity-volunteer", "activity-compliance", "activity-records");
         List<String> member = List.of("home", "org-tree", "org-units", "member-me", "activity-me");
         List<String> operator = List.of("home", "org-tree", "org-units", "platform-read-models");
         List<Role> roles = List.of(

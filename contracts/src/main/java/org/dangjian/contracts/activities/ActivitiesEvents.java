@@ -3,7 +3,8 @@ package org.dangjian.contracts.activities;
 import java.util.List;
 
 /**
- * What the activities service (活动: "三会一课", theme party days, volunteer service) publishes, and where. The
+ * What the activities service (活动: "三会一课", theme party days, volunteer service, learning and
+ * practice records) publishes, and where. The
  * members service turns attendance and volunteer hours into "五星十佳" points from these events; the organisation
  * service's branch "五化" assessment will read the "三会一课" compliance of ended periods ({@link ComplianceConcluded}).
  */
@@ -26,7 +27,10 @@ public final class ActivitiesEvents {
             AttendanceRecorded.class,
             AttendanceCorrected.class,
             VolunteerServiceRecorded.class,
-            ComplianceConcluded.class);
+            ComplianceConcluded.class,
+            EngagementRecorded.class,
+            DeedCompleted.class,
+            EngagementCorrected.class);
 
     private ActivitiesEvents() {
     }

@@ -48,6 +48,11 @@ final class ActivityTexts {
         return trimmed;
     }
 
+    /** An optional free text of at most {@code max} characters (a description). */
+    static String optionalFree(String field, String text, int max) {
+        return optional(text) == null ? null : free(field, text, max);
+    }
+
     static String optional(String text) {
         if (text == null || text.isBlank()) {
             return null;

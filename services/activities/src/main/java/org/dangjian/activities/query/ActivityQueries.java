@@ -38,8 +38,11 @@ public class ActivityQueries {
     private final TimelineStore timelines;
     private final BranchesReadModel branches;
     private final MemberDirectoryReadModel directory;
+    private final EngagementQueries engagements;
 
-    public ActivityQueries(MongoDatabase serviceDatabase, BranchesReadModel branches, MemberDirectoryReadModel directory) {
+    public ActivityQueries(MongoDatabase serviceDatabase, BranchesReadModel branches, MemberDirectoryReadModel directory,
+                           EngagementQueries engagements) {
+        this.engagements = engagements;
         this.activities = serviceDatabase.getCollection(ActivitiesReadModel.ACTIVITIES);
         this.participation = serviceDatabase.getCollection(ParticipationReadModel.PARTICIPATION);
         this.years = serviceDatabase.getCollection(ParticipationReadModel.YEARS);
@@ -207,8 +210,15 @@ public class ActivityQueries {
         attended.sort(Comparator.comparing(ParticipationView.ActivityEntry::date).reversed()
                 .thenComparing(ParticipationView.ActivityEntry::activityId));
         services.sort(Comparator.comparing(ParticipationView.ServiceEntry::date).reversed().thenComparing(ParticipationView.ServiceEntry::serviceId));
+        List<ParticipationView.EngagementEntry> records = engagements.ofMember(memberId, year);
+        BigDecimal engagementHours = BigDecimal.ZERO;
+        for (ParticipationView.EngagementEntry record : records) {
+            if (record.hours() != null) {
+                engagementHours = engagementHours.add(record.hours());
+            }
+        }
         return Optional.of(new ParticipationView(memberId, member == null ? null : member.name(), member == null ? null : member.branchId(), year,
-                counts[0], counts[1], counts[2], plain(hours), attended, services));
+                counts[0], counts[1], counts[2], plain(hours), attended, services, plain(engagementHours), records));
     }
 
     /**

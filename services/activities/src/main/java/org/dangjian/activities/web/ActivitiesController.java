@@ -31,6 +31,7 @@ import org.dangjian.activities.query.ActivityState;
 import org.dangjian.activities.query.ActivityTimelinesReadModel;
 import org.dangjian.activities.query.ActivityView;
 import org.dangjian.activities.query.BranchesReadModel;
+import org.dangjian.activities.query.EngagementsReadModel;
 import org.dangjian.activities.query.MemberDirectoryReadModel;
 import org.dangjian.activities.query.ParticipationReadModel;
 import org.dangjian.activities.query.ParticipationView;
@@ -288,18 +289,21 @@ class ActivitiesController {
     }
 
     @Operation(summary = "参加活动情况 A member's participation", description = "The activities whose attendance names the member (newest "
-            + "first; present, on leave, absent, corrected) and his volunteer service with its hours, of a year or all. Committee staff, "
+            + "first; present, on leave, absent, corrected), his volunteer service with its hours and the learning and practice records "
+            + "he took part in (学习教育, 我为群众办实事, 调研报告, 群众性活动) with their hours, of a year or all. Committee staff, "
             + "auditors and discipline inspectors read every member's; a branch secretary his branch's members'; a party member his "
-            + "own. Pass activity (or service) and minSequence to wait until that change shows.")
+            + "own. Pass activity (or service, or engagement) and minSequence to wait until that change shows.")
     @PreAuthorize(READERS)
     @GetMapping(path = "/members/{id}/participation", produces = MediaType.APPLICATION_JSON_VALUE)
     ParticipationView participation(@PathVariable("id") String path, @RequestParam(required = false) @Min(2000) @Max(2999) Integer year,
                                     @Parameter(description = "an activity whose change to wait for") @RequestParam(required = false) String activity,
                                     @Parameter(description = "a volunteer service record whose change to wait for") @RequestParam(required = false)
                                     String service,
+                                    @Parameter(description = "a learning and practice record whose change to wait for")
+                                    @RequestParam(required = false) String engagement,
                                     @RequestParam(required = false) @Min(0) Long minSequence) {
         String id = AggregateIds.canonical("id", path);
-        return participationOf(id, year, activity, service, minSequence, Caller.current().readScope());
+        return participationOf(id, year, activity, service, engagement, minSequence, Caller.current().readScope());
     }
 
     @Operation(summary = "我的参加活动情况 My participation", description = "The caller's own participation, by the login name the "
@@ -312,10 +316,11 @@ class ActivitiesController {
         if (me == null) {
             throw memberNotFound("me");
         }
-        return participationOf(me.id(), year, null, null, null, new ReadScope(false, null, caller.username()));
+        return participationOf(me.id(), year, null, null, null, null, new ReadScope(false, null, caller.username()));
     }
 
-    private ParticipationView participationOf(String id, Integer year, String activity, String service, Long minSequence, ReadScope scope) {
+    private ParticipationView participationOf(String id, Integer year, String activity, String service, String engagement, Long minSequence,
+                                              ReadScope scope) {
         if (!scope.all() && !scope.seesMember(queries.member(id).orElse(null))) {
             throw memberNotFound(id);
         }
@@ -325,6 +330,9 @@ class ActivitiesController {
         } else if (service != null) {
             String serviceId = AggregateIds.canonical("service", service);
             readYourWrites.await(ParticipationReadModel.NAME, serviceId, minSequence, () -> serviceNotFound(serviceId));
+        } else if (engagement != null) {
+            String engagementId = AggregateIds.canonical("engagement", engagement);
+            readYourWrites.await(EngagementsReadModel.NAME, engagementId, minSequence, () -> EngagementsController.notFound(engagementId));
         }
         return queries.participation(id, year, scope).orElseThrow(() -> memberNotFound(id));
     }

@@ -67,3 +67,26 @@ describe('the compliance board in the web client', () => {
     expect(route.meta.roles).toEqual(['COMMITTEE_STAFF', 'BRANCH_SECRETARY', 'AUDITOR', 'DISCIPLINE_INSPECTOR']);
   });
 });
+
+describe('the compliance items on the home page', async () => {
+  const { mount, flushPromises } = await import('@vue/test-utils');
+  const { createI18n } = await import('vue-i18n');
+  const zhCN = (await import('../src/i18n/zh-CN.js')).default;
+  const { createRouter, createMemoryHistory } = await import('vue-router');
+  const api = await import('../src/modules/activities/api.js');
+
+  it('counts this month\'s closing meetings and last month\'s overdue ones', async () => {
+    const { vi } = await import('vitest');
+    const board = (states) => ({ branches: [{ branchId: 'b', cells: states.map((state, i) => ({ kind: `K${i}`, state })) }] });
+    const spy = vi.spyOn(api, 'complianceBoard').mockResolvedValueOnce(board(['CLOSING', 'MET', 'CLOSING', 'OPEN']))
+      .mockResolvedValueOnce(board(['OVERDUE', 'MET']));
+    const Panel = (await import('../src/modules/activities/components/ComplianceDuePanel.vue')).default;
+    const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/activities/compliance', name: 'activity-compliance', component: { template: '<div/>' } }] });
+    const i18n = createI18n({ legacy: false, locale: 'zh-CN', messages: { 'zh-CN': zhCN } });
+    const wrapper = mount(Panel, { global: { plugins: [i18n, router] } });
+    await flushPromises();
+    expect(wrapper.find('[data-test=due-compliance-closing]').text()).toContain('2 项即将到期');
+    expect(wrapper.find('[data-test=due-compliance-overdue]').text()).toContain('1 项逾期');
+    spy.mockRestore();
+  });
+});

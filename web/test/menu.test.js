@@ -37,7 +37,8 @@ describe('menus per role', () => {
   it('gives each role its home panels, operators their due read models', () => {
     expect(homePanelsFor(MODULES, ['PLATFORM_OPERATOR']).map((p) => p.key)).toEqual(['read-models-due', 'my-unit', 'units-by-kind']);
     expect(homePanelsFor(MODULES, ['PARTY_MEMBER']).map((p) => p.key)).toEqual(['my-unit']);
-    expect(homePanelsFor(MODULES, ['BRANCH_SECRETARY']).map((p) => p.key)).toEqual(['my-unit', 'pipeline-due']);
+    expect(homePanelsFor(MODULES, ['BRANCH_SECRETARY']).map((p) => p.key)).toEqual(['my-unit', 'pipeline-due', 'compliance-due']);
+    expect(homePanelsFor(MODULES, ['AUDITOR']).map((p) => p.key)).not.toContain('compliance-due');
   });
 
   it('lists the services whose read models operators see', () => {

@@ -543,6 +543,8 @@ export default {
     compliance: {
       title: 'Three meetings and a lesson: compliance',
       period: 'Month',
+      dueClosing: '{n} of this month\'s meetings close soon and are not held yet',
+      dueOverdue: '{n} of the meetings of {month} were not held (overdue)',
       hint: 'By the rules in effect on each period\'s first day: each cell shows held / required (cancelled and merely scheduled activities do not count). Once a period has ended its compliance is recorded; an activity recorded later does not change it.',
       states: { MET: 'Met', OPEN: 'Open', CLOSING: 'Closing', OVERDUE: 'Overdue' },
       frequencies: { MONTHLY: 'Monthly', QUARTERLY: 'Quarterly', YEARLY: 'Yearly' },

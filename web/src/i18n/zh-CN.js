@@ -540,6 +540,8 @@ export default {
     compliance: {
       title: '三会一课落实情况',
       period: '月份',
+      dueClosing: '本月三会一课有 {n} 项即将到期、尚未召开',
+      dueOverdue: '{month} 三会一课有 {n} 项逾期未召开',
       hint: '按各期间第一天生效的三会一课要求统计：每格为已召开次数 / 应召开次数（已取消、仅安排的不计）。期间结束后记录落实情况，此后补登的活动不改变已记录的结果。',
       states: { MET: '已落实', OPEN: '进行中', CLOSING: '即将到期', OVERDUE: '逾期' },
       frequencies: { MONTHLY: '每月', QUARTERLY: '每季度', YEARLY: '每年' },

@@ -39,4 +39,7 @@ export default {
       ],
     },
   ],
+  homePanels: [
+    { key: 'compliance-due', order: 20, due: true, roles: ['COMMITTEE_STAFF', 'BRANCH_SECRETARY'], component: () => import('./components/ComplianceDuePanel.vue') },
+  ],
 };

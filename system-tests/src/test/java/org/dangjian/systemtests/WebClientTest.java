@@ -672,6 +672,49 @@ class WebClientTest {
         screenshot("14-member-assessments");
     }
 
+    @Test
+    void aBranchSecretaryPlansAndHoldsAMeetingRecordsAttendanceAndSeesHisBranchsCompliance() {
+        String zhangLi = "00000000-0000-4000-8001-000000000001";
+        signIn("shuji");
+        test("menu").locator("[data-menu=activity-calendar]").click();
+        page.locator("[data-action=schedule]").click();
+        Locator schedule = dialog("schedule-dialog");
+        field(schedule, "schedule-topic").fill("支部党员大会：讨论年度工作总结");
+        field(schedule, "schedule-place").fill("中心三楼会议室");
+        schedule.locator("[data-test=submit]").click();
+        expect(test("activity-heading")).hasText("支部党员大会：讨论年度工作总结");
+        expect(test("activity-state")).hasText("已安排");
+
+        page.locator("[data-action=hold]").click();
+        Locator hold = dialog("hold-dialog");
+        field(hold, "hold-minutes").fill("一、通报年度工作；\n二、讨论年度工作总结。");
+        hold.locator("[data-test=submit]").click();
+        expect(test("status")).hasText("活动已召开。");
+        expect(test("activity-state")).hasText("已召开");
+        expect(test("minutes")).containsText("通报年度工作");
+
+        page.locator("[data-action=attendance]").click();
+        Locator attendance = dialog("attendance-dialog");
+        Locator her = attendance.locator("[data-member=\"" + zhangLi + "\"]");
+        expect(her).containsText("张丽");
+        attendance.getByText("全部出席", new Locator.GetByTextOptions().setExact(true)).click();
+        her.getByText("请假", new Locator.GetByTextOptions().setExact(true)).click();
+        her.locator("input").fill("外出办事");
+        attendance.locator("[data-test=submit]").click();
+        expect(test("status")).hasText("出勤已登记。");
+        Locator line = test("attendance").locator(".el-table__body tr").filter(new Locator.FilterOptions().setHasText("张丽"));
+        expect(line.locator("[data-attendance]")).hasAttribute("data-attendance", "ON_LEAVE");
+        expect(line).containsText("外出办事");
+        screenshot("15-activity-held");
+
+        test("menu").locator("[data-menu=activity-compliance]").click();
+        Locator rows = page.locator(".el-table__body tr");
+        expect(rows).hasCount(1); // his own branch only
+        expect(rows.first()).containsText("机关第一党支部");
+        expect(rows.first()).containsText("已落实");
+        screenshot("16-compliance-board");
+    }
+
     /** Establishes units straight at the organisation service with a bearer token, at most 8 at a time. */
     static final class UnitWriter {
         private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

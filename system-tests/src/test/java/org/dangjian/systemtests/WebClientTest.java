@@ -699,7 +699,7 @@ class WebClientTest {
         expect(her).containsText("张丽");
         attendance.getByText("全部出席", new Locator.GetByTextOptions().setExact(true)).click();
         her.getByText("请假", new Locator.GetByTextOptions().setExact(true)).click();
-        her.locator("input").fill("外出办事");
+        her.locator("input[type=text]").fill("外出办事");
         attendance.locator("[data-test=submit]").click();
         expect(test("status")).hasText("出勤已登记。");
         Locator line = test("attendance").locator(".el-table__body tr").filter(new Locator.FilterOptions().setHasText("张丽"));

@@ -3,7 +3,6 @@ package org.dangjian.activities.web;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -222,13 +221,7 @@ class ActivitiesController {
         }
         TimelineStore.Page page = queries.timeline(id, from, limit).filter(p -> queries.document(id).isPresent())
                 .orElseThrow(() -> activityNotFound(id));
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("activityId", id);
-        answer.put("entries", page.entries());
-        if (page.next() != null) {
-            answer.put("next", page.next());
-        }
-        return answer;
+        return page.answer("activityId", id);
     }
 
     @Operation(summary = "校验 Verify an activity's hash chain", description = "Walks the activity's stream in the event store and names "

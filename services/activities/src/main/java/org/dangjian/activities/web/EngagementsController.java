@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -227,13 +226,7 @@ class EngagementsController {
         }
         TimelineStore.Page page = timelines.timeline(id, from, limit).filter(p -> queries.document(id).isPresent())
                 .orElseThrow(() -> notFound(id));
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("engagementId", id);
-        answer.put("entries", page.entries());
-        if (page.next() != null) {
-            answer.put("next", page.next());
-        }
-        return answer;
+        return page.answer("engagementId", id);
     }
 
     @Operation(summary = "校验 Verify a record's hash chain", description = "Walks the record's stream in the event store and names the "

@@ -90,6 +90,25 @@ public final class TimelineStore {
 
     /** One page of a timeline: entries with sequences from {@code from} on (at most {@code limit}), and where the next begins. */
     public record Page(List<TimelineEntry> entries, Long next, long last) {
+
+        /**
+         * The page as a timeline endpoint answers it: {@code {"<idField>": id, "entries": [...], "next"?}}, the entries
+         * given (this page's, or the caller's view of them, such as masked ones), {@code next} absent on the last page.
+         */
+        public java.util.Map<String, Object> answer(String idField, String id, List<?> shown) {
+            java.util.Map<String, Object> answer = new java.util.LinkedHashMap<>();
+            answer.put(idField, id);
+            answer.put("entries", shown);
+            if (next != null) {
+                answer.put("next", next);
+            }
+            return answer;
+        }
+
+        /** {@link #answer(String, String, List)} with this page's entries. */
+        public java.util.Map<String, Object> answer(String idField, String id) {
+            return answer(idField, id, entries);
+        }
     }
 
     /** A page of the aggregate's timeline, oldest first; empty when the aggregate has none. */

@@ -612,13 +612,7 @@ class MembersController {
             throw assessmentNotFound(id);
         }
         TimelineStore.Page page = queries.timeline(id, from, limit).orElseThrow(() -> assessmentNotFound(id));
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("assessmentId", id);
-        answer.put("entries", page.entries());
-        if (page.next() != null) {
-            answer.put("next", page.next());
-        }
-        return answer;
+        return page.answer("assessmentId", id);
     }
 
     @Operation(summary = "校验 Verify an assessment's hash chain", description = "As a member's.")
@@ -719,13 +713,7 @@ class MembersController {
         }
         TimelineStore.Page page = queries.timeline(id, from, limit).orElseThrow(() -> memberNotFound(id));
         List<TimelineEntry> entries = personalData ? page.entries() : page.entries().stream().map(MembersController::masked).toList();
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("memberId", id);
-        answer.put("entries", entries);
-        if (page.next() != null) {
-            answer.put("next", page.next());
-        }
-        return answer;
+        return page.answer("memberId", id, entries);
     }
 
     @Operation(summary = "校验 Verify a member's hash chain", description = "Walks the member's stream in the event store and names "

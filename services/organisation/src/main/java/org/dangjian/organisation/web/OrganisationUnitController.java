@@ -2,7 +2,6 @@ package org.dangjian.organisation.web;
 
 import java.net.URI;
 import java.text.Normalizer;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -191,13 +190,7 @@ class OrganisationUnitController {
         String id = AggregateIds.canonical("id", path);
         readYourWrites.await(UnitTimelinesReadModel.NAME, id, minSequence, () -> unitNotFound(id));
         TimelineStore.Page page = queries.timeline(id, from, limit).orElseThrow(() -> unitNotFound(id));
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("unitId", id);
-        answer.put("entries", page.entries());
-        if (page.next() != null) {
-            answer.put("next", page.next());
-        }
-        return answer;
+        return page.answer("unitId", id);
     }
 
     @Operation(summary = "支部党员名册 A unit's roster", description = "The members who belong to the unit (a branch), as the members "

@@ -40,6 +40,7 @@ import org.dangjian.contracts.activities.ActivityKind;
 import org.dangjian.runtime.command.CommandContext;
 import org.dangjian.runtime.command.CommandDispatcher;
 import org.dangjian.runtime.command.CommandResult;
+import org.dangjian.runtime.web.CommandResponse;
 import org.dangjian.runtime.domain.RuleViolation;
 import org.dangjian.runtime.eventstore.ChainVerification;
 import org.dangjian.runtime.eventstore.ChainVerifier;
@@ -106,8 +107,6 @@ class ActivitiesController {
     }
 
     /** The answer to a command. */
-    record CommandResponse(String id, long sequence) {
-    }
 
     @Operation(summary = "安排活动 Schedule an activity", description = "For a branch (党支部) the organisation service published and has "
             + "not dissolved: its kind, topic, planned day and place. A branch secretary schedules his own branch's activities only. "
@@ -122,7 +121,7 @@ class ActivitiesController {
         BranchScope scope = Caller.current().commandScope();
         CommandResult result = commands.send(id, activityId -> new ScheduleActivityCommand(activityId, branchId, request.kind(), request.topic(),
                 request.plannedDate(), request.place(), scope), context(idempotencyKey, "schedule-activity", request, null, scope));
-        return answer(ResponseEntity.created(URI.create("/activities/" + result.id())), result);
+        return CommandResponse.of(ResponseEntity.created(URI.create("/activities/" + result.id())), result);
     }
 
     @Operation(summary = "召开 Hold an activity", description = "A scheduled activity was held: the day (not in the future), the place and "
@@ -260,7 +259,7 @@ class ActivitiesController {
         }
         CommandResult result = commands.send(id, serviceId -> new RecordVolunteerServiceCommand(serviceId, memberId, request.kind(),
                 request.hours(), request.date()), context(idempotencyKey, "record-volunteer-service", request, request.date(), scope));
-        return answer(ResponseEntity.created(URI.create("/volunteer-services/" + result.id())), result);
+        return CommandResponse.of(ResponseEntity.created(URI.create("/volunteer-services/" + result.id())), result);
     }
 
     @Operation(summary = "志愿服务时长排行 Volunteer hours ranking", description = "The members the caller sees (of one branch, or all; a "
@@ -378,7 +377,7 @@ class ActivitiesController {
         BranchScope scope = Caller.current().commandScope();
         CommandResult result = commands.send(id, activityId -> command.apply(activityId, scope),
                 context(idempotencyKey, operation + " " + id, request, day, scope));
-        return answer(ResponseEntity.ok(), result);
+        return CommandResponse.of(ResponseEntity.ok(), result);
     }
 
     /**
@@ -394,12 +393,6 @@ class ActivitiesController {
                 .actingAs(scope.branchId() == null ? Roles.COMMITTEE_STAFF : Roles.BRANCH_SECRETARY);
     }
 
-    private static ResponseEntity<CommandResponse> answer(ResponseEntity.BodyBuilder builder, CommandResult result) {
-        if (result.replayed()) {
-            builder.header("Idempotent-Replayed", "true");
-        }
-        return builder.body(new CommandResponse(result.id(), result.sequence()));
-    }
 
     private static RuleViolation activityNotFound(String id) {
         return RuleViolation.notFound("ACTIVITY_NOT_FOUND", "There is no activity {0}", id);

@@ -33,6 +33,7 @@ import org.dangjian.contracts.activities.EngagementKind;
 import org.dangjian.runtime.command.CommandContext;
 import org.dangjian.runtime.command.CommandDispatcher;
 import org.dangjian.runtime.command.CommandResult;
+import org.dangjian.runtime.web.CommandResponse;
 import org.dangjian.runtime.domain.RuleViolation;
 import org.dangjian.runtime.eventstore.ChainVerification;
 import org.dangjian.runtime.eventstore.ChainVerifier;
@@ -108,7 +109,7 @@ class EngagementsController {
             + "Idempotency-Key to retry safely.")
     @PostMapping(path = "/engagements", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize(STAFF_OR_SECRETARY)
-    ResponseEntity<ActivitiesController.CommandResponse> record(@Valid @RequestBody EngagementRequests.RecordEngagement request,
+    ResponseEntity<CommandResponse> record(@Valid @RequestBody EngagementRequests.RecordEngagement request,
                                                         @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
         String id = request.id() != null ? AggregateIds.canonical("id", request.id()) : UUID.randomUUID().toString();
         String branchId = AggregateIds.canonical("branchId", request.branchId());
@@ -127,20 +128,20 @@ class EngagementsController {
         CommandResult result = commands.send(id, engagementId -> new RecordEngagementCommand(engagementId, request.kind(), branchId, organiserId,
                 request.title(), request.date(), request.hours(), participants, request.evidence(), request.description(), request.learningForm(),
                 authors, request.summary(), scope), context(idempotencyKey, "record-engagement", request, request.date(), scope));
-        return answer(ResponseEntity.created(URI.create("/engagements/" + result.id())), result);
+        return CommandResponse.of(ResponseEntity.created(URI.create("/engagements/" + result.id())), result);
     }
 
     @Operation(summary = "办结 Complete a deed", description = "A \"我为群众办实事\" deed committed earlier is completed, once: the day "
             + "(not before it was committed, not in the future) and the result.")
     @PostMapping(path = "/engagements/{id}/completion", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize(STAFF_OR_SECRETARY)
-    ResponseEntity<ActivitiesController.CommandResponse> complete(@PathVariable("id") String path, @Valid @RequestBody EngagementRequests.CompleteDeed request,
+    ResponseEntity<CommandResponse> complete(@PathVariable("id") String path, @Valid @RequestBody EngagementRequests.CompleteDeed request,
                                                           @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
         String id = AggregateIds.canonical("id", path);
         BranchScope scope = Caller.current().commandScope();
         CommandResult result = commands.send(id, engagementId -> new CompleteDeedCommand(engagementId, request.date(), request.result(), scope),
                 context(idempotencyKey, "complete-deed " + id, request, request.date(), scope));
-        return answer(ResponseEntity.ok(), result);
+        return CommandResponse.of(ResponseEntity.ok(), result);
     }
 
     @Operation(summary = "更正 Correct a record", description = "The reason and only the fields that change (a list given replaces the "
@@ -148,7 +149,7 @@ class EngagementsController {
             + "A correction that changes nothing is refused (ENGAGEMENT_UNCHANGED).")
     @PostMapping(path = "/engagements/{id}/corrections", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize(STAFF_OR_SECRETARY)
-    ResponseEntity<ActivitiesController.CommandResponse> correct(@PathVariable("id") String path, @Valid @RequestBody EngagementRequests.CorrectEngagement request,
+    ResponseEntity<CommandResponse> correct(@PathVariable("id") String path, @Valid @RequestBody EngagementRequests.CorrectEngagement request,
                                                          @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
         String id = AggregateIds.canonical("id", path);
         String organiserId = request.organiserId() == null ? null : AggregateIds.canonical("organiserId", request.organiserId());
@@ -167,7 +168,7 @@ class EngagementsController {
                 request.date(), request.hours(), participants, request.evidence(), request.description(), request.learningForm(), authors,
                 request.summary(), organiserId, request.completedOn(), request.result(), scope),
                 context(idempotencyKey, "correct-engagement " + id, request, null, scope));
-        return answer(ResponseEntity.ok(), result);
+        return CommandResponse.of(ResponseEntity.ok(), result);
     }
 
     @Operation(summary = "学习与实践列表 Learning and practice records", description = "The records the caller sees (a secretary his "
@@ -326,12 +327,6 @@ class EngagementsController {
                 .actingAs(scope.branchId() == null ? Roles.COMMITTEE_STAFF : Roles.BRANCH_SECRETARY);
     }
 
-    private static ResponseEntity<ActivitiesController.CommandResponse> answer(ResponseEntity.BodyBuilder builder, CommandResult result) {
-        if (result.replayed()) {
-            builder.header("Idempotent-Replayed", "true");
-        }
-        return builder.body(new ActivitiesController.CommandResponse(result.id(), result.sequence()));
-    }
 
     static RuleViolation notFound(String id) {
         return RuleViolation.notFound("ENGAGEMENT_NOT_FOUND", "There is no learning and practice record {0}", id);

@@ -71,6 +71,7 @@ import org.dangjian.members.query.TransferListItem;
 import org.dangjian.runtime.command.CommandContext;
 import org.dangjian.runtime.command.CommandDispatcher;
 import org.dangjian.runtime.command.CommandResult;
+import org.dangjian.runtime.web.CommandResponse;
 import org.dangjian.runtime.domain.RuleViolation;
 import org.dangjian.runtime.eventstore.ChainVerification;
 import org.dangjian.runtime.eventstore.ChainVerifier;
@@ -145,8 +146,6 @@ class MembersController {
     }
 
     /** The answer to a command. */
-    record CommandResponse(String id, long sequence) {
-    }
 
     @Operation(summary = "入党申请 Record an application", description = "Creates the member record. A branch secretary records "
             + "applications to his own branch only. Send an Idempotency-Key to retry safely.")
@@ -162,7 +161,7 @@ class MembersController {
                         request.gender(), request.birthDate(), request.idCardNumber(), request.phone(), request.address(), branchId,
                         request.applicationDate(), request.username(), request.basis(), scope),
                 context(idempotencyKey, "apply-for-membership", request, request.applicationDate(), scope));
-        return answer(ResponseEntity.created(URI.create("/members/" + result.id())), result);
+        return CommandResponse.of(ResponseEntity.created(URI.create("/members/" + result.id())), result);
     }
 
     @Operation(summary = "确定为入党积极分子 Designate an activist", description = "Decided by the branch committee.")
@@ -530,7 +529,7 @@ class MembersController {
         BranchScope scope = Caller.current().commandScope();
         CommandResult result = commands.send(id, assessmentId -> new OpenAssessmentCommand(assessmentId, memberId, request.type(),
                 request.period(), request.date(), scope), context(idempotencyKey, "open-assessment", request, request.date(), scope));
-        return answer(ResponseEntity.created(URI.create("/assessments/" + result.id())), result);
+        return CommandResponse.of(ResponseEntity.created(URI.create("/assessments/" + result.id())), result);
     }
 
     @Operation(summary = "考核评分 Score an assessment", description = "A comprehensive assessment's score of every criterion of its set "
@@ -640,7 +639,7 @@ class MembersController {
         BranchScope scope = Caller.current().commandScope();
         CommandResult result = commands.send(id, assessmentId -> command.apply(assessmentId, scope),
                 context(idempotencyKey, operation + " " + id, request, day, scope));
-        return answer(ResponseEntity.ok(), result);
+        return CommandResponse.of(ResponseEntity.ok(), result);
     }
 
     private void awaitAssessment(String model, String id, Long minSequence, ReadScope scope) {
@@ -810,7 +809,7 @@ class MembersController {
         BranchScope scope = Caller.current().commandScope();
         Function<String, Object> build = memberId -> command.apply(new MemberId(memberId), scope);
         CommandResult result = commands.send(id, build, context(idempotencyKey, operation + " " + id, request, day, scope));
-        return answer(ResponseEntity.ok(), result);
+        return CommandResponse.of(ResponseEntity.ok(), result);
     }
 
     /**
@@ -826,12 +825,6 @@ class MembersController {
                 .actingAs(scope.branchId() == null ? Roles.COMMITTEE_STAFF : Roles.BRANCH_SECRETARY);
     }
 
-    private static ResponseEntity<CommandResponse> answer(ResponseEntity.BodyBuilder builder, CommandResult result) {
-        if (result.replayed()) {
-            builder.header("Idempotent-Replayed", "true");
-        }
-        return builder.body(new CommandResponse(result.id(), result.sequence()));
-    }
 
     private static RuleViolation memberNotFound(String id) {
         return RuleViolation.notFound("MEMBER_NOT_FOUND", "There is no member {0}", id);

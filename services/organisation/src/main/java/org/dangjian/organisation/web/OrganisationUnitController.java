@@ -27,6 +27,7 @@ import org.dangjian.organisation.query.UnitView;
 import org.dangjian.runtime.command.CommandContext;
 import org.dangjian.runtime.command.CommandDispatcher;
 import org.dangjian.runtime.command.CommandResult;
+import org.dangjian.runtime.web.CommandResponse;
 import org.dangjian.runtime.domain.RuleViolation;
 import org.dangjian.runtime.eventstore.ChainVerification;
 import org.dangjian.runtime.eventstore.ChainVerifier;
@@ -86,8 +87,6 @@ class OrganisationUnitController {
     }
 
     /** The answer to a command. */
-    record CommandResponse(String id, long sequence) {
-    }
 
     @Operation(summary = "成立组织 Establish a unit", description = "Under a parent unit; a committee may stand at the top. "
             + "Send an Idempotency-Key to retry safely.")
@@ -101,7 +100,7 @@ class OrganisationUnitController {
                         request.kind(), request.massOrganisationType(), request.name(),
                         parentId == null ? null : new OrganisationUnitId(parentId), request.reason()),
                 CommandContext.of(idempotencyKey, "establish-unit", request, request.occurredAt()).actingAs(Roles.COMMITTEE_STAFF));
-        return answer(ResponseEntity.created(URI.create("/units/" + result.id())), result);
+        return CommandResponse.of(ResponseEntity.created(URI.create("/units/" + result.id())), result);
     }
 
     @Operation(summary = "组织更名 Rename a unit")
@@ -112,7 +111,7 @@ class OrganisationUnitController {
         String id = AggregateIds.canonical("id", path);
         CommandResult result = commands.send(id, unitId -> new RenameOrganisationUnitCommand(new OrganisationUnitId(unitId), request.name(),
                 request.reason()), CommandContext.of(idempotencyKey, "rename-unit " + id, request, request.occurredAt()).actingAs(Roles.COMMITTEE_STAFF));
-        return answer(ResponseEntity.ok(), result);
+        return CommandResponse.of(ResponseEntity.ok(), result);
     }
 
     @Operation(summary = "撤销组织 Dissolve a unit", description = "Only a unit without active subordinate units.")
@@ -123,7 +122,7 @@ class OrganisationUnitController {
         String id = AggregateIds.canonical("id", path);
         CommandResult result = commands.send(id, unitId -> new DissolveOrganisationUnitCommand(new OrganisationUnitId(unitId),
                 request.reason()), CommandContext.of(idempotencyKey, "dissolve-unit " + id, request, request.occurredAt()).actingAs(Roles.COMMITTEE_STAFF));
-        return answer(ResponseEntity.ok(), result);
+        return CommandResponse.of(ResponseEntity.ok(), result);
     }
 
     @Operation(summary = "组织树 The organisation tree", description = "From the top-level committees down. Pass unit and minSequence "
@@ -221,12 +220,6 @@ class OrganisationUnitController {
         return verification;
     }
 
-    private static ResponseEntity<CommandResponse> answer(ResponseEntity.BodyBuilder builder, CommandResult result) {
-        if (result.replayed()) {
-            builder.header("Idempotent-Replayed", "true");
-        }
-        return builder.body(new CommandResponse(result.id(), result.sequence()));
-    }
 
     private static RuleViolation unitNotFound(String id) {
         return RuleViolation.notFound("UNIT_NOT_FOUND", "There is no organisation unit {0}", id);

@@ -3,7 +3,8 @@ import { createI18n } from 'vue-i18n';
 import zhCN from '../src/i18n/zh-CN.js';
 import en from '../src/i18n/en.js';
 import {
-  KINDS, activityActions, attendanceBody, attendanceProblem, attendanceRows, describeActivityEvent, entriesOf, hoursProblem, mayManage, monthRange,
+  KINDS, activityActions, attendanceBody, attendanceProblem, attendanceRows, describeActivityEvent, describeDualLifeEvent, dualLifeActions, entriesOf,
+  hoursProblem, mayManage, monthRange,
 } from '../src/modules/activities/activities.js';
 import activities from '../src/modules/activities/index.js';
 
@@ -50,6 +51,24 @@ describe('activity rules in the web client', () => {
     expect(attendanceProblem([], 'attendance')).toBe('activities.attendance.noMembers');
   });
 
+  it('lists the cadres in dual organisational life after the branch members, marked, once and only while not recorded', () => {
+    const members = [{ id: 'm3', name: '钱佳琪' }];
+    const cadres = [{ memberId: 'c1', name: '王建国', homeBranchName: '第二党支部' }, { memberId: 'm1', name: '林晓雯' },
+      { memberId: 'm3', name: '钱佳琪' }];
+    const rows = attendanceRows(members, recorded, 'attendance', cadres);
+    expect(rows.map((r) => [r.memberId, !!r.dualLife])).toEqual([['m3', false], ['c1', true]]);
+    expect(rows[1].homeBranchName).toBe('第二党支部');
+    expect(attendanceBody(rows, 'attendance')).toEqual({ entries: [{ memberId: 'm3', attendance: 'PRESENT' }, { memberId: 'c1', attendance: 'PRESENT' }] });
+    expect(attendanceRows([], [{ memberId: 'c1', name: '王建国', attendance: 'PRESENT', dualLife: true }], 'correct')[0].dualLife).toBe(true);
+  });
+
+  it('lets committee staff only end a dual organisational life that applies', () => {
+    expect(dualLifeActions({ active: true }, ['COMMITTEE_STAFF'])).toEqual(['end']);
+    expect(dualLifeActions({ active: false }, ['COMMITTEE_STAFF'])).toEqual([]);
+    expect(dualLifeActions({ active: true }, ['BRANCH_SECRETARY', 'AUDITOR'])).toEqual([]);
+    expect(dualLifeActions(null, ['COMMITTEE_STAFF'])).toEqual([]);
+  });
+
   it('corrects only the members whose attendance changed, with the reason of the correction', () => {
     const rows = attendanceRows([], recorded, 'correct');
     expect(rows.map((r) => [r.memberId, r.attendance, r.reason])).toEqual([['m1', 'PRESENT', ''], ['m2', 'ON_LEAVE', '出差']]);
@@ -93,6 +112,19 @@ describe('what an activity timeline says', () => {
     expect(cancelled.label).toBe('Cancelled');
     expect(cancelled.facts).toEqual([{ label: 'Reason of cancellation', value: '防汛' }]);
     expect(describeActivityEvent({ type: 'org.dangjian.activities.Unknown.v1' }, zh).label).toBe('Unknown');
+  });
+
+  it('says what a dual organisational life record\'s events are', () => {
+    const zh = i18n('zh-CN');
+    const assigned = describeDualLifeEvent({ type: 'org.dangjian.activities.DualLifeAssigned.v1', data: { branchId: 'b1', position: '中心主任',
+      since: '2026-01-01', basis: '党委通知' } }, zh, (id) => (id === 'b1' ? '第一党支部' : id));
+    expect(assigned.label).toBe('安排双重组织生活');
+    expect(assigned.facts).toEqual([{ label: '参加支部', value: '第一党支部' }, { label: '职务', value: '中心主任' },
+      { label: '开始日期', value: '2026-01-01' }, { label: '依据', value: '党委通知' }]);
+    const ended = describeDualLifeEvent({ type: 'org.dangjian.activities.DualLifeEnded.v1', data: { since: '2026-01-01', until: '2026-03-31',
+      reason: '工作调整' } }, i18n('en'));
+    expect(ended.label).toBe('Ended');
+    expect(ended.facts).toContainEqual({ label: 'Reason for ending', value: '工作调整' });
   });
 
   it('has a name in both languages for every kind of activity and opens its screens to the roles the service answers', () => {

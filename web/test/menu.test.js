@@ -8,7 +8,7 @@ const itemsOf = (menu) => menu.flatMap((g) => g.items.map((i) => i.route));
 describe('menus per role', () => {
   it('gives each role exactly its screens', () => {
     const members = ['member-directory', 'member-pipeline', 'member-transfers', 'member-points', 'member-dues', 'member-assessments', 'member-care'];
-    const activities = ['activity-calendar', 'activity-volunteer', 'activity-compliance', 'activity-records'];
+    const activities = ['activity-calendar', 'activity-volunteer', 'activity-compliance', 'activity-records', 'activity-dual-lives'];
     const expected = {
       COMMITTEE_STAFF: ['org-tree', 'org-units', ...members, ...activities],
       BRANCH_SECRETARY: ['org-tree', 'org-units', ...members, ...activities],

@@ -39,16 +39,25 @@ export function activityActions(activity, roles, org, { unrecorded = 1 } = {}) {
 
 /**
  * The attendance form's rows: for recording, the branch's members whose attendance is not yet recorded (present by
- * default); for correcting, those recorded, with their attendance as recorded.
+ * default), then the leading cadres in dual organisational life there on the activity's day (双重组织生活, marked,
+ * with their own branch) not yet recorded either; for correcting, those recorded, with their attendance as recorded.
  */
-export function attendanceRows(members, recorded, mode) {
+export function attendanceRows(members, recorded, mode, cadres = []) {
   const byMember = new Map((recorded || []).map((line) => [line.memberId, line]));
   if (mode === 'correct') {
     return (recorded || []).map((line) => ({ memberId: line.memberId, name: line.name || line.memberId, attendance: line.attendance,
-      reason: line.reason || '', was: line.attendance, wasReason: line.reason || '' }));
+      reason: line.reason || '', was: line.attendance, wasReason: line.reason || '', dualLife: !!line.dualLife }));
   }
-  return (members || []).filter((m) => !byMember.has(m.id))
+  const rows = (members || []).filter((m) => !byMember.has(m.id))
     .map((m) => ({ memberId: m.id, name: m.name, attendance: 'PRESENT', reason: '' }));
+  const listed = new Set(rows.map((row) => row.memberId));
+  for (const cadre of cadres || []) {
+    if (!byMember.has(cadre.memberId) && !listed.has(cadre.memberId)) {
+      rows.push({ memberId: cadre.memberId, name: cadre.name || cadre.memberId, attendance: 'PRESENT', reason: '', dualLife: true,
+        homeBranchName: cadre.homeBranchName || '' });
+    }
+  }
+  return rows;
 }
 
 /**
@@ -117,6 +126,31 @@ export function describeActivityEvent(entry, { t, te }, memberName = (id) => id)
     add('attendance.reason', data.reason);
     add('attendance.correctionReason', data.correctionReason);
   }
+  return { label, facts };
+}
+
+/** The steps the user may take on a dual organisational life record: committee staff end one that applies. */
+export function dualLifeActions(record, roles) {
+  return record && record.active && roles.includes('COMMITTEE_STAFF') ? ['end'] : [];
+}
+
+/** What an event of a dual organisational life record's timeline says. */
+export function describeDualLifeEvent(entry, { t, te }, branchName = (id) => id) {
+  const type = eventName(entry.type);
+  const data = entry.data || {};
+  const label = te(`dualLife.events.${type}`) ? t(`dualLife.events.${type}`) : type;
+  const facts = [];
+  const add = (key, value) => {
+    if (value !== undefined && value !== null && value !== '') {
+      facts.push({ label: t(`dualLife.${key}`), value });
+    }
+  };
+  add('branch', data.branchId && branchName(data.branchId));
+  add('position', data.position);
+  add('since', data.since);
+  add('until', data.until);
+  add('basis', data.basis);
+  add('endReason', data.reason);
   return { label, facts };
 }
 

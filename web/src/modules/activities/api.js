@@ -69,6 +69,21 @@ export function verifyEngagement(id) {
   return read(`${engagementPath(id)}/verification`);
 }
 
+/** Dual organisational life records (双重组织生活): branch, member, active; assignment + minSequence to read one's own write. */
+export function listDualLives(params = {}) {
+  return read(`${BASE}/dual-lives`, params);
+}
+
+const dualLifePath = (id) => `${BASE}/dual-lives/${encodeURIComponent(id)}`;
+
+export function dualLifeTimeline(id, { from = 0, limit = 200, minSequence } = {}) {
+  return read(`${dualLifePath(id)}/timeline`, { from, limit, minSequence });
+}
+
+export function verifyDualLife(id) {
+  return read(`${dualLifePath(id)}/verification`);
+}
+
 /** The command paths (sent with useCommand). */
 export const commands = {
   schedule: () => `${BASE}/activities`,
@@ -77,6 +92,8 @@ export const commands = {
   attendance: (id) => `${activityPath(id)}/attendance`,
   correction: (id) => `${activityPath(id)}/attendance-corrections`,
   volunteer: () => `${BASE}/volunteer-services`,
+  assignDualLife: () => `${BASE}/dual-lives`,
+  endDualLife: (id) => `${dualLifePath(id)}/ending`,
   recordEngagement: () => `${BASE}/engagements`,
   completeDeed: (id) => `${engagementPath(id)}/completion`,
   correctEngagement: (id) => `${engagementPath(id)}/corrections`,

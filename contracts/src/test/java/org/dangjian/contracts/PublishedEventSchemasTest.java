@@ -236,6 +236,11 @@ class PublishedEventSchemasTest {
                 new org.dangjian.contracts.activities.EngagementCorrected(PARENT, org.dangjian.contracts.activities.EngagementKind.LEARNING, UNIT,
                         "漏登一人", "党史学习", DAY, null, List.of(MEMBER, UNIT), null, "说明", org.dangjian.contracts.activities.LearningForm.ONLINE_LEARNING,
                         null, null, null, null, null)));
+        EXAMPLES.put(org.dangjian.contracts.activities.DualLifeAssigned.class, List.of(
+                new org.dangjian.contracts.activities.DualLifeAssigned(PARENT, MEMBER, UNIT, "中心主任", DAY, "党委关于领导干部双重组织生活的通知"),
+                new org.dangjian.contracts.activities.DualLifeAssigned(PARENT, MEMBER, UNIT, null, DAY, "党委会议决定")));
+        EXAMPLES.put(org.dangjian.contracts.activities.DualLifeEnded.class, List.of(
+                new org.dangjian.contracts.activities.DualLifeEnded(PARENT, MEMBER, UNIT, DAY, DAY, "工作调整")));
     }
 
     private static final List<Class<? extends Record>> ALL = java.util.stream.Stream.of(OrganisationEvents.ALL, MembersEvents.ALL,

@@ -715,6 +715,51 @@ class WebClientTest {
         screenshot("16-compliance-board");
     }
 
+    @Test
+    void committeeStaffAssignALeadingCadresDualOrganisationalLifeAndTheBranchListsHimAtItsMeetings() {
+        signIn("dangwei");
+        test("menu").locator("[data-menu=activity-dual-lives]").click();
+        Locator rows = test("dual-life-list").locator(".el-table__body tr");
+        // the demo: 朱建军 (机关第二党支部) takes part in 综合受理窗口党支部 all year; 黄志强's in 不动产登记窗口党支部 ended
+        Locator zhu = rows.filter(new Locator.FilterOptions().setHasText("朱建军"));
+        expect(zhu).containsText("综合受理窗口党支部");
+        expect(zhu.locator("[data-state]")).hasAttribute("data-state", "active");
+        expect(rows.filter(new Locator.FilterOptions().setHasText("黄志强"))).hasCount(0);
+        choose(test("dual-life-active"), "全部");
+        expect(rows.filter(new Locator.FilterOptions().setHasText("黄志强")).locator("[data-state]")).hasAttribute("data-state", "ended");
+
+        zhu.locator("[data-action=timeline]").click();
+        Locator events = test("dual-life-timeline").locator("[data-test=event]");
+        expect(events).hasCount(1);
+        expect(events.first()).containsText("安排双重组织生活");
+        expect(events.first()).containsText("中心副主任");
+
+        page.locator("[data-action=assign-dual-life]").click();
+        Locator assign = dialog("dual-life-assign-dialog");
+        choose(assign.locator("[data-test=dual-life-home]"), "综合受理窗口党支部");
+        choose(assign.locator("[data-test=dual-life-member]"), "梁国栋");
+        choose(assign.locator("[data-test=dual-life-branch]"), "机关第一党支部");
+        field(assign, "dual-life-position").fill("窗口服务科科长");
+        field(assign, "dual-life-basis").fill("党委会议决定");
+        assign.locator("[data-test=submit]").click();
+        expect(test("status")).hasText("已安排双重组织生活。");
+        Locator liang = rows.filter(new Locator.FilterOptions().setHasText("梁国栋"));
+        expect(liang).containsText("机关第一党支部");
+        expect(liang).containsText("窗口服务科科长");
+        screenshot("17-dual-lives");
+
+        // last month's theme party day of 综合受理窗口党支部: 朱建军 attended it as a cadre in dual organisational life
+        java.time.YearMonth lastMonth = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).minusMonths(1);
+        String windowBranch = "00000000-0000-4000-8000-000000000021";
+        String themeDay = java.util.UUID.nameUUIDFromBytes(("demo-activity|" + windowBranch + "|THEME_PARTY_DAY|" + lastMonth)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+        page.navigate(app + "/activities/" + themeDay);
+        Locator line = test("attendance").locator(".el-table__body tr").filter(new Locator.FilterOptions().setHasText("朱建军"));
+        expect(line.locator("[data-test=dual-life]")).hasText("双重组织生活");
+        expect(test("activity")).containsText("朱建军（机关第二党支部 · 中心副主任）");
+        screenshot("18-dual-life-attendance");
+    }
+
     /** Establishes units straight at the organisation service with a bearer token, at most 8 at a time. */
     static final class UnitWriter {
         private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

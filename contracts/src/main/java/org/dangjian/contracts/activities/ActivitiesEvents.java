@@ -30,7 +30,9 @@ public final class ActivitiesEvents {
             ComplianceConcluded.class,
             EngagementRecorded.class,
             DeedCompleted.class,
-            EngagementCorrected.class);
+            EngagementCorrected.class,
+            DualLifeAssigned.class,
+            DualLifeEnded.class);
 
     private ActivitiesEvents() {
     }

@@ -27,7 +27,10 @@ import tools.jackson.databind.json.JsonMapper;
  * attendance (some on leave, a few absent, one absence corrected to a leave), one theme party day cancelled, the
  * current month's remaining meetings only scheduled, and volunteer service of the window branches' members. Two
  * branches are behind: 不动产登记窗口党支部 held no committee or party group meeting in the last three months and no party lesson last
- * quarter, 离退休干部党支部 holds its committee meeting every other month. Ids follow from branch, kind and month, and
+ * quarter, 离退休干部党支部 holds its committee meeting every other month. Two leading cadres take part in a window branch's
+ * organisational life besides their own (双重组织生活, {@link #dualLives()}): 朱建军 in 综合受理窗口党支部 all year, 黄志强 in
+ * 不动产登记窗口党支部 until four months ago; they attend that branch's general meetings, party lessons, theme party days and
+ * organisational life meeting while it applies. Ids follow from branch, kind and month, and
  * each activity resumes after its last stored step, so a load interrupted half way finishes without doubling anything;
  * a start in a later month adds the months since.
  */
@@ -66,6 +69,36 @@ final class DemoActivities {
 
     /** A demo volunteer service: one request. */
     record Volunteer(String id, Map<String, Object> body) {
+    }
+
+    /** A leading cadre's dual organisational life: his record, the branch he joins, from when, and until when (null: still). */
+    record DualLife(DemoMembers.Person cadre, String branchId, String position, LocalDate since, LocalDate until) {
+
+        /** The record's id, as the activities service derives it (docs/api.md): UUID v3 of dual-life|memberId|branchId. */
+        String id() {
+            return UUID.nameUUIDFromBytes(("dual-life|" + cadre.id() + "|" + branchId).getBytes(StandardCharsets.UTF_8)).toString();
+        }
+
+        boolean covers(LocalDate day) {
+            return !day.isBefore(since) && (until == null || !day.isAfter(until));
+        }
+    }
+
+    private static DemoMembers.Person person(int number) {
+        return DemoMembers.PEOPLE.stream().filter(p -> p.number() == number).findFirst().orElseThrow();
+    }
+
+    /** The kinds of activity a cadre in dual organisational life attends in that branch. */
+    static final java.util.Set<String> DUAL_LIFE_KINDS = java.util.Set.of("BRANCH_GENERAL_MEETING", "PARTY_LESSON", "THEME_PARTY_DAY",
+            "ORGANISATIONAL_LIFE_MEETING");
+
+    /** The demo's two leading cadres in dual organisational life, from the first month of the demo year. */
+    List<DualLife> dualLives() {
+        LocalDate since = YearMonth.from(today).minusMonths(MONTHS).atDay(1);
+        DemoMembers.Person zhu = person(14); // 朱建军, 机关第二党支部
+        DemoMembers.Person huang = person(8); // 黄志强, 机关第一党支部
+        return List.of(new DualLife(zhu, DemoMembers.WINDOW_BRANCH, "中心副主任", since, null),
+                new DualLife(huang, DemoMembers.REGISTRY_BRANCH, "综合科科长", since, YearMonth.from(today).minusMonths(4).atEndOfMonth()));
     }
 
     /** The party members of a branch (probationary and full), who attend its meetings. */
@@ -158,6 +191,20 @@ final class DemoActivities {
             }
             entries.add(entry);
         }
+        if (DUAL_LIFE_KINDS.contains(kind)) {
+            for (DualLife dualLife : dualLives()) {
+                if (dualLife.branchId().equals(branch) && dualLife.covers(day)) {
+                    Map<String, Object> entry = new LinkedHashMap<>();
+                    entry.put("memberId", dualLife.cadre().id());
+                    boolean away = Math.floorMod(day.getMonthValue() * 5 + kind.length(), 7) == 0;
+                    entry.put("attendance", away ? "ON_LEAVE" : "PRESENT");
+                    if (away) {
+                        entry.put("reason", "参加上级会议");
+                    }
+                    entries.add(entry);
+                }
+            }
+        }
         if (!entries.isEmpty()) {
             steps.add(new Step("/activities/" + id + "/attendance", Map.of("entries", entries), entries.size()));
         }
@@ -202,6 +249,13 @@ final class DemoActivities {
                 }
             });
         }
+        for (DualLife dualLife : dualLives()) {
+            tasks.add(() -> {
+                if (load(dualLife, token)) {
+                    added.incrementAndGet();
+                }
+            });
+        }
         for (Volunteer volunteer : volunteers()) {
             // recorded before (its id is fixed): the service answers VOLUNTEER_SERVICE_ALREADY_EXISTS, which post() takes as done
             tasks.add(() -> {
@@ -213,6 +267,37 @@ final class DemoActivities {
         }
         DemoLoad.inParallel(tasks);
         return added.get();
+    }
+
+    /** A dual organisational life: assigned when the service has no record of it, ended when it should be and is not. */
+    private boolean load(DualLife dualLife, String token) throws IOException, InterruptedException {
+        HttpResponse<String> existing = send(HttpRequest.newBuilder(URI.create(activities + "/dual-lives/" + dualLife.id())).GET(), token);
+        if (existing.statusCode() != 200 && existing.statusCode() != 404) {
+            throw new IllegalStateException("Reading demo dual organisational life " + dualLife.id() + " failed: " + existing.statusCode());
+        }
+        boolean assigned = existing.statusCode() == 200;
+        boolean active = assigned && JSON.readTree(existing.body()).path("active").asBoolean();
+        String what = "dual organisational life of " + dualLife.cadre().name();
+        boolean sent = false;
+        if (!assigned) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("memberId", dualLife.cadre().id());
+            body.put("branchId", dualLife.branchId());
+            body.put("position", dualLife.position());
+            body.put("since", dualLife.since().toString());
+            body.put("basis", "党委关于落实党员领导干部双重组织生活制度的通知" + BASIS);
+            if (!post(new Step("/dual-lives", body, 1), "demo-dual-life-" + dualLife.id() + "-" + today, token, what)) {
+                return false;
+            }
+            sent = true;
+            active = true;
+        }
+        if (active && dualLife.until() != null) {
+            post(new Step("/dual-lives/" + dualLife.id() + "/ending", Map.of("until", dualLife.until().toString(), "reason", "工作调整" + BASIS), 1),
+                    "demo-dual-life-end-" + dualLife.id() + "-" + today, token, what);
+            sent = true;
+        }
+        return sent;
     }
 
     /** One activity from after its last stored step; whether it sent anything. */

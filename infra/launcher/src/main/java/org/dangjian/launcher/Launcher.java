@@ -178,7 +178,7 @@ public final class Launcher {
             DemoActivities demoActivities = new DemoActivities(settings);
             int loaded = demoActivities.loadIfMissing(organisation.token());
             if (loaded > 0) {
-                say("Loaded the demo organisational life (" + loaded + " activities and volunteer services of the last year)");
+                say("Loaded the demo organisational life (" + loaded + " activities, volunteer services and dual organisational lives of the last year)");
             }
             demoActivities.refusals().forEach(refusal -> say("A demo activity stays short, refused by the activities service's rules: "
                     + refusal));

@@ -49,10 +49,34 @@ class DemoActivitiesTest {
                     assertThat(steps).hasSize(2);
                 }
                 int attending = activity.steps().stream().filter(step -> step.path().endsWith("/attendance")).mapToInt(DemoActivities.Step::events).sum();
-                assertThat(attending).isIn(0, DemoActivities.partyMembers(activity.branchId()).size());
+                long cadres = new DemoActivities("http://activities.invalid", today).dualLives().stream()
+                        .filter(d -> d.branchId().equals(activity.branchId()) && d.covers(activity.date())
+                                && DemoActivities.DUAL_LIFE_KINDS.contains(activity.kind())).count();
+                assertThat(attending).isIn(0, DemoActivities.partyMembers(activity.branchId()).size() + (int) cadres);
             }
             assertThat(new DemoActivities("http://activities.invalid", today).volunteers())
                     .allMatch(v -> LocalDate.parse((String) v.body().get("date")).isBefore(today));
+        }
+    }
+
+    @Test
+    void twoCadresAttendAnotherBranchsMeetingsWhileTheirDualOrganisationalLifeApplies() {
+        LocalDate today = LocalDate.of(2026, 11, 28);
+        DemoActivities demo = new DemoActivities("http://activities.invalid", today);
+        List<DemoActivities.DualLife> dualLives = demo.dualLives();
+        assertThat(dualLives).hasSize(2).allMatch(d -> !d.branchId().equals(d.cadre().branch()))
+                .allMatch(d -> d.cadre().stage() == DemoMembers.Stage.FULL_MEMBER);
+        assertThat(dualLives.get(0).id()).isEqualTo(java.util.UUID.nameUUIDFromBytes(("dual-life|" + dualLives.get(0).cadre().id() + "|"
+                + dualLives.get(0).branchId()).getBytes(StandardCharsets.UTF_8)).toString());
+        assertThat(dualLives).filteredOn(d -> d.until() != null).singleElement()
+                .satisfies(d -> assertThat(d.until()).isBefore(today).isAfter(d.since()));
+        for (DemoActivities.DualLife dualLife : dualLives) {
+            List<DemoActivities.Activity> attended = demo.activities().stream().filter(a -> a.steps().stream()
+                    .anyMatch(s -> s.path().endsWith("/attendance") && String.valueOf(s.body()).contains(dualLife.cadre().id()))).toList();
+            assertThat(attended).isNotEmpty().allMatch(a -> a.branchId().equals(dualLife.branchId()) || a.branchId().equals(dualLife.cadre().branch()));
+            assertThat(attended).filteredOn(a -> a.branchId().equals(dualLife.branchId()))
+                    .isNotEmpty()
+                    .allMatch(a -> dualLife.covers(a.date()) && DemoActivities.DUAL_LIFE_KINDS.contains(a.kind()));
         }
     }
 
@@ -103,9 +127,12 @@ class DemoActivitiesTest {
             DemoActivities demo = new DemoActivities("http://127.0.0.1:" + server.getAddress().getPort(), today);
             int loaded = demo.loadIfMissing("token");
             assertThat(posted.stream().filter(p -> p.contains(held.id()))).containsExactly("/activities/" + held.id() + "/attendance");
-            int requests = demo.activities().stream().mapToInt(a -> a.steps().size()).sum() + demo.volunteers().size();
+            // the dual organisational lives are not there: both assigned, the one that ended ended
+            assertThat(posted.stream().filter(p -> p.startsWith("/dual-lives"))).hasSize(3);
+            int requests = demo.activities().stream().mapToInt(a -> a.steps().size()).sum() + demo.volunteers().size() + 3;
             assertThat(posted).hasSize(requests - 2);
-            assertThat(loaded).as("volunteer services stored before count for nothing").isEqualTo(demo.activities().size());
+            assertThat(loaded).as("volunteer services stored before count for nothing")
+                    .isEqualTo(demo.activities().size() + demo.dualLives().size());
             assertThat(demo.refusals()).isEmpty();
         } finally {
             server.stop(0);

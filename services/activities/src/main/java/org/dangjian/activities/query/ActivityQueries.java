@@ -35,17 +35,21 @@ public class ActivityQueries {
     private final MongoCollection<Document> activities;
     private final MongoCollection<Document> participation;
     private final MongoCollection<Document> years;
+    private final MongoCollection<Document> services;
     private final TimelineStore timelines;
     private final BranchesReadModel branches;
     private final MemberDirectoryReadModel directory;
     private final EngagementQueries engagements;
+    private final DualLifeReadModel dualLives;
 
     public ActivityQueries(MongoDatabase serviceDatabase, BranchesReadModel branches, MemberDirectoryReadModel directory,
-                           EngagementQueries engagements) {
+                           EngagementQueries engagements, DualLifeReadModel dualLives) {
         this.engagements = engagements;
+        this.dualLives = dualLives;
         this.activities = serviceDatabase.getCollection(ActivitiesReadModel.ACTIVITIES);
         this.participation = serviceDatabase.getCollection(ParticipationReadModel.PARTICIPATION);
         this.years = serviceDatabase.getCollection(ParticipationReadModel.YEARS);
+        this.services = serviceDatabase.getCollection(ParticipationReadModel.SERVICES);
         this.timelines = new TimelineStore(serviceDatabase, ActivityTimelinesReadModel.TIMELINES);
         this.branches = branches;
         this.directory = directory;
@@ -120,6 +124,10 @@ public class ActivityQueries {
         return document(id).filter(doc -> scope.seesBranch(doc.getString("branchId"))).map(doc -> {
             Document attendance = doc.get("attendance", Document.class);
             List<ActivityView.AttendanceLine> lines = new ArrayList<>();
+            Map<String, String> names = new HashMap<>();
+            List<DualLifeReadModel.Assignment> cadres = dualLives.onDay(doc.getString("branchId"), LocalDate.parse(doc.getString("date")));
+            java.util.Set<String> cadreIds = new java.util.HashSet<>();
+            cadres.forEach(cadre -> cadreIds.add(cadre.memberId()));
             if (attendance != null) {
                 Map<String, MemberDirectoryReadModel.Member> members = directory.members(attendance.keySet());
                 for (Map.Entry<String, Object> entry : attendance.entrySet()) {
@@ -127,18 +135,28 @@ public class ActivityQueries {
                     MemberDirectoryReadModel.Member member = members.get(entry.getKey());
                     lines.add(new ActivityView.AttendanceLine(entry.getKey(), member == null ? null : member.name(), line.getString("attendance"),
                             line.getString("reason"), line.containsKey("previousAttendance"), line.getString("previousAttendance"),
-                            line.getString("correctionReason")));
+                            line.getString("correctionReason"), cadreIds.contains(entry.getKey())));
                 }
                 lines.sort(Comparator.comparing((ActivityView.AttendanceLine line) -> line.name() == null ? "\uffff" : line.name())
                         .thenComparing(ActivityView.AttendanceLine::memberId));
             }
+            Map<String, MemberDirectoryReadModel.Member> cadreMembers = directory.members(cadreIds);
+            List<ActivityView.DualLifeCadre> dualLifeCadres = new ArrayList<>();
+            for (DualLifeReadModel.Assignment cadre : cadres) {
+                MemberDirectoryReadModel.Member member = cadreMembers.get(cadre.memberId());
+                String home = member == null ? null : member.branchId();
+                dualLifeCadres.add(new ActivityView.DualLifeCadre(cadre.memberId(), member == null ? null : member.name(), home,
+                        home == null ? null : branchName(home, names), cadre.position()));
+            }
+            dualLifeCadres.sort(Comparator.comparing((ActivityView.DualLifeCadre cadre) -> cadre.name() == null ? "\uffff" : cadre.name())
+                    .thenComparing(ActivityView.DualLifeCadre::memberId));
             int[] counts = counts(doc);
             Date cancelledAt = doc.getDate("cancelledAt");
-            return new ActivityView(id, doc.getString("branchId"), branchName(doc.getString("branchId"), new HashMap<>()), doc.getString("kind"),
+            return new ActivityView(id, doc.getString("branchId"), branchName(doc.getString("branchId"), names), doc.getString("kind"),
                     doc.getString("topic"), ActivityState.valueOf(doc.getString("state")), doc.getString("date"), doc.getString("plannedDate"),
                     doc.getString("heldOn"), doc.getString("place"), doc.getString("minutes"), doc.getString("speaker"),
                     doc.getString("cancelReason"), cancelledAt == null ? null : cancelledAt.toInstant(), counts[0], counts[1], counts[2], lines,
-                    sequence(doc));
+                    dualLifeCadres, sequence(doc));
         });
     }
 
@@ -171,6 +189,7 @@ public class ActivityQueries {
             return Optional.empty();
         }
         String prefix = year == null ? "" : year + "-";
+        List<DualLifeReadModel.Assignment> his = dualLives.assignments(null, memberId);
         List<ParticipationView.ActivityEntry> attended = new ArrayList<>();
         List<ParticipationView.ServiceEntry> services = new ArrayList<>();
         int[] counts = new int[3];
@@ -191,7 +210,7 @@ public class ActivityQueries {
                     counts[index(attendance)]++;
                     attended.add(new ParticipationView.ActivityEntry(entry.getKey(), line.getString("kind"), line.getString("branchId"),
                             topics.get(entry.getKey()), line.getString("date"), attendance, line.getString("reason"),
-                            Boolean.TRUE.equals(line.getBoolean("corrected"))));
+                            Boolean.TRUE.equals(line.getBoolean("corrected")), dualLife(his, line.getString("branchId"), line.getString("date"))));
                 }
             }
             Document byService = doc.get("services", Document.class);
@@ -218,7 +237,7 @@ public class ActivityQueries {
             }
         }
         return Optional.of(new ParticipationView(memberId, member == null ? null : member.name(), member == null ? null : member.branchId(), year,
-                counts[0], counts[1], counts[2], plain(hours), attended, services, plain(engagementHours), records));
+                counts[0], counts[1], counts[2], plain(hours), attended, services, plain(engagementHours), records, dualLifeEntries(his)));
     }
 
     /**
@@ -269,6 +288,35 @@ public class ActivityQueries {
                     memberBranch == null ? null : branchName(memberBranch, names), row.hours(), row.services()));
         }
         return new VolunteerRankingView(year, branchId, rows.size(), items);
+    }
+
+    /** A volunteer service record, if the caller sees its member (a secretary: of his branch; a party member: himself). */
+    public Optional<VolunteerServiceView> volunteerService(String id, ReadScope scope) {
+        Document doc = services.find(eq("_id", id)).first();
+        if (doc == null) {
+            return Optional.empty();
+        }
+        MemberDirectoryReadModel.Member member = directory.member(doc.getString("memberId")).orElse(null);
+        if (!scope.seesMember(member)) {
+            return Optional.empty();
+        }
+        String branch = member == null ? null : member.branchId();
+        Date recordedAt = doc.getDate("recordedAt");
+        return Optional.of(new VolunteerServiceView(id, doc.getString("memberId"), member == null ? null : member.name(), branch,
+                branch == null ? null : branchName(branch, new HashMap<>()), doc.getString("kind"), plain(hours(doc.get("hours"))),
+                doc.getString("date"), recordedAt == null ? null : recordedAt.toInstant(), sequence(doc)));
+    }
+
+    /** Whether he attended that branch's activity of that day in dual organisational life. */
+    private static boolean dualLife(List<DualLifeReadModel.Assignment> his, String branchId, String date) {
+        return his.stream().anyMatch(assignment -> assignment.branchId().equals(branchId) && assignment.covers(LocalDate.parse(date)));
+    }
+
+    private List<ParticipationView.DualLifeEntry> dualLifeEntries(List<DualLifeReadModel.Assignment> his) {
+        Map<String, String> names = new HashMap<>();
+        return his.stream().map(assignment -> new ParticipationView.DualLifeEntry(assignment.id(), assignment.branchId(),
+                branchName(assignment.branchId(), names), assignment.active(), assignment.since(), assignment.until(), assignment.position()))
+                .toList();
     }
 
     private String branchName(String branchId, Map<String, String> names) {

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import com.mongodb.client.MongoCollection;
@@ -20,6 +22,7 @@ import org.dangjian.contracts.organisation.OrganisationUnitRenamed;
 import org.dangjian.runtime.consumer.Subscription;
 import org.dangjian.runtime.messaging.PublishedEvent;
 import org.dangjian.runtime.readmodel.ReadModel;
+import org.dangjian.runtime.domain.RuleViolation;
 import org.dangjian.runtime.readmodel.VersionedDocuments;
 import org.springframework.stereotype.Component;
 
@@ -88,6 +91,28 @@ public class BranchesReadModel implements ReadModel {
     /** The unit, if the organisation service has published it. */
     public Optional<Unit> unit(String id) {
         return units.find(id).filter(doc -> doc.getString("kind") != null).map(BranchesReadModel::unit);
+    }
+
+    /** The names of the kinds of unit, for refusals ({@code NOT_A_BRANCH}, {@code ORGANISER_NOT_ELIGIBLE}). */
+    public static final Map<String, String> KIND_NAMES = Map.of("COMMITTEE", "党委", "GENERAL_BRANCH", "党总支", "BRANCH", "党支部",
+            "PARTY_GROUP", "党小组", "MASS_ORGANISATION", "群团组织");
+
+    /**
+     * The branch (党支部) the organisation service published and did not dissolve, or the refusal: {@code BRANCH_UNKNOWN}
+     * (the service knows units from their events only, so one established a moment ago may take a few seconds to show),
+     * {@code NOT_A_BRANCH}, {@code BRANCH_DISSOLVED}.
+     */
+    public Unit requireActiveBranch(String branchId) {
+        Unit unit = unit(branchId).orElseThrow(() -> RuleViolation.notFound("BRANCH_UNKNOWN",
+                "There is no organisation unit {0} (a unit established a moment ago shows within seconds)", branchId));
+        if (!unit.isBranch()) {
+            throw RuleViolation.conflict("NOT_A_BRANCH", "{1} is a {3}: activities are held by branches (党支部)", branchId, unit.name(),
+                    KIND_NAMES.getOrDefault(unit.kind(), unit.kind()), unit.kind().toLowerCase(Locale.ROOT).replace('_', ' '));
+        }
+        if (unit.dissolved()) {
+            throw RuleViolation.conflict("BRANCH_DISSOLVED", "Branch {1} is dissolved and holds no activities", branchId, unit.name());
+        }
+        return unit;
     }
 
     /** Every branch (党支部) the organisation service has published, dissolved ones too. */

@@ -1,6 +1,7 @@
 package org.dangjian.activities.query;
 
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.set;
 
 import java.util.ArrayList;
@@ -26,7 +27,8 @@ import org.springframework.stereotype.Component;
  * activity ({@code activities.<activityId>}: his latest attendance, its day, kind and branch, corrected or not) and per
  * volunteer service record ({@code services.<serviceId>}: kind, hours, day); and a document per year ({@code
  * volunteer_years}, by year) with a field per member and record ({@code members.<memberId>.<serviceId>}: hours) for the
- * ranking. Written by many aggregates' events, a field each ({@code $set}), so the order in which different
+ * ranking; and a document per volunteer service record ({@code volunteer_services}, by its id: member, kind, hours,
+ * day, when recorded) for the record's own page. Written by many aggregates' events, a field each ({@code $set}), so the order in which different
  * aggregates' events arrive does not matter and a repeat changes nothing; one activity's events arrive in order, so
  * its field ends with the latest.
  */
@@ -36,14 +38,17 @@ public class ParticipationReadModel implements ReadModel {
     public static final String NAME = "participation";
     static final String PARTICIPATION = "member_participation";
     static final String YEARS = "volunteer_years";
+    static final String SERVICES = "volunteer_services";
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
 
     private final MongoCollection<Document> participation;
     private final MongoCollection<Document> years;
+    private final MongoCollection<Document> services;
 
     public ParticipationReadModel(MongoDatabase serviceDatabase) {
         this.participation = serviceDatabase.getCollection(PARTICIPATION);
         this.years = serviceDatabase.getCollection(YEARS);
+        this.services = serviceDatabase.getCollection(SERVICES);
     }
 
     @Override
@@ -58,7 +63,7 @@ public class ParticipationReadModel implements ReadModel {
 
     @Override
     public List<String> collections() {
-        return List.of(PARTICIPATION, YEARS);
+        return List.of(PARTICIPATION, YEARS, SERVICES);
     }
 
     @Override
@@ -71,6 +76,7 @@ public class ParticipationReadModel implements ReadModel {
     public void applyAll(List<PublishedEvent> events) {
         List<WriteModel<Document>> memberWrites = new ArrayList<>();
         List<WriteModel<Document>> yearWrites = new ArrayList<>();
+        List<WriteModel<Document>> serviceWrites = new ArrayList<>();
         for (PublishedEvent event : events) {
             Object payload = event.payload();
             if (payload instanceof AttendanceRecorded recorded) {
@@ -87,6 +93,9 @@ public class ParticipationReadModel implements ReadModel {
                                 .append("date", service.date().toString())), UPSERT));
                 yearWrites.add(new UpdateOneModel<>(eq("_id", String.valueOf(service.date().getYear())),
                         set("members." + service.memberId() + "." + service.serviceId(), service.hours().doubleValue()), UPSERT));
+                serviceWrites.add(new UpdateOneModel<>(eq("_id", service.serviceId()), combine(set("memberId", service.memberId()),
+                        set("kind", service.kind().name()), set("hours", service.hours().doubleValue()), set("date", service.date().toString()),
+                        set("recordedAt", java.util.Date.from(event.occurredAt())), set("sequence", event.sequence())), UPSERT));
             }
         }
         // one member's writes stay in order within the bulk (ordered), so an activity's correction lands after its record
@@ -95,6 +104,9 @@ public class ParticipationReadModel implements ReadModel {
         }
         if (!yearWrites.isEmpty()) {
             years.bulkWrite(yearWrites, new BulkWriteOptions().ordered(true));
+        }
+        if (!serviceWrites.isEmpty()) {
+            services.bulkWrite(serviceWrites, new BulkWriteOptions().ordered(false));
         }
     }
 

@@ -36,6 +36,7 @@ import org.dangjian.activities.query.ParticipationReadModel;
 import org.dangjian.activities.query.ParticipationView;
 import org.dangjian.activities.query.ReadScope;
 import org.dangjian.activities.query.VolunteerRankingView;
+import org.dangjian.activities.query.VolunteerServiceView;
 import org.dangjian.contracts.activities.ActivityKind;
 import org.dangjian.runtime.command.CommandContext;
 import org.dangjian.runtime.command.CommandDispatcher;
@@ -117,7 +118,7 @@ class ActivitiesController {
                                              @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
         String id = request.id() != null ? AggregateIds.canonical("id", request.id()) : UUID.randomUUID().toString();
         String branchId = AggregateIds.canonical("branchId", request.branchId());
-        requireBranch(branchId);
+        branches.requireActiveBranch(branchId);
         BranchScope scope = Caller.current().commandScope();
         CommandResult result = commands.send(id, activityId -> new ScheduleActivityCommand(activityId, branchId, request.kind(), request.topic(),
                 request.plannedDate(), request.place(), scope), context(idempotencyKey, "schedule-activity", request, null, scope));
@@ -262,6 +263,53 @@ class ActivitiesController {
         return CommandResponse.of(ResponseEntity.created(URI.create("/volunteer-services/" + result.id())), result);
     }
 
+    @Operation(summary = "志愿服务记录 A volunteer service record", description = "The member (named as the members service published "
+            + "him, with his branch), kind, hours and day. Committee staff, auditors and discipline inspectors read every record; a branch "
+            + "secretary his branch's members'; a party member his own. Pass minSequence to wait until the record shows.")
+    @PreAuthorize(READERS)
+    @GetMapping(path = "/volunteer-services/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    VolunteerServiceView volunteerService(@PathVariable("id") String path, @RequestParam(required = false) @Min(0) Long minSequence) {
+        String id = AggregateIds.canonical("id", path);
+        ReadScope scope = Caller.current().readScope();
+        readYourWrites.await(ParticipationReadModel.NAME, id, minSequence, () -> serviceNotFound(id));
+        return queries.volunteerService(id, scope).orElseThrow(() -> serviceNotFound(id));
+    }
+
+    @Operation(summary = "志愿服务记录时间线 A volunteer service record's timeline", description = "Its events, as an activity's "
+            + "timeline (from, limit ≤ 500, next); read by whoever reads the record.")
+    @PreAuthorize(READERS)
+    @GetMapping(path = "/volunteer-services/{id}/timeline", produces = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, Object> volunteerServiceTimeline(@PathVariable("id") String path, @RequestParam(required = false) @Min(0) Long minSequence,
+                                                 @RequestParam(defaultValue = "0") @Min(0) long from,
+                                                 @RequestParam(defaultValue = "200") @Min(1) @Max(TimelineStore.MAX_PAGE) int limit) {
+        String id = AggregateIds.canonical("id", path);
+        ReadScope scope = Caller.current().readScope();
+        readYourWrites.await(ActivityTimelinesReadModel.NAME, id, minSequence, () -> serviceNotFound(id));
+        if (minSequence != null) {
+            readYourWrites.await(ParticipationReadModel.NAME, id, minSequence, () -> serviceNotFound(id));
+        }
+        if (queries.volunteerService(id, scope).isEmpty()) {
+            throw serviceNotFound(id);
+        }
+        return queries.timeline(id, from, limit).orElseThrow(() -> serviceNotFound(id)).answer("serviceId", id);
+    }
+
+    @Operation(summary = "校验 Verify a volunteer service record's hash chain", description = "Walks the record's stream in the event "
+            + "store and names the first event that does not match its hash.")
+    @PreAuthorize(READERS)
+    @GetMapping(path = "/volunteer-services/{id}/verification", produces = MediaType.APPLICATION_JSON_VALUE)
+    ChainVerification verifyVolunteerService(@PathVariable("id") String path) {
+        String id = AggregateIds.canonical("id", path);
+        if (queries.volunteerService(id, Caller.current().readScope()).isEmpty()) {
+            throw serviceNotFound(id);
+        }
+        ChainVerification verification = verifier.verify(id);
+        if (verification.eventsChecked() == 0) {
+            throw serviceNotFound(id);
+        }
+        return verification;
+    }
+
     @Operation(summary = "志愿服务时长排行 Volunteer hours ranking", description = "The members the caller sees (of one branch, or all; a "
             + "secretary his branch's) by their volunteer hours of the year, most first, equal hours sharing a rank.")
     @PreAuthorize(BOARD_READERS)
@@ -329,46 +377,15 @@ class ActivitiesController {
         return queries.participation(id, year, scope).orElseThrow(() -> memberNotFound(id));
     }
 
-    /**
-     * An activity's branch must be a branch (党支部) the organisation service has published and not dissolved; the
-     * activities service knows units from its events only, so one established a moment ago may take a few seconds to show.
-     */
-    private void requireBranch(String branchId) {
-        BranchesReadModel.Unit unit = branches.unit(branchId).orElseThrow(() -> RuleViolation.notFound("BRANCH_UNKNOWN",
-                "There is no organisation unit {0} (a unit established a moment ago shows within seconds)", branchId));
-        if (!unit.isBranch()) {
-            throw RuleViolation.conflict("NOT_A_BRANCH", "{1} is a {3}: activities are held by branches (党支部)", branchId, unit.name(),
-                    KIND_NAMES.getOrDefault(unit.kind(), unit.kind()), unit.kind().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
-        }
-        if (unit.dissolved()) {
-            throw RuleViolation.conflict("BRANCH_DISSOLVED", "Branch {1} is dissolved and holds no activities", branchId, unit.name());
-        }
-    }
-
-    private static final Map<String, String> KIND_NAMES = Map.of("COMMITTEE", "党委", "GENERAL_BRANCH", "党总支", "BRANCH", "党支部",
-            "PARTY_GROUP", "党小组", "MASS_ORGANISATION", "群团组织");
 
     private static List<AttendanceEntry> entries(List<ActivityRequests.AttendanceLine> lines) {
         return lines.stream().map(line -> new AttendanceEntry(AggregateIds.canonical("memberId", line.memberId()), line.attendance(),
                 line.reason())).toList();
     }
 
-    /** Read your writes, without telling a caller anything of an activity outside his scope (not even that it exists). */
+    /** Read your writes, without telling a caller anything of a record outside his scope (not even that it exists). */
     private void awaitVisible(String model, String id, Long minSequence, ReadScope scope) {
-        if (!scope.all() && minSequence == null && !queries.visible(id, scope)) {
-            throw activityNotFound(id);
-        }
-        try {
-            readYourWrites.await(model, id, minSequence, () -> activityNotFound(id));
-        } catch (RuntimeException e) {
-            if (!scope.all() && !queries.visible(id, scope)) {
-                throw activityNotFound(id);
-            }
-            throw e;
-        }
-        if (!scope.all() && !queries.visible(id, scope)) {
-            throw activityNotFound(id);
-        }
+        readYourWrites.awaitVisible(model, id, minSequence, () -> scope.all() || queries.visible(id, scope), () -> activityNotFound(id));
     }
 
     private ResponseEntity<CommandResponse> step(String path, String operation, Object request, LocalDate day, String idempotencyKey,

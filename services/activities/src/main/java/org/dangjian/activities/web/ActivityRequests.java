@@ -85,4 +85,21 @@ final class ActivityRequests {
             @Digits(integer = 2, fraction = 1) BigDecimal hours,
             @Schema(example = DAY) @NotNull LocalDate date) {
     }
+
+    /** 安排双重组织生活: a leading cadre takes part in a branch's organisational life besides his own, from a day on. */
+    record AssignDualLife(
+            @Schema(description = "the leading cadre (a member on the platform)", example = MEMBER)
+            @NotNull @Pattern(regexp = UUID, message = "must be a UUID") String memberId,
+            @Schema(description = "the branch (党支部) whose organisational life he joins, not his own", example = BRANCH)
+            @NotNull @Pattern(regexp = UUID, message = "must be a UUID") String branchId,
+            @Schema(description = "his leading post (职务)", example = "中心主任") @Name(max = 100) String position,
+            @Schema(description = "the first day it applies", example = DAY) @NotNull LocalDate since,
+            @Schema(description = "what it rests on (依据)", example = "党委关于落实领导干部双重组织生活制度的通知") @NotNull @FreeText(max = 500)
+            String basis) {
+    }
+
+    /** 结束双重组织生活: the last day it applied (not in the future) and why it ends. */
+    record EndDualLife(@Schema(description = "the last day it applied", example = DAY) @NotNull LocalDate until,
+                       @Schema(example = "工作调整") @NotNull @FreeText(max = 500) String reason) {
+    }
 }

@@ -70,8 +70,6 @@ class EngagementsController {
     private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     private static final String STAFF_OR_SECRETARY = "hasAnyRole('COMMITTEE_STAFF', 'BRANCH_SECRETARY')";
     private static final String BOARD_READERS = "hasAnyRole('COMMITTEE_STAFF', 'BRANCH_SECRETARY', 'AUDITOR', 'DISCIPLINE_INSPECTOR')";
-    private static final Map<String, String> KIND_NAMES = Map.of("COMMITTEE", "党委", "GENERAL_BRANCH", "党总支", "BRANCH", "党支部",
-            "PARTY_GROUP", "党小组", "MASS_ORGANISATION", "群团组织");
 
     private final CommandDispatcher commands;
     private final EngagementQueries queries;
@@ -118,7 +116,7 @@ class EngagementsController {
         List<String> authors = ids("authors", request.authors());
         BranchScope scope = Caller.current().commandScope();
         if (scope.covers(branchId)) {
-            requireBranch(branchId);
+            branches.requireActiveBranch(branchId);
             if (organiserId != null) {
                 requireOrganiser(organiserId);
             }
@@ -247,18 +245,6 @@ class EngagementsController {
         return verification;
     }
 
-    /** The record's branch must be a branch (党支部) the organisation service published and did not dissolve. */
-    private void requireBranch(String branchId) {
-        BranchesReadModel.Unit unit = branches.unit(branchId).orElseThrow(() -> RuleViolation.notFound("BRANCH_UNKNOWN",
-                "There is no organisation unit {0} (a unit established a moment ago shows within seconds)", branchId));
-        if (!unit.isBranch()) {
-            throw RuleViolation.conflict("NOT_A_BRANCH", "{1} is a {3}: activities are held by branches (党支部)", branchId, unit.name(),
-                    KIND_NAMES.getOrDefault(unit.kind(), unit.kind()), unit.kind().toLowerCase(Locale.ROOT).replace('_', ' '));
-        }
-        if (unit.dissolved()) {
-            throw RuleViolation.conflict("BRANCH_DISSOLVED", "Branch {1} is dissolved and holds no activities", branchId, unit.name());
-        }
-    }
 
     /** A mass activity's organising unit: a branch or a mass organisation (工会, 团支部, 妇委会) published and not dissolved. */
     private void requireOrganiser(String unitId) {
@@ -266,7 +252,7 @@ class EngagementsController {
                 "There is no organisation unit {0} (a unit established a moment ago shows within seconds)", unitId));
         if (!unit.isBranch() && !"MASS_ORGANISATION".equals(unit.kind())) {
             throw RuleViolation.conflict("ORGANISER_NOT_ELIGIBLE", "{1} is a {3}: a mass activity is organised by a branch or a mass "
-                    + "organisation", unitId, unit.name(), KIND_NAMES.getOrDefault(unit.kind(), unit.kind()),
+                    + "organisation", unitId, unit.name(), BranchesReadModel.KIND_NAMES.getOrDefault(unit.kind(), unit.kind()),
                     unit.kind().toLowerCase(Locale.ROOT).replace('_', ' '));
         }
         if (unit.dissolved()) {
@@ -301,20 +287,7 @@ class EngagementsController {
 
     /** Read your writes, without telling a caller anything of a record outside his scope (not even that it exists). */
     private void awaitVisible(String model, String id, Long minSequence, ReadScope scope) {
-        if (!scope.all() && minSequence == null && !queries.visible(id, scope)) {
-            throw notFound(id);
-        }
-        try {
-            readYourWrites.await(model, id, minSequence, () -> notFound(id));
-        } catch (RuntimeException e) {
-            if (!scope.all() && !queries.visible(id, scope)) {
-                throw notFound(id);
-            }
-            throw e;
-        }
-        if (!scope.all() && !queries.visible(id, scope)) {
-            throw notFound(id);
-        }
+        readYourWrites.awaitVisible(model, id, minSequence, () -> scope.all() || queries.visible(id, scope), () -> notFound(id));
     }
 
     /** Business time the day at 00:00 in the service's zone, when not in the future; a secretary acts as one, staff as staff. */

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,25 +21,15 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.dangjian.activities.query.BranchesReadModel;
-import org.dangjian.activities.query.MemberDirectoryReadModel;
 import org.dangjian.conformance.ForeignEvents;
-import org.dangjian.contracts.members.Gender;
-import org.dangjian.contracts.members.MembershipApplicationReceived;
-import org.dangjian.contracts.organisation.OrganisationUnitEstablished;
 import org.dangjian.contracts.organisation.OrganisationUnitKind;
-import org.dangjian.runtime.config.PlatformProperties;
 import org.dangjian.testsupport.Eventually;
 import org.dangjian.testsupport.JsonApi;
 import org.dangjian.testsupport.TestInfrastructure;
 import org.dangjian.testsupport.TestTokens;
 import org.dangjian.testsupport.UsePlatformInfrastructure;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -53,79 +42,7 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @UsePlatformInfrastructure
-class ActivitiesServiceTest {
-
-    static final String COMMITTEE = "00000000-0000-4000-8000-000000000001";
-    static final String STAFF = TestTokens.forUser("dangwei", "COMMITTEE_STAFF", COMMITTEE);
-    static final String AUDITOR = TestTokens.forUser("shenji", "AUDITOR", COMMITTEE);
-    static final String DAY = "2026-03-05";
-
-    static ForeignEvents organisation;
-    static ForeignEvents members;
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    BranchesReadModel branches;
-    @Autowired
-    MemberDirectoryReadModel directory;
-    @Autowired
-    PlatformProperties properties;
-
-    JsonApi api;
-    String branch;
-    String otherBranch;
-    String secretary;
-    String otherSecretary;
-
-    @BeforeEach
-    void setUp() {
-        api = new JsonApi("http://localhost:" + port);
-        if (organisation == null) {
-            organisation = new ForeignEvents(TestInfrastructure.endpoints().kafkaBootstrapServers(), properties.topicOf("organisation"),
-                    "organisation", "OrganisationUnit");
-        }
-        if (members == null) {
-            members = new ForeignEvents(TestInfrastructure.endpoints().kafkaBootstrapServers(), properties.topicOf("members"), "members", "Member");
-        }
-        branch = established(OrganisationUnitKind.BRANCH, "第一党支部");
-        otherBranch = established(OrganisationUnitKind.BRANCH, "第二党支部");
-        secretary = TestTokens.forUser("shuji", "BRANCH_SECRETARY", branch);
-        otherSecretary = TestTokens.forUser("shuji2", "BRANCH_SECRETARY", otherBranch);
-    }
-
-    @AfterAll
-    static void closeProducers() {
-        if (organisation != null) {
-            organisation.close();
-            organisation = null;
-        }
-        if (members != null) {
-            members.close();
-            members = null;
-        }
-    }
-
-    private String established(OrganisationUnitKind kind, String name) {
-        String id = UUID.randomUUID().toString();
-        organisation.publish(id, new OrganisationUnitEstablished(id, kind, null, name, COMMITTEE, null));
-        Eventually.that(() -> assertThat(branches.unit(id)).isPresent());
-        return id;
-    }
-
-    /** A member of the branch as the members service published him, once the activities service knows him. */
-    private String member(String name, String inBranch, String username) {
-        String id = UUID.randomUUID().toString();
-        members.publish(id, new MembershipApplicationReceived(id, name, Gender.FEMALE, LocalDate.of(1990, 1, 1), "110105199001010010", null, null,
-                inBranch, LocalDate.of(2020, 1, 1), username, null));
-        Eventually.that(() -> assertThat(directory.member(id)).isPresent());
-        return id;
-    }
-
-    private JsonApi.Response ok(JsonApi.Response answer, int status) {
-        assertThat(answer.status()).as(answer.body().toString()).isEqualTo(status);
-        return answer;
-    }
+class ActivitiesServiceTest extends ServiceTestBase {
 
     private String scheduled(String token, String kind, String topic) {
         return ok(api.post("/activities", token, Map.of("branchId", branch, "kind", kind, "topic", topic, "plannedDate", DAY, "place", "党员活动室"),
@@ -305,7 +222,7 @@ class ActivitiesServiceTest {
         Map<String, Object> body = new HashMap<>(Map.of("kind", "PARTY_LESSON", "topic", "党课", "plannedDate", DAY));
         body.put("branchId", UUID.randomUUID().toString());
         assertThat(api.post("/activities", STAFF, body, Map.of()).code()).isEqualTo("BRANCH_UNKNOWN");
-        body.put("branchId", established(OrganisationUnitKind.PARTY_GROUP, "第一党小组"));
+        body.put("branchId", established(OrganisationUnitKind.PARTY_GROUP, null, "第一党小组"));
         assertThat(api.post("/activities", STAFF, body, Map.of()).code()).isEqualTo("NOT_A_BRANCH");
         body.put("branchId", branch);
         assertThat(api.post("/activities", otherSecretary, body, Map.of()).code()).isEqualTo("BRANCH_NOT_FOUND");
@@ -414,10 +331,10 @@ class ActivitiesServiceTest {
         // a login name linked to a record later (and unlinked) is followed as the members service publishes it
         String later = "dy-" + UUID.randomUUID().toString().substring(0, 8);
         String liToken = TestTokens.forUser(later, "PARTY_MEMBER", branch);
-        members.publish(li, new org.dangjian.contracts.members.MemberAccountLinked(li, later, "本人申请"));
+        publishMemberEvent(li, new org.dangjian.contracts.members.MemberAccountLinked(li, later, "本人申请"));
         Eventually.that(() -> assertThat(api.get("/members/me/participation", liToken).status()).isEqualTo(200));
         assertThat(ok(api.get("/members/" + li + "/participation", liToken), 200).body().get("volunteerHours").decimalValue()).isEqualByComparingTo("4");
-        members.publish(li, new org.dangjian.contracts.members.MemberAccountUnlinked(li, later, "账号停用"));
+        publishMemberEvent(li, new org.dangjian.contracts.members.MemberAccountUnlinked(li, later, "账号停用"));
         Eventually.that(() -> assertThat(api.get("/members/me/participation", liToken).code()).isEqualTo("MEMBER_NOT_FOUND"));
     }
 }

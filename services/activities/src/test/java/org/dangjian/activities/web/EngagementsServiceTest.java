@@ -2,7 +2,6 @@ package org.dangjian.activities.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,26 +11,13 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 
-import org.dangjian.activities.query.BranchesReadModel;
-import org.dangjian.activities.query.MemberDirectoryReadModel;
-import org.dangjian.conformance.ForeignEvents;
-import org.dangjian.contracts.members.Gender;
-import org.dangjian.contracts.members.MembershipApplicationReceived;
 import org.dangjian.contracts.organisation.MassOrganisationType;
-import org.dangjian.contracts.organisation.OrganisationUnitEstablished;
 import org.dangjian.contracts.organisation.OrganisationUnitKind;
-import org.dangjian.runtime.config.PlatformProperties;
-import org.dangjian.testsupport.Eventually;
 import org.dangjian.testsupport.JsonApi;
-import org.dangjian.testsupport.TestInfrastructure;
 import org.dangjian.testsupport.TestTokens;
 import org.dangjian.testsupport.UsePlatformInfrastructure;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -42,78 +28,7 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @UsePlatformInfrastructure
-class EngagementsServiceTest {
-
-    static final String COMMITTEE = "00000000-0000-4000-8000-000000000001";
-    static final String STAFF = TestTokens.forUser("dangwei", "COMMITTEE_STAFF", COMMITTEE);
-    static final String AUDITOR = TestTokens.forUser("shenji", "AUDITOR", COMMITTEE);
-    static final String DAY = "2026-03-05";
-
-    static ForeignEvents organisation;
-    static ForeignEvents members;
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    BranchesReadModel branches;
-    @Autowired
-    MemberDirectoryReadModel directory;
-    @Autowired
-    PlatformProperties properties;
-
-    JsonApi api;
-    String branch;
-    String otherBranch;
-    String secretary;
-    String otherSecretary;
-
-    @BeforeEach
-    void setUp() {
-        api = new JsonApi("http://localhost:" + port);
-        if (organisation == null) {
-            organisation = new ForeignEvents(TestInfrastructure.endpoints().kafkaBootstrapServers(), properties.topicOf("organisation"),
-                    "organisation", "OrganisationUnit");
-        }
-        if (members == null) {
-            members = new ForeignEvents(TestInfrastructure.endpoints().kafkaBootstrapServers(), properties.topicOf("members"), "members", "Member");
-        }
-        branch = established(OrganisationUnitKind.BRANCH, null, "第一党支部");
-        otherBranch = established(OrganisationUnitKind.BRANCH, null, "第二党支部");
-        secretary = TestTokens.forUser("shuji", "BRANCH_SECRETARY", branch);
-        otherSecretary = TestTokens.forUser("shuji2", "BRANCH_SECRETARY", otherBranch);
-    }
-
-    @AfterAll
-    static void closeProducers() {
-        if (organisation != null) {
-            organisation.close();
-            organisation = null;
-        }
-        if (members != null) {
-            members.close();
-            members = null;
-        }
-    }
-
-    private String established(OrganisationUnitKind kind, MassOrganisationType type, String name) {
-        String id = UUID.randomUUID().toString();
-        organisation.publish(id, new OrganisationUnitEstablished(id, kind, type, name, COMMITTEE, null));
-        Eventually.that(() -> assertThat(branches.unit(id)).isPresent());
-        return id;
-    }
-
-    private String member(String name, String inBranch, String username) {
-        String id = UUID.randomUUID().toString();
-        members.publish(id, new MembershipApplicationReceived(id, name, Gender.MALE, LocalDate.of(1988, 5, 1), "110105198805010011", null, null,
-                inBranch, LocalDate.of(2019, 1, 1), username, null));
-        Eventually.that(() -> assertThat(directory.member(id)).isPresent());
-        return id;
-    }
-
-    private JsonApi.Response ok(JsonApi.Response answer, int status) {
-        assertThat(answer.status()).as(answer.body().toString()).isEqualTo(status);
-        return answer;
-    }
+class EngagementsServiceTest extends ServiceTestBase {
 
     private Map<String, Object> learning(List<String> participants) {
         Map<String, Object> body = new HashMap<>(Map.of("kind", "LEARNING", "branchId", branch, "title", "党史学习教育专题读书班", "date", DAY,

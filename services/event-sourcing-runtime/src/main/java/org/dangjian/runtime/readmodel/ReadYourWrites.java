@@ -58,6 +58,30 @@ public final class ReadYourWrites {
         await(model, ownService, aggregateId, minSequence);
     }
 
+    /**
+     * Read your writes of a record the caller may not see, without telling him anything of it (not even that it
+     * exists): {@code visible} answers whether he sees it now (always true for a caller who sees everything). A caller
+     * who does not see it gets {@code notFound}'s exception before the wait (without {@code minSequence}), instead of
+     * a wait's refusal (when the wait fails) and after it (when the record showed but is not his).
+     */
+    public void awaitVisible(String model, String aggregateId, Long minSequence, java.util.function.BooleanSupplier visible,
+                             Supplier<? extends RuntimeException> notFound) {
+        if (minSequence == null && !visible.getAsBoolean()) {
+            throw notFound.get();
+        }
+        try {
+            await(model, aggregateId, minSequence, notFound);
+        } catch (RuntimeException e) {
+            if (!visible.getAsBoolean()) {
+                throw notFound.get();
+            }
+            throw e;
+        }
+        if (minSequence != null && !visible.getAsBoolean()) {
+            throw notFound.get();
+        }
+    }
+
     /** The same for an aggregate of another service that the model reads. */
     public void await(String model, String service, String aggregateId, Long minSequence) {
         if (minSequence == null) {

@@ -779,14 +779,7 @@ class MembersController {
 
     /** Read your writes, without telling a caller anything of a member outside his scope (not even that it exists). */
     private void awaitVisible(String model, String id, Long minSequence, ReadScope scope) {
-        try {
-            readYourWrites.await(model, id, minSequence, () -> memberNotFound(id));
-        } catch (RuntimeException e) {
-            if (!scope.all() && queries.visible(id, scope).isEmpty()) {
-                throw memberNotFound(id);
-            }
-            throw e;
-        }
+        readYourWrites.awaitVisible(model, id, minSequence, () -> scope.all() || queries.visible(id, scope).isPresent(), () -> memberNotFound(id));
     }
 
     /** The entry with the personal data of its event masked. */

@@ -21,4 +21,12 @@ public @interface EventType {
 
     int version();
 
+    /**
+     * Restricted: stored and hash-chained like every event, but published on the service's restricted topic
+     * {@code dangjian.<service>.restricted} instead of {@code dangjian.<service>.events}: content that only the service
+     * itself and auditors are entitled to (a discipline case's file). All events of one aggregate are restricted or none
+     * are, so each topic holds whole streams and every chain verifies from its topic alone.
+     */
+    boolean restricted() default false;
+
 }

@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 /**
  * Reads {@link EventType} names, and the platform's naming rules that follow from them: an event type
  * {@code org.dangjian.<service>.<Event>.v<n>} is published by {@code <service>} on the topic
- * {@code dangjian.<service>.events}, with CloudEvents source {@code /dangjian/<service>}.
+ * {@code dangjian.<service>.events} (a {@linkplain EventType#restricted() restricted} one on
+ * {@code dangjian.<service>.restricted}), with CloudEvents source {@code /dangjian/<service>}.
  */
 public final class EventTypes {
 
@@ -48,6 +49,26 @@ public final class EventTypes {
     /** The topic a service publishes on: {@code dangjian.<service>.events}. */
     public static String topicOf(String service) {
         return "dangjian." + service + ".events";
+    }
+
+    /** The topic a service publishes its restricted events on: {@code dangjian.<service>.restricted}. */
+    public static String restrictedTopicOf(String service) {
+        return "dangjian." + service + ".restricted";
+    }
+
+    /** Whether events of this class are {@linkplain EventType#restricted() restricted}. */
+    public static boolean isRestricted(Class<?> eventClass) {
+        EventType type = eventClass.getAnnotation(EventType.class);
+        if (type == null) {
+            throw new IllegalArgumentException(eventClass.getName() + " is not a published event (no @EventType)");
+        }
+        return type.restricted();
+    }
+
+    /** The topic events of this class are published on. */
+    public static String topicOf(Class<?> eventClass) {
+        String service = serviceOf(of(eventClass));
+        return isRestricted(eventClass) ? restrictedTopicOf(service) : topicOf(service);
     }
 
     private static Matcher parse(String type) {

@@ -241,6 +241,63 @@ class PublishedEventSchemasTest {
                 new org.dangjian.contracts.activities.DualLifeAssigned(PARENT, MEMBER, UNIT, null, DAY, "党委会议决定")));
         EXAMPLES.put(org.dangjian.contracts.activities.DualLifeEnded.class, List.of(
                 new org.dangjian.contracts.activities.DualLifeEnded(PARENT, MEMBER, UNIT, DAY, DAY, "工作调整")));
+        EXAMPLES.put(org.dangjian.contracts.discipline.InspectionPlanned.class, List.of(
+                new org.dangjian.contracts.discipline.InspectionPlanned(PARENT, org.dangjian.contracts.discipline.InspectionTarget.WINDOW, "示例", UNIT, org.dangjian.contracts.discipline.InspectionMode.OPEN, DAY, List.of("照片编号 2024-017"), "示例"),
+                new org.dangjian.contracts.discipline.InspectionPlanned(PARENT, org.dangjian.contracts.discipline.InspectionTarget.WINDOW, "示例", null, org.dangjian.contracts.discipline.InspectionMode.OPEN, DAY, List.of("照片编号 2024-017"), null)));
+        EXAMPLES.put(org.dangjian.contracts.discipline.InspectionCarriedOut.class, List.of(
+                new org.dangjian.contracts.discipline.InspectionCarriedOut(PARENT, DAY, "示例"),
+                new org.dangjian.contracts.discipline.InspectionCarriedOut(PARENT, DAY, "示例")));
+        EXAMPLES.put(org.dangjian.contracts.discipline.FindingRecorded.class, List.of(
+                new org.dangjian.contracts.discipline.FindingRecorded(PARENT, 1, "示例", org.dangjian.contracts.discipline.FindingSeverity.MINOR, List.of("照片编号 2024-017")),
+                new org.dangjian.contracts.discipline.FindingRecorded(PARENT, 1, "示例", org.dangjian.contracts.discipline.FindingSeverity.MINOR, null)));
+        EXAMPLES.put(org.dangjian.contracts.discipline.RectificationRequired.class, List.of(
+                new org.dangjian.contracts.discipline.RectificationRequired(PARENT, "示例", DAY, "示例"),
+                new org.dangjian.contracts.discipline.RectificationRequired(PARENT, "示例", DAY, "示例")));
+        EXAMPLES.put(org.dangjian.contracts.discipline.RectificationReported.class, List.of(
+                new org.dangjian.contracts.discipline.RectificationReported(PARENT, DAY, "示例", List.of("照片编号 2024-017")),
+                new org.dangjian.contracts.discipline.RectificationReported(PARENT, DAY, "示例", null)));
+        EXAMPLES.put(org.dangjian.contracts.discipline.RectificationVerified.class, List.of(
+                new org.dangjian.contracts.discipline.RectificationVerified(PARENT, DAY, true, "示例"),
+                new org.dangjian.contracts.discipline.RectificationVerified(PARENT, DAY, true, "示例")));
+        EXAMPLES.put(org.dangjian.contracts.discipline.InspectionClosed.class, List.of(
+                new org.dangjian.contracts.discipline.InspectionClosed(PARENT, DAY, "示例"),
+                new org.dangjian.contracts.discipline.InspectionClosed(PARENT, DAY, "示例")));
+        EXAMPLES.put(org.dangjian.contracts.discipline.TalkHeld.class, List.of(
+                new org.dangjian.contracts.discipline.TalkHeld(PARENT, org.dangjian.contracts.discipline.TalkKind.INTEGRITY_TALK, MEMBER, DAY, List.of("照片编号 2024-017"), "示例", "示例"),
+                new org.dangjian.contracts.discipline.TalkHeld(PARENT, org.dangjian.contracts.discipline.TalkKind.INTEGRITY_TALK, MEMBER, DAY, List.of("照片编号 2024-017"), "示例", "示例")));
+        EXAMPLES.put(org.dangjian.contracts.discipline.InquiryIssued.class, List.of(
+                new org.dangjian.contracts.discipline.InquiryIssued(PARENT, MEMBER, DAY, "示例", DAY, "示例"),
+                new org.dangjian.contracts.discipline.InquiryIssued(PARENT, MEMBER, DAY, "示例", DAY, "示例")));
+        EXAMPLES.put(org.dangjian.contracts.discipline.InquiryAnswered.class, List.of(
+                new org.dangjian.contracts.discipline.InquiryAnswered(PARENT, DAY, "示例"),
+                new org.dangjian.contracts.discipline.InquiryAnswered(PARENT, DAY, "示例")));
+        EXAMPLES.put(org.dangjian.contracts.discipline.TalkConcluded.class, List.of(
+                new org.dangjian.contracts.discipline.TalkConcluded(PARENT, org.dangjian.contracts.discipline.TalkKind.INTEGRITY_TALK, DAY, "示例"),
+                new org.dangjian.contracts.discipline.TalkConcluded(PARENT, org.dangjian.contracts.discipline.TalkKind.INTEGRITY_TALK, DAY, "示例")));
+        EXAMPLES.put(org.dangjian.contracts.discipline.CaseOpened.class, List.of(
+                new org.dangjian.contracts.discipline.CaseOpened(PARENT, org.dangjian.contracts.discipline.CaseType.ACCOUNTABILITY, MEMBER, "示例", "示例", DAY),
+                new org.dangjian.contracts.discipline.CaseOpened(PARENT, org.dangjian.contracts.discipline.CaseType.ACCOUNTABILITY, MEMBER, "示例", "示例", DAY)));
+        EXAMPLES.put(org.dangjian.contracts.discipline.MeasureProposed.class, List.of(
+                new org.dangjian.contracts.discipline.MeasureProposed(PARENT, org.dangjian.contracts.discipline.Sanction.WARNING, org.dangjian.contracts.discipline.AccountabilityMeasure.NOTICE, "示例", DAY),
+                new org.dangjian.contracts.discipline.MeasureProposed(PARENT, null, null, "示例", DAY)));
+        EXAMPLES.put(org.dangjian.contracts.discipline.CaseDecided.class, List.of(
+                new org.dangjian.contracts.discipline.CaseDecided(PARENT, org.dangjian.contracts.discipline.Sanction.WARNING, org.dangjian.contracts.discipline.AccountabilityMeasure.NOTICE, "示例", DAY, DAY, DAY, UNIT),
+                new org.dangjian.contracts.discipline.CaseDecided(PARENT, null, null, "示例", DAY, DAY, null, null)));
+        EXAMPLES.put(org.dangjian.contracts.discipline.CaseSanctionEnded.class, List.of(
+                new org.dangjian.contracts.discipline.CaseSanctionEnded(PARENT, UNIT, DAY, "示例"),
+                new org.dangjian.contracts.discipline.CaseSanctionEnded(PARENT, UNIT, DAY, "示例")));
+        EXAMPLES.put(org.dangjian.contracts.discipline.SelectionSupervisionOpened.class, List.of(
+                new org.dangjian.contracts.discipline.SelectionSupervisionOpened(PARENT, "示例", "示例", DAY, "示例"),
+                new org.dangjian.contracts.discipline.SelectionSupervisionOpened(PARENT, "示例", "示例", DAY, null)));
+        EXAMPLES.put(org.dangjian.contracts.discipline.SelectionStageChecked.class, List.of(
+                new org.dangjian.contracts.discipline.SelectionStageChecked(PARENT, org.dangjian.contracts.discipline.SelectionStage.MOTION, DAY, true, "示例"),
+                new org.dangjian.contracts.discipline.SelectionStageChecked(PARENT, org.dangjian.contracts.discipline.SelectionStage.MOTION, DAY, true, null)));
+        EXAMPLES.put(org.dangjian.contracts.discipline.SelectionSupervisionConcluded.class, List.of(
+                new org.dangjian.contracts.discipline.SelectionSupervisionConcluded(PARENT, DAY, true, "示例"),
+                new org.dangjian.contracts.discipline.SelectionSupervisionConcluded(PARENT, DAY, true, "示例")));
+        EXAMPLES.put(org.dangjian.contracts.discipline.RecordRead.class, List.of(
+                new org.dangjian.contracts.discipline.RecordRead(PARENT, PARENT, org.dangjian.contracts.discipline.RecordKind.INSPECTION, org.dangjian.contracts.discipline.RecordView.DETAIL),
+                new org.dangjian.contracts.discipline.RecordRead(PARENT, PARENT, org.dangjian.contracts.discipline.RecordKind.INSPECTION, org.dangjian.contracts.discipline.RecordView.DETAIL)));
     }
 
     private static final List<Class<? extends Record>> ALL = java.util.stream.Stream.of(OrganisationEvents.ALL, MembersEvents.ALL,
@@ -310,6 +367,9 @@ class PublishedEventSchemasTest {
         assertAsyncApi("members", MembersEvents.TOPIC, MembersEvents.SOURCE, MembersEvents.ALL);
         assertAsyncApi("activities", ActivitiesEvents.TOPIC, ActivitiesEvents.SOURCE, ActivitiesEvents.ALL);
         assertAsyncApi("discipline", DisciplineEvents.TOPIC, DisciplineEvents.SOURCE, DisciplineEvents.ALL);
+        String discipline = new String(getClass().getResourceAsStream("/asyncapi/discipline.yaml").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(discipline).as("the restricted topic is documented").contains("address: " + DisciplineEvents.RESTRICTED_TOPIC);
     }
 
     @Test

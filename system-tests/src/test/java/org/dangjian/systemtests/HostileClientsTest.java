@@ -82,7 +82,9 @@ class HostileClientsTest {
             HostileInputCheck check = new HostileInputCheck(gateway(), service.apiPrefix(), HostileClientsTest::token,
                     () -> mongo.getDatabase(service.name()).getCollection("events").estimatedDocumentCount());
 
-            HostileInputCheck.Outcome outcome = check.run(openApi(service), seed, 12);
+            // every path, parameter, header, encoding and size through the gateway; the hand-picked values of two properties
+            // per body (the gateway passes bodies through unread: each service's own conformance run sends every property's)
+            HostileInputCheck.Outcome outcome = check.run(openApi(service), seed, 12, 2);
             org.slf4j.LoggerFactory.getLogger(HostileClientsTest.class).info("Hostile input to {} through the gateway: {} requests "
                     + "(seed {}), answered {}", service.name(), outcome.sent(), seed, outcome.statuses());
 

@@ -3,8 +3,10 @@ package org.dangjian.contracts.discipline;
 import java.util.List;
 
 /**
- * What the discipline supervision service (纪检监督) publishes for other services, and where: the effect of a
- * sanction, never the case file. The members service vetoes a cadre's political assessment (一票否决) from it.
+ * What the discipline supervision service (纪检监督) publishes, and where. On its topic, for other services and
+ * departments: the effect of a sanction, never the case file (the members service vetoes a cadre's political assessment,
+ * 一票否决, from it). On its restricted topic, for itself and the audit service only: the case content (inspections,
+ * talks and inquiries, cases, cadre selection supervision, and who read which record), each a stream of its own.
  */
 public final class DisciplineEvents {
 
@@ -14,13 +16,35 @@ public final class DisciplineEvents {
     /** The Kafka topic: every published event of the service, keyed by the sanction's id, kept forever. */
     public static final String TOPIC = "dangjian." + SERVICE + ".events";
 
+    /** The restricted Kafka topic: the case content, for the discipline service and auditors only, kept forever. */
+    public static final String RESTRICTED_TOPIC = "dangjian." + SERVICE + ".restricted";
+
     /** The CloudEvents {@code source} of the service's events. */
     public static final String SOURCE = "/dangjian/" + SERVICE;
 
     /** Every event type the service publishes. */
     public static final List<Class<? extends Record>> ALL = List.of(
             SanctionTookEffect.class,
-            SanctionEnded.class);
+            SanctionEnded.class,
+            InspectionPlanned.class,
+            InspectionCarriedOut.class,
+            FindingRecorded.class,
+            RectificationRequired.class,
+            RectificationReported.class,
+            RectificationVerified.class,
+            InspectionClosed.class,
+            TalkHeld.class,
+            InquiryIssued.class,
+            InquiryAnswered.class,
+            TalkConcluded.class,
+            CaseOpened.class,
+            MeasureProposed.class,
+            CaseDecided.class,
+            CaseSanctionEnded.class,
+            SelectionSupervisionOpened.class,
+            SelectionStageChecked.class,
+            SelectionSupervisionConcluded.class,
+            RecordRead.class);
 
     private DisciplineEvents() {
     }

@@ -45,6 +45,11 @@ public final class HostileInputCheck {
     }
 
     public Outcome run(JsonNode openApi, long seed, int randomCasesPerEndpoint) {
+        return run(openApi, seed, randomCasesPerEndpoint, Integer.MAX_VALUE);
+    }
+
+    /** The same, with every hand-picked value of at most {@code fieldsPerBody} properties per body ({@link HostileRequests#of}). */
+    public Outcome run(JsonNode openApi, long seed, int randomCasesPerEndpoint, int fieldsPerBody) {
         ApiDescription api = ApiDescription.of(openApi);
         HostileRequests generator = new HostileRequests(openApi, seed);
         List<String> findings = new ArrayList<>();
@@ -54,7 +59,7 @@ public final class HostileInputCheck {
             String role = endpoint.access() == null || endpoint.access().contains(AccessRules.SIGNED_IN) ? Roles.PLATFORM_OPERATOR
                     : endpoint.access().get(0);
             String token = tokenForRole.apply(role);
-            for (HostileRequests.Request request : generator.of(endpoint, prefix, randomCasesPerEndpoint)) {
+            for (HostileRequests.Request request : generator.of(endpoint, prefix, randomCasesPerEndpoint, fieldsPerBody)) {
                 Map<String, byte[]> headers = new LinkedHashMap<>(request.headers());
                 headers.put("Authorization", ("Bearer " + token).getBytes(StandardCharsets.US_ASCII));
                 long before = storedEvents.getAsLong();

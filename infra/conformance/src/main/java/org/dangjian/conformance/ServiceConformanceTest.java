@@ -121,6 +121,41 @@ public abstract class ServiceConformanceTest {
         }
     }
 
+    /**
+     * Each aggregate's events are all restricted or none are ({@code @EventType(restricted = true)}), so each of the
+     * service's topics holds whole streams and every hash chain verifies from one topic alone: checked on the event
+     * types of each {@code @Aggregate} class's {@code @EventSourcingHandler}s, found under the application's package.
+     */
+    @Test
+    void eachAggregatesEventsAreAllRestrictedOrNone() {
+        String base = context.getBeansWithAnnotation(org.springframework.boot.autoconfigure.SpringBootApplication.class).values().iterator().next()
+                .getClass().getPackageName().replaceAll("\\$\\$.*", "");
+        var scanner = new org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider(false);
+        scanner.addIncludeFilter(new org.springframework.core.type.filter.AnnotationTypeFilter(org.axonframework.spring.stereotype.Aggregate.class));
+        List<String> mixed = new ArrayList<>();
+        int aggregates = 0;
+        for (var candidate : scanner.findCandidateComponents(base)) {
+            Class<?> aggregate;
+            try {
+                aggregate = Class.forName(candidate.getBeanClassName());
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException(e);
+            }
+            aggregates++;
+            java.util.Set<Boolean> restricted = new java.util.HashSet<>();
+            for (java.lang.reflect.Method method : aggregate.getDeclaredMethods()) {
+                if (method.isAnnotationPresent(org.axonframework.eventsourcing.EventSourcingHandler.class) && method.getParameterCount() > 0) {
+                    restricted.add(org.dangjian.contracts.EventTypes.isRestricted(method.getParameterTypes()[0]));
+                }
+            }
+            if (restricted.size() > 1) {
+                mixed.add(aggregate.getSimpleName());
+            }
+        }
+        assertThat(aggregates).as("aggregates found under %s", base).isPositive();
+        assertThat(mixed).as("aggregates with restricted and open events").isEmpty();
+    }
+
     @Test
     void aCommandAnswersItsIdAndSequenceAndTheQueryReadsThatWrite() {
         JsonNode answer = created();
@@ -385,9 +420,11 @@ public abstract class ServiceConformanceTest {
         Eventually.that(Duration.ofSeconds(30), () -> assertThat(serviceDatabase.getCollection(Outbox.COLLECTION).countDocuments()).isZero());
     }
 
-    /** Records on the service's topic: the sum of its partitions' end offsets. */
+    /** Records on the service's topics (its topic, and its restricted one when it has restricted types): the sum of their end offsets. */
     private long publishedRecords() {
-        return Topics.publishedRecords(context.getEnvironment().getRequiredProperty("spring.kafka.bootstrap-servers"), properties.topic());
+        String servers = context.getEnvironment().getRequiredProperty("spring.kafka.bootstrap-servers");
+        return context.getBean(org.dangjian.runtime.config.ServiceTopics.class).topics().stream()
+                .mapToLong(topic -> Topics.publishedRecords(servers, topic.name())).sum();
     }
 
     private Document claim(String key) {

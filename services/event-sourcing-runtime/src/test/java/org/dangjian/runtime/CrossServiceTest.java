@@ -178,4 +178,49 @@ class CrossServiceTest {
         assertThat(tallyDb.getCollection("idempotency_keys").find(new Document("state", "COMPLETED")).into(new java.util.ArrayList<>()))
                 .hasSize(1);
     }
+
+    @Test
+    void aRestrictedEventIsPublishedOnTheServicesRestrictedTopicOnlyAndAnEntitledReadModelReadsItThere() {
+        String debrief = "debrief-" + UUID.randomUUID();
+        String drill = "drill-" + UUID.randomUUID();
+        send(drill, id -> new Drill.ScheduleDrill(id, "防汛演练", "member-" + UUID.randomUUID()));
+        commands().sendAs(ORGANISER, debrief, id -> new org.dangjian.runtime.testing.Debrief.RecordDebrief(id, drill, "值班表不全"),
+                CommandContext.of(null, "test", "{}", null));
+
+        MongoDatabase tallyDb = tally.getBean(MongoDatabase.class);
+        Eventually.that(() -> assertThat(tallyDb.getCollection("debriefs").find(eq("_id", debrief)).first())
+                .as("read from the restricted topic").isNotNull());
+        org.dangjian.runtime.config.PlatformProperties properties = drills.getBean(org.dangjian.runtime.config.PlatformProperties.class);
+        assertThat(properties.restrictedTopicOf("drills")).endsWith("dangjian.drills.restricted");
+        Map<String, List<String>> restricted = typesBySubject(properties.restrictedTopicOf("drills"));
+        Map<String, List<String>> open = typesBySubject(properties.topic());
+        assertThat(restricted.get(debrief)).containsExactly("org.dangjian.drills.DebriefRecorded.v1");
+        assertThat(open).as("nothing of the debrief on the open topic").doesNotContainKey(debrief);
+        assertThat(open.get(drill)).containsExactly("org.dangjian.drills.DrillScheduled.v1");
+        assertThat(restricted).doesNotContainKey(drill);
+    }
+
+    /** Every record's ce_type on the topic, by ce_subject, read from the start with a consumer of no group. */
+    private static Map<String, List<String>> typesBySubject(String topic) {
+        Map<String, Object> config = Map.of(org.apache.kafka.clients.consumer.ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestInfrastructure.endpoints().kafkaBootstrapServers());
+        Map<String, List<String>> types = new java.util.TreeMap<>();
+        try (org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]> consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<>(
+                config, new org.apache.kafka.common.serialization.ByteArrayDeserializer(), new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+            List<org.apache.kafka.common.TopicPartition> partitions = consumer.partitionsFor(topic, java.time.Duration.ofSeconds(10)).stream()
+                    .map(p -> new org.apache.kafka.common.TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<org.apache.kafka.common.TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p)) && System.nanoTime() < deadline) {
+                for (var record : consumer.poll(java.time.Duration.ofMillis(200))) {
+                    String subject = new String(record.headers().lastHeader("ce_subject").value(), java.nio.charset.StandardCharsets.UTF_8);
+                    types.computeIfAbsent(subject, k -> new java.util.ArrayList<>())
+                            .add(new String(record.headers().lastHeader("ce_type").value(), java.nio.charset.StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return types;
+    }
 }

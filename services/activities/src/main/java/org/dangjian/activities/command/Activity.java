@@ -22,6 +22,7 @@ import org.dangjian.contracts.activities.Attendance;
 import org.dangjian.contracts.activities.AttendanceCorrected;
 import org.dangjian.contracts.activities.AttendanceRecorded;
 import org.dangjian.runtime.domain.RuleViolation;
+import org.dangjian.runtime.security.BranchScope;
 
 /**
  * An activity (活动) of a branch: a meeting of "三会一课", a theme party day, an organisational or democratic life

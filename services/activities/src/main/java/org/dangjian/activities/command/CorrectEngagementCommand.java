@@ -7,6 +7,7 @@ import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.dangjian.contracts.activities.LearningForm;
 import org.dangjian.runtime.command.AggregateCodes;
+import org.dangjian.runtime.security.BranchScope;
 
 /**
  * 更正: a learning and practice record's fields corrected, for a reason; a field left null keeps its value, a list

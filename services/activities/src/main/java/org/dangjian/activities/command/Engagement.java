@@ -20,6 +20,7 @@ import org.dangjian.contracts.activities.EngagementKind;
 import org.dangjian.contracts.activities.EngagementRecorded;
 import org.dangjian.contracts.activities.LearningForm;
 import org.dangjian.runtime.domain.RuleViolation;
+import org.dangjian.runtime.security.BranchScope;
 
 /**
  * A learning and practice record (学习与实践记录) of a branch, a stream of its own: learning and education (学习教育,

@@ -8,6 +8,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.dangjian.contracts.activities.EngagementKind;
 import org.dangjian.contracts.activities.LearningForm;
 import org.dangjian.runtime.command.AggregateCodes;
+import org.dangjian.runtime.security.BranchScope;
 
 /**
  * 学习与实践登记: a branch of the caller's scope records learning and education (学习教育), a "我为群众办实事" deed's

@@ -19,7 +19,6 @@ import org.dangjian.activities.command.ComplianceRules;
 import org.dangjian.activities.command.ConcludeComplianceCommand;
 import org.dangjian.activities.command.Frequency;
 import org.dangjian.activities.query.ActivitiesReadModel;
-import org.dangjian.activities.query.BranchesReadModel;
 import org.dangjian.activities.query.ComplianceQueries;
 import org.dangjian.activities.query.ComplianceReadModel;
 import org.dangjian.contracts.activities.ActivitiesEvents;
@@ -30,6 +29,7 @@ import org.dangjian.runtime.consumer.ConsumerRunner;
 import org.dangjian.runtime.consumer.ConsumerRunners;
 import org.dangjian.runtime.domain.RuleViolation;
 import org.dangjian.runtime.metadata.Actor;
+import org.dangjian.runtime.platform.OrganisationUnitsReadModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -71,14 +71,14 @@ public class ComplianceConclusions {
     private final ComplianceRules rules;
     private final ActivityRules calendar;
     private final ComplianceQueries queries;
-    private final BranchesReadModel branches;
+    private final OrganisationUnitsReadModel branches;
     private final ObjectProvider<ConsumerRunners> runners;
     private final Clock clock;
     private final Duration grace;
     private final int monthsBack;
 
     ComplianceConclusions(CommandDispatcher commands, ComplianceRules rules, ActivityRules calendar, ComplianceQueries queries,
-                          BranchesReadModel branches, ObjectProvider<ConsumerRunners> runners, Clock clock,
+                          OrganisationUnitsReadModel branches, ObjectProvider<ConsumerRunners> runners, Clock clock,
                           @Value("${dangjian.activities.compliance.job.grace:PT1H}") Duration grace,
                           @Value("${dangjian.activities.compliance.job.months-back:12}") int monthsBack) {
         if (grace.isNegative() || monthsBack < 1) {
@@ -110,7 +110,7 @@ public class ComplianceConclusions {
         int concluded = 0;
         int already = 0;
         int refused = 0;
-        for (BranchesReadModel.Unit branch : branches.branches()) {
+        for (OrganisationUnitsReadModel.Unit branch : branches.branches()) {
             List<Candidate> candidates = candidates(branch, zone, now, earliest);
             if (candidates.isEmpty()) {
                 continue;
@@ -157,7 +157,7 @@ public class ComplianceConclusions {
     }
 
     /** The periods (and kinds) the branch owes that ended at least the grace ago, not before {@code earliest}. */
-    private List<Candidate> candidates(BranchesReadModel.Unit branch, ZoneId zone, Instant now, LocalDate earliest) {
+    private List<Candidate> candidates(OrganisationUnitsReadModel.Unit branch, ZoneId zone, Instant now, LocalDate earliest) {
         LocalDate established = ComplianceQueries.day(branch.establishedAt(), zone);
         LocalDate dissolved = ComplianceQueries.day(branch.dissolvedAt(), zone);
         LocalDate first = Collections.max(established == null ? List.of(earliest, rules.firstEffective())
@@ -186,7 +186,7 @@ public class ComplianceConclusions {
         if (all == null) {
             return Optional.empty();
         }
-        for (String model : List.of(BranchesReadModel.NAME, ActivitiesReadModel.NAME, ComplianceReadModel.NAME)) {
+        for (String model : List.of(OrganisationUnitsReadModel.NAME, ActivitiesReadModel.NAME, ComplianceReadModel.NAME)) {
             Optional<ConsumerRunner> runner = all.named(model);
             if (runner.isPresent() && (runner.get().lag() > 0 || runner.get().parkedCount() > 0)) {
                 return Optional.of(model);

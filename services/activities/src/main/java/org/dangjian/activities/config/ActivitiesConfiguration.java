@@ -1,5 +1,6 @@
 package org.dangjian.activities.config;
 
+import com.mongodb.client.MongoDatabase;
 import java.time.Clock;
 import java.time.ZoneId;
 
@@ -7,6 +8,8 @@ import org.dangjian.activities.command.ActivityRules;
 import org.dangjian.activities.command.ComplianceRules;
 import org.dangjian.contracts.activities.ActivitiesEvents;
 import org.dangjian.runtime.config.PublishedEventTypes;
+import org.dangjian.runtime.platform.OrganisationUnitsReadModel;
+import org.dangjian.runtime.platform.MemberDirectoryReadModel;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,5 +41,17 @@ class ActivitiesConfiguration {
         try (java.io.InputStream in = resources.getResource(location).getInputStream()) {
             return ComplianceRules.read(in);
         }
+    }
+
+    /** The organisation units, from the organisation service's topic (the kit's read model {@code branches}). */
+    @Bean
+    OrganisationUnitsReadModel organisationUnits(MongoDatabase serviceDatabase) {
+        return new OrganisationUnitsReadModel(serviceDatabase);
+    }
+
+    /** The members' names, branches and login names, from the members service's topic (the kit's read model {@code member-directory}). */
+    @Bean
+    MemberDirectoryReadModel memberDirectory(MongoDatabase serviceDatabase) {
+        return new MemberDirectoryReadModel(serviceDatabase);
     }
 }

@@ -18,6 +18,8 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import org.bson.Document;
 import org.dangjian.contracts.activities.ActivityKind;
+import org.dangjian.runtime.platform.MemberDirectoryReadModel;
+import org.dangjian.runtime.platform.OrganisationUnitsReadModel;
 import org.dangjian.runtime.readmodel.TimelineStore;
 import org.dangjian.runtime.web.PageOf;
 import org.springframework.stereotype.Component;
@@ -37,12 +39,12 @@ public class ActivityQueries {
     private final MongoCollection<Document> years;
     private final MongoCollection<Document> services;
     private final TimelineStore timelines;
-    private final BranchesReadModel branches;
+    private final OrganisationUnitsReadModel branches;
     private final MemberDirectoryReadModel directory;
     private final EngagementQueries engagements;
     private final DualLifeReadModel dualLives;
 
-    public ActivityQueries(MongoDatabase serviceDatabase, BranchesReadModel branches, MemberDirectoryReadModel directory,
+    public ActivityQueries(MongoDatabase serviceDatabase, OrganisationUnitsReadModel branches, MemberDirectoryReadModel directory,
                            EngagementQueries engagements, DualLifeReadModel dualLives) {
         this.engagements = engagements;
         this.dualLives = dualLives;
@@ -320,7 +322,7 @@ public class ActivityQueries {
     }
 
     private String branchName(String branchId, Map<String, String> names) {
-        return names.computeIfAbsent(branchId, id -> branches.unit(id).map(BranchesReadModel.Unit::name).orElse(null));
+        return names.computeIfAbsent(branchId, id -> branches.unit(id).map(OrganisationUnitsReadModel.Unit::name).orElse(null));
     }
 
     private static int[] counts(Document doc) {

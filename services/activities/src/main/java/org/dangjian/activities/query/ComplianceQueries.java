@@ -28,10 +28,11 @@ import org.dangjian.activities.command.ComplianceRules;
 import org.dangjian.activities.command.ComplianceState;
 import org.dangjian.activities.command.Frequency;
 import org.dangjian.contracts.activities.ActivityKind;
+import org.dangjian.runtime.platform.OrganisationUnitsReadModel;
 import org.springframework.stereotype.Component;
 
 /**
- * Derives the "三会一课" compliance board from the read models: the branches ({@link BranchesReadModel}), the
+ * Derives the "三会一课" compliance board from the read models: the branches ({@link OrganisationUnitsReadModel}), the
  * activities held and still scheduled ({@link ActivitiesReadModel}) and the concluded records ({@link
  * ComplianceReadModel}), judged by the rules in effect on each period's first day and today in the centre's time zone.
  * It reflects what those models hold: a holding recorded a moment ago shows within seconds.
@@ -39,16 +40,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class ComplianceQueries {
 
-    private static final Comparator<BranchesReadModel.Unit> BY_NAME = Comparator
-            .comparing((BranchesReadModel.Unit unit) -> unit.name() == null ? "\uffff" : unit.name()).thenComparing(BranchesReadModel.Unit::id);
+    private static final Comparator<OrganisationUnitsReadModel.Unit> BY_NAME = Comparator
+            .comparing((OrganisationUnitsReadModel.Unit unit) -> unit.name() == null ? "\uffff" : unit.name()).thenComparing(OrganisationUnitsReadModel.Unit::id);
 
     private final MongoCollection<Document> activities;
-    private final BranchesReadModel branches;
+    private final OrganisationUnitsReadModel branches;
     private final ComplianceReadModel records;
     private final ComplianceRules rules;
     private final ActivityRules calendar;
 
-    public ComplianceQueries(MongoDatabase serviceDatabase, BranchesReadModel branches, ComplianceReadModel records, ComplianceRules rules,
+    public ComplianceQueries(MongoDatabase serviceDatabase, OrganisationUnitsReadModel branches, ComplianceReadModel records, ComplianceRules rules,
                              ActivityRules calendar) {
         this.activities = serviceDatabase.getCollection(ActivitiesReadModel.ACTIVITIES);
         this.branches = branches;
@@ -84,7 +85,7 @@ public class ComplianceQueries {
                 warnings.add(version.warnDaysBefore());
             }));
         }
-        List<BranchesReadModel.Unit> units = branchesOf(branchId, scope).stream()
+        List<OrganisationUnitsReadModel.Unit> units = branchesOf(branchId, scope).stream()
                 .filter(unit -> existedDuring(unit, asked, zone)).sorted(BY_NAME).toList();
         if (columns.isEmpty() || units.isEmpty()) {
             return new ComplianceBoard(asked.label(), today, columns, units.stream()
@@ -93,7 +94,7 @@ public class ComplianceQueries {
         LocalDate from = columns.stream().map(ComplianceBoard.Column::from).min(Comparator.naturalOrder()).orElseThrow();
         LocalDate to = columns.stream().map(ComplianceBoard.Column::to).max(Comparator.naturalOrder()).orElseThrow();
         Map<String, List<Document>> byBranch = new HashMap<>();
-        Bson query = and(in("branchId", units.stream().map(BranchesReadModel.Unit::id).toList()),
+        Bson query = and(in("branchId", units.stream().map(OrganisationUnitsReadModel.Unit::id).toList()),
                 in("kind", columns.stream().map(column -> column.kind().name()).distinct().toList()),
                 in("state", List.of(ActivityState.HELD.name(), ActivityState.SCHEDULED.name())),
                 gte("date", from.toString()), lte("date", to.toString()));
@@ -101,14 +102,14 @@ public class ComplianceQueries {
             byBranch.computeIfAbsent(doc.getString("branchId"), b -> new ArrayList<>()).add(doc);
         }
         Map<String, String> ids = new HashMap<>();
-        for (BranchesReadModel.Unit unit : units) {
+        for (OrganisationUnitsReadModel.Unit unit : units) {
             for (int i = 0; i < columns.size(); i++) {
                 ids.put(unit.id() + "|" + i, ComplianceRules.recordId(unit.id(), columns.get(i).kind(), periods.get(i)));
             }
         }
         Map<String, ComplianceReadModel.Concluded> concluded = records.find(ids.values());
         List<ComplianceBoard.BranchRow> rows = new ArrayList<>();
-        for (BranchesReadModel.Unit unit : units) {
+        for (OrganisationUnitsReadModel.Unit unit : units) {
             LocalDate established = day(unit.establishedAt(), zone);
             LocalDate dissolved = day(unit.dissolvedAt(), zone);
             List<Document> docs = byBranch.getOrDefault(unit.id(), List.of());
@@ -154,7 +155,7 @@ public class ComplianceQueries {
     }
 
     /** The branches of the caller's scope, of one branch when named. */
-    private List<BranchesReadModel.Unit> branchesOf(String branchId, ReadScope scope) {
+    private List<OrganisationUnitsReadModel.Unit> branchesOf(String branchId, ReadScope scope) {
         String only = branchId;
         if (!scope.all()) {
             if (scope.branchId() == null || branchId != null && !scope.seesBranch(branchId)) {
@@ -163,13 +164,13 @@ public class ComplianceQueries {
             only = scope.branchId();
         }
         if (only != null) {
-            return branches.unit(only).filter(BranchesReadModel.Unit::isBranch).map(List::of).orElse(List.of());
+            return branches.unit(only).filter(OrganisationUnitsReadModel.Unit::isBranch).map(List::of).orElse(List.of());
         }
         return branches.branches();
     }
 
     /** Whether the branch existed on some day of the period (established by its last day, not dissolved by its first). */
-    private static boolean existedDuring(BranchesReadModel.Unit unit, CompliancePeriod period, ZoneId zone) {
+    private static boolean existedDuring(OrganisationUnitsReadModel.Unit unit, CompliancePeriod period, ZoneId zone) {
         LocalDate established = day(unit.establishedAt(), zone);
         LocalDate dissolved = day(unit.dissolvedAt(), zone);
         return (established == null || !established.isAfter(period.lastDay())) && (dissolved == null || dissolved.isAfter(period.start()));

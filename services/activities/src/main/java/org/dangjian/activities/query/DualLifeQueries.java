@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.dangjian.runtime.platform.MemberDirectoryReadModel;
+import org.dangjian.runtime.platform.OrganisationUnitsReadModel;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,9 +21,9 @@ public class DualLifeQueries {
 
     private final DualLifeReadModel records;
     private final MemberDirectoryReadModel directory;
-    private final BranchesReadModel branches;
+    private final OrganisationUnitsReadModel branches;
 
-    public DualLifeQueries(DualLifeReadModel records, MemberDirectoryReadModel directory, BranchesReadModel branches) {
+    public DualLifeQueries(DualLifeReadModel records, MemberDirectoryReadModel directory, OrganisationUnitsReadModel branches) {
         this.records = records;
         this.directory = directory;
         this.branches = branches;
@@ -66,6 +68,6 @@ public class DualLifeQueries {
     }
 
     private String name(String branchId, Map<String, String> names) {
-        return names.computeIfAbsent(branchId, id -> branches.unit(id).map(BranchesReadModel.Unit::name).orElse(null));
+        return names.computeIfAbsent(branchId, id -> branches.unit(id).map(OrganisationUnitsReadModel.Unit::name).orElse(null));
     }
 }

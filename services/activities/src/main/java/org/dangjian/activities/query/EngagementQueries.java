@@ -16,6 +16,8 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import org.bson.Document;
 import org.dangjian.contracts.activities.EngagementKind;
+import org.dangjian.runtime.platform.MemberDirectoryReadModel;
+import org.dangjian.runtime.platform.OrganisationUnitsReadModel;
 import org.dangjian.runtime.web.PageOf;
 import org.springframework.stereotype.Component;
 
@@ -32,10 +34,10 @@ public class EngagementQueries {
             .thenComparing(doc -> doc.getString("_id"));
 
     private final MongoCollection<Document> engagements;
-    private final BranchesReadModel branches;
+    private final OrganisationUnitsReadModel branches;
     private final MemberDirectoryReadModel directory;
 
-    public EngagementQueries(MongoDatabase serviceDatabase, BranchesReadModel branches, MemberDirectoryReadModel directory) {
+    public EngagementQueries(MongoDatabase serviceDatabase, OrganisationUnitsReadModel branches, MemberDirectoryReadModel directory) {
         this.engagements = serviceDatabase.getCollection(EngagementsReadModel.ENGAGEMENTS);
         this.branches = branches;
         this.directory = directory;
@@ -142,7 +144,7 @@ public class EngagementQueries {
     }
 
     private String unitName(String unitId, Map<String, String> names) {
-        return unitId == null ? null : names.computeIfAbsent(unitId, id -> branches.unit(id).map(BranchesReadModel.Unit::name).orElse(null));
+        return unitId == null ? null : names.computeIfAbsent(unitId, id -> branches.unit(id).map(OrganisationUnitsReadModel.Unit::name).orElse(null));
     }
 
     private static List<String> strings(Document doc, String field) {

@@ -1,5 +1,10 @@
 package org.dangjian.activities.query;
 
+import org.dangjian.runtime.security.Caller;
+import org.dangjian.runtime.security.Roles;
+
+import org.dangjian.runtime.platform.MemberDirectoryReadModel;
+
 /**
  * What a caller reads: party committee staff, auditors and discipline inspectors every branch's activities and every
  * member's participation; a branch secretary his own branch's activities ({@code branchId}, his token's {@code org})
@@ -11,6 +16,12 @@ package org.dangjian.activities.query;
  * @param username the login name whose participation he reads, or null
  */
 public record ReadScope(boolean all, String branchId, String username) {
+
+    /** What the caller reads, from his token's roles, {@code org} and {@code preferred_username}. */
+    public static ReadScope of(Caller caller) {
+        return new ReadScope(caller.readsEverything(Roles.COMMITTEE_STAFF, Roles.AUDITOR, Roles.DISCIPLINE_INSPECTOR), caller.secretaryBranch(),
+                caller.memberUsername());
+    }
 
     /** Whether he reads this branch's activities. */
     public boolean seesBranch(String branch) {

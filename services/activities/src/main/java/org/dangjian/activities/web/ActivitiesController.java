@@ -16,7 +16,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.dangjian.activities.command.ActivityRules;
 import org.dangjian.activities.command.AttendanceEntry;
-import org.dangjian.activities.command.BranchScope;
 import org.dangjian.activities.command.CancelActivityCommand;
 import org.dangjian.activities.command.CorrectAttendanceCommand;
 import org.dangjian.activities.command.HoldActivityCommand;
@@ -29,9 +28,7 @@ import org.dangjian.activities.query.ActivityQueries;
 import org.dangjian.activities.query.ActivityState;
 import org.dangjian.activities.query.ActivityTimelinesReadModel;
 import org.dangjian.activities.query.ActivityView;
-import org.dangjian.activities.query.BranchesReadModel;
 import org.dangjian.activities.query.EngagementsReadModel;
-import org.dangjian.activities.query.MemberDirectoryReadModel;
 import org.dangjian.activities.query.ParticipationReadModel;
 import org.dangjian.activities.query.ParticipationView;
 import org.dangjian.activities.query.ReadScope;
@@ -41,6 +38,10 @@ import org.dangjian.contracts.activities.ActivityKind;
 import org.dangjian.runtime.command.CommandContext;
 import org.dangjian.runtime.command.CommandDispatcher;
 import org.dangjian.runtime.command.CommandResult;
+import org.dangjian.runtime.platform.MemberDirectoryReadModel;
+import org.dangjian.runtime.platform.OrganisationUnitsReadModel;
+import org.dangjian.runtime.security.BranchScope;
+import org.dangjian.runtime.security.Caller;
 import org.dangjian.runtime.web.CommandResponse;
 import org.dangjian.runtime.domain.RuleViolation;
 import org.dangjian.runtime.eventstore.ChainVerification;
@@ -85,12 +86,12 @@ class ActivitiesController {
     private final ActivityQueries queries;
     private final ReadYourWrites readYourWrites;
     private final ChainVerifier verifier;
-    private final BranchesReadModel branches;
+    private final OrganisationUnitsReadModel branches;
     private final MemberDirectoryReadModel directory;
     private final ActivityRules rules;
 
     ActivitiesController(CommandDispatcher commands, ActivityQueries queries, ReadYourWrites readYourWrites, ChainVerifier verifier,
-                         BranchesReadModel branches, MemberDirectoryReadModel directory, ActivityRules rules) {
+                         OrganisationUnitsReadModel branches, MemberDirectoryReadModel directory, ActivityRules rules) {
         this.commands = commands;
         this.queries = queries;
         this.readYourWrites = readYourWrites;
@@ -182,7 +183,7 @@ class ActivitiesController {
                                         @Parameter(description = "an activity whose change to wait for") @RequestParam(required = false) String activity,
                                         @RequestParam(required = false) @Min(0) Long minSequence) {
         String branchId = branch == null ? null : AggregateIds.canonical("branch", branch);
-        ReadScope scope = Caller.current().readScope();
+        ReadScope scope = ReadScope.of(Caller.current());
         if (activity != null) {
             awaitVisible(ActivitiesReadModel.NAME, AggregateIds.canonical("activity", activity), minSequence, scope);
         }
@@ -195,7 +196,7 @@ class ActivitiesController {
     @GetMapping(path = "/activities/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     ActivityView activity(@PathVariable("id") String path, @RequestParam(required = false) @Min(0) Long minSequence) {
         String id = AggregateIds.canonical("id", path);
-        ReadScope scope = Caller.current().readScope();
+        ReadScope scope = ReadScope.of(Caller.current());
         awaitVisible(ActivitiesReadModel.NAME, id, minSequence, scope);
         return queries.activity(id, scope).orElseThrow(() -> activityNotFound(id));
     }
@@ -209,7 +210,7 @@ class ActivitiesController {
                                  @RequestParam(defaultValue = "0") @Min(0) long from,
                                  @RequestParam(defaultValue = "200") @Min(1) @Max(TimelineStore.MAX_PAGE) int limit) {
         String id = AggregateIds.canonical("id", path);
-        ReadScope scope = Caller.current().readScope();
+        ReadScope scope = ReadScope.of(Caller.current());
         awaitVisible(ActivityTimelinesReadModel.NAME, id, minSequence, scope);
         if (!scope.all()) {
             if (minSequence != null) {
@@ -230,7 +231,7 @@ class ActivitiesController {
     @GetMapping(path = "/activities/{id}/verification", produces = MediaType.APPLICATION_JSON_VALUE)
     ChainVerification verify(@PathVariable("id") String path) {
         String id = AggregateIds.canonical("id", path);
-        ReadScope scope = Caller.current().readScope();
+        ReadScope scope = ReadScope.of(Caller.current());
         if (!scope.all() && !queries.visible(id, scope)) {
             throw activityNotFound(id);
         }
@@ -270,7 +271,7 @@ class ActivitiesController {
     @GetMapping(path = "/volunteer-services/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     VolunteerServiceView volunteerService(@PathVariable("id") String path, @RequestParam(required = false) @Min(0) Long minSequence) {
         String id = AggregateIds.canonical("id", path);
-        ReadScope scope = Caller.current().readScope();
+        ReadScope scope = ReadScope.of(Caller.current());
         readYourWrites.await(ParticipationReadModel.NAME, id, minSequence, () -> serviceNotFound(id));
         return queries.volunteerService(id, scope).orElseThrow(() -> serviceNotFound(id));
     }
@@ -283,7 +284,7 @@ class ActivitiesController {
                                                  @RequestParam(defaultValue = "0") @Min(0) long from,
                                                  @RequestParam(defaultValue = "200") @Min(1) @Max(TimelineStore.MAX_PAGE) int limit) {
         String id = AggregateIds.canonical("id", path);
-        ReadScope scope = Caller.current().readScope();
+        ReadScope scope = ReadScope.of(Caller.current());
         readYourWrites.await(ActivityTimelinesReadModel.NAME, id, minSequence, () -> serviceNotFound(id));
         if (minSequence != null) {
             readYourWrites.await(ParticipationReadModel.NAME, id, minSequence, () -> serviceNotFound(id));
@@ -300,7 +301,7 @@ class ActivitiesController {
     @GetMapping(path = "/volunteer-services/{id}/verification", produces = MediaType.APPLICATION_JSON_VALUE)
     ChainVerification verifyVolunteerService(@PathVariable("id") String path) {
         String id = AggregateIds.canonical("id", path);
-        if (queries.volunteerService(id, Caller.current().readScope()).isEmpty()) {
+        if (queries.volunteerService(id, ReadScope.of(Caller.current())).isEmpty()) {
             throw serviceNotFound(id);
         }
         ChainVerification verification = verifier.verify(id);
@@ -325,7 +326,7 @@ class ActivitiesController {
             String serviceId = AggregateIds.canonical("service", service);
             readYourWrites.await(ParticipationReadModel.NAME, serviceId, minSequence, () -> serviceNotFound(serviceId));
         }
-        return queries.ranking(year == null ? rules.today().getYear() : year, branchId, Caller.current().readScope(), limit);
+        return queries.ranking(year == null ? rules.today().getYear() : year, branchId, ReadScope.of(Caller.current()), limit);
     }
 
     @Operation(summary = "参加活动情况 A member's participation", description = "The activities whose attendance names the member (newest "
@@ -343,7 +344,7 @@ class ActivitiesController {
                                     @RequestParam(required = false) String engagement,
                                     @RequestParam(required = false) @Min(0) Long minSequence) {
         String id = AggregateIds.canonical("id", path);
-        return participationOf(id, year, activity, service, engagement, minSequence, Caller.current().readScope());
+        return participationOf(id, year, activity, service, engagement, minSequence, ReadScope.of(Caller.current()));
     }
 
     @Operation(summary = "我的参加活动情况 My participation", description = "The caller's own participation, by the login name the "

@@ -10,6 +10,8 @@ import org.dangjian.activities.command.ComplianceRules;
 import org.dangjian.activities.command.Frequency;
 import org.dangjian.activities.query.ComplianceBoard;
 import org.dangjian.activities.query.ComplianceQueries;
+import org.dangjian.activities.query.ReadScope;
+import org.dangjian.runtime.security.Caller;
 import org.dangjian.runtime.web.AggregateIds;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -52,7 +54,7 @@ class ComplianceController {
                           @Parameter(description = "a branch's id") @RequestParam(required = false) String branch) {
         CompliancePeriod asked = period == null ? CompliancePeriod.containing(Frequency.MONTHLY, calendar.today()) : CompliancePeriod.parse(period);
         String branchId = branch == null ? null : AggregateIds.canonical("branch", branch);
-        return queries.board(asked, branchId, Caller.current().readScope());
+        return queries.board(asked, branchId, ReadScope.of(Caller.current()));
     }
 
     @Operation(summary = "三会一课落实要求 The compliance rules", description = "Every version of the rule set, with the day it takes "

@@ -14,11 +14,9 @@ import org.dangjian.activities.command.AssignDualLifeCommand;
 import org.dangjian.activities.command.EndDualLifeCommand;
 import org.dangjian.activities.query.ActivityQueries;
 import org.dangjian.activities.query.ActivityTimelinesReadModel;
-import org.dangjian.activities.query.BranchesReadModel;
 import org.dangjian.activities.query.DualLifeQueries;
 import org.dangjian.activities.query.DualLifeReadModel;
 import org.dangjian.activities.query.DualLifeView;
-import org.dangjian.activities.query.MemberDirectoryReadModel;
 import org.dangjian.activities.query.ReadScope;
 import org.dangjian.runtime.command.CommandContext;
 import org.dangjian.runtime.command.CommandDispatcher;
@@ -26,8 +24,11 @@ import org.dangjian.runtime.command.CommandResult;
 import org.dangjian.runtime.domain.RuleViolation;
 import org.dangjian.runtime.eventstore.ChainVerification;
 import org.dangjian.runtime.eventstore.ChainVerifier;
+import org.dangjian.runtime.platform.MemberDirectoryReadModel;
+import org.dangjian.runtime.platform.OrganisationUnitsReadModel;
 import org.dangjian.runtime.readmodel.ReadYourWrites;
 import org.dangjian.runtime.readmodel.TimelineStore;
+import org.dangjian.runtime.security.Caller;
 import org.dangjian.runtime.security.Roles;
 import org.dangjian.runtime.web.AggregateIds;
 import org.dangjian.runtime.web.CommandResponse;
@@ -61,11 +62,11 @@ class DualLifeController {
     private final ActivityQueries timelines;
     private final ReadYourWrites readYourWrites;
     private final ChainVerifier verifier;
-    private final BranchesReadModel branches;
+    private final OrganisationUnitsReadModel branches;
     private final MemberDirectoryReadModel directory;
 
     DualLifeController(CommandDispatcher commands, DualLifeQueries queries, ActivityQueries timelines, ReadYourWrites readYourWrites,
-                       ChainVerifier verifier, BranchesReadModel branches, MemberDirectoryReadModel directory) {
+                       ChainVerifier verifier, OrganisationUnitsReadModel branches, MemberDirectoryReadModel directory) {
         this.commands = commands;
         this.queries = queries;
         this.timelines = timelines;
@@ -123,7 +124,7 @@ class DualLifeController {
                             @RequestParam(required = false) @Min(0) Long minSequence) {
         String branchId = branch == null ? null : AggregateIds.canonical("branch", branch);
         String memberId = member == null ? null : AggregateIds.canonical("member", member);
-        ReadScope scope = Caller.current().readScope();
+        ReadScope scope = ReadScope.of(Caller.current());
         if (assignment != null) {
             String assignmentId = AggregateIds.canonical("assignment", assignment);
             awaitVisible(DualLifeReadModel.NAME, assignmentId, minSequence, scope);
@@ -137,7 +138,7 @@ class DualLifeController {
     @GetMapping(path = "/dual-lives/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     DualLifeView record(@PathVariable("id") String path, @RequestParam(required = false) @Min(0) Long minSequence) {
         String id = AggregateIds.canonical("id", path);
-        ReadScope scope = Caller.current().readScope();
+        ReadScope scope = ReadScope.of(Caller.current());
         awaitVisible(DualLifeReadModel.NAME, id, minSequence, scope);
         return queries.record(id, scope).orElseThrow(() -> notFound(id));
     }
@@ -150,7 +151,7 @@ class DualLifeController {
                                  @RequestParam(defaultValue = "0") @Min(0) long from,
                                  @RequestParam(defaultValue = "200") @Min(1) @Max(TimelineStore.MAX_PAGE) int limit) {
         String id = AggregateIds.canonical("id", path);
-        ReadScope scope = Caller.current().readScope();
+        ReadScope scope = ReadScope.of(Caller.current());
         readYourWrites.await(ActivityTimelinesReadModel.NAME, id, minSequence, () -> notFound(id));
         awaitVisible(DualLifeReadModel.NAME, id, minSequence, scope);
         return timelines.timeline(id, from, limit).orElseThrow(() -> notFound(id)).answer("assignmentId", id);
@@ -162,7 +163,7 @@ class DualLifeController {
     @GetMapping(path = "/dual-lives/{id}/verification", produces = MediaType.APPLICATION_JSON_VALUE)
     ChainVerification verify(@PathVariable("id") String path) {
         String id = AggregateIds.canonical("id", path);
-        if (!queries.visible(id, Caller.current().readScope())) {
+        if (!queries.visible(id, ReadScope.of(Caller.current()))) {
             throw notFound(id);
         }
         ChainVerification verification = verifier.verify(id);

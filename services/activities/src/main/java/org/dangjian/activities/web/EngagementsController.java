@@ -16,23 +16,24 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.dangjian.activities.command.ActivityRules;
-import org.dangjian.activities.command.BranchScope;
 import org.dangjian.activities.command.CompleteDeedCommand;
 import org.dangjian.activities.command.CorrectEngagementCommand;
 import org.dangjian.activities.command.RecordEngagementCommand;
 import org.dangjian.activities.query.ActivityQueries;
 import org.dangjian.activities.query.ActivityTimelinesReadModel;
-import org.dangjian.activities.query.BranchesReadModel;
 import org.dangjian.activities.query.EngagementListItem;
 import org.dangjian.activities.query.EngagementQueries;
 import org.dangjian.activities.query.EngagementView;
 import org.dangjian.activities.query.EngagementsReadModel;
-import org.dangjian.activities.query.MemberDirectoryReadModel;
 import org.dangjian.activities.query.ReadScope;
 import org.dangjian.contracts.activities.EngagementKind;
 import org.dangjian.runtime.command.CommandContext;
 import org.dangjian.runtime.command.CommandDispatcher;
 import org.dangjian.runtime.command.CommandResult;
+import org.dangjian.runtime.platform.MemberDirectoryReadModel;
+import org.dangjian.runtime.platform.OrganisationUnitsReadModel;
+import org.dangjian.runtime.security.BranchScope;
+import org.dangjian.runtime.security.Caller;
 import org.dangjian.runtime.web.CommandResponse;
 import org.dangjian.runtime.domain.RuleViolation;
 import org.dangjian.runtime.eventstore.ChainVerification;
@@ -76,12 +77,12 @@ class EngagementsController {
     private final ActivityQueries timelines;
     private final ReadYourWrites readYourWrites;
     private final ChainVerifier verifier;
-    private final BranchesReadModel branches;
+    private final OrganisationUnitsReadModel branches;
     private final MemberDirectoryReadModel directory;
     private final ActivityRules rules;
 
     EngagementsController(CommandDispatcher commands, EngagementQueries queries, ActivityQueries timelines, ReadYourWrites readYourWrites,
-                          ChainVerifier verifier, BranchesReadModel branches, MemberDirectoryReadModel directory, ActivityRules rules) {
+                          ChainVerifier verifier, OrganisationUnitsReadModel branches, MemberDirectoryReadModel directory, ActivityRules rules) {
         this.commands = commands;
         this.queries = queries;
         this.timelines = timelines;
@@ -186,7 +187,7 @@ class EngagementsController {
                                            String engagement,
                                            @RequestParam(required = false) @Min(0) Long minSequence) {
         String branchId = branch == null ? null : AggregateIds.canonical("branch", branch);
-        ReadScope scope = Caller.current().readScope();
+        ReadScope scope = ReadScope.of(Caller.current());
         if (engagement != null) {
             awaitVisible(EngagementsReadModel.NAME, AggregateIds.canonical("engagement", engagement), minSequence, scope);
         }
@@ -199,7 +200,7 @@ class EngagementsController {
     @GetMapping(path = "/engagements/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     EngagementView engagement(@PathVariable("id") String path, @RequestParam(required = false) @Min(0) Long minSequence) {
         String id = AggregateIds.canonical("id", path);
-        ReadScope scope = Caller.current().readScope();
+        ReadScope scope = ReadScope.of(Caller.current());
         awaitVisible(EngagementsReadModel.NAME, id, minSequence, scope);
         return queries.engagement(id, scope).orElseThrow(() -> notFound(id));
     }
@@ -213,7 +214,7 @@ class EngagementsController {
                                  @RequestParam(defaultValue = "0") @Min(0) long from,
                                  @RequestParam(defaultValue = "200") @Min(1) @Max(TimelineStore.MAX_PAGE) int limit) {
         String id = AggregateIds.canonical("id", path);
-        ReadScope scope = Caller.current().readScope();
+        ReadScope scope = ReadScope.of(Caller.current());
         awaitVisible(ActivityTimelinesReadModel.NAME, id, minSequence, scope);
         if (!scope.all()) {
             if (minSequence != null) {
@@ -234,7 +235,7 @@ class EngagementsController {
     @GetMapping(path = "/engagements/{id}/verification", produces = MediaType.APPLICATION_JSON_VALUE)
     ChainVerification verify(@PathVariable("id") String path) {
         String id = AggregateIds.canonical("id", path);
-        ReadScope scope = Caller.current().readScope();
+        ReadScope scope = ReadScope.of(Caller.current());
         if (!queries.visible(id, scope)) {
             throw notFound(id);
         }
@@ -248,11 +249,11 @@ class EngagementsController {
 
     /** A mass activity's organising unit: a branch or a mass organisation (工会, 团支部, 妇委会) published and not dissolved. */
     private void requireOrganiser(String unitId) {
-        BranchesReadModel.Unit unit = branches.unit(unitId).orElseThrow(() -> RuleViolation.notFound("ORGANISER_UNKNOWN",
+        OrganisationUnitsReadModel.Unit unit = branches.unit(unitId).orElseThrow(() -> RuleViolation.notFound("ORGANISER_UNKNOWN",
                 "There is no organisation unit {0} (a unit established a moment ago shows within seconds)", unitId));
         if (!unit.isBranch() && !"MASS_ORGANISATION".equals(unit.kind())) {
             throw RuleViolation.conflict("ORGANISER_NOT_ELIGIBLE", "{1} is a {3}: a mass activity is organised by a branch or a mass "
-                    + "organisation", unitId, unit.name(), BranchesReadModel.KIND_NAMES.getOrDefault(unit.kind(), unit.kind()),
+                    + "organisation", unitId, unit.name(), OrganisationUnitsReadModel.KIND_NAMES.getOrDefault(unit.kind(), unit.kind()),
                     unit.kind().toLowerCase(Locale.ROOT).replace('_', ' '));
         }
         if (unit.dissolved()) {

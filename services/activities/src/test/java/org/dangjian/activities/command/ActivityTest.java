@@ -16,6 +16,7 @@ import org.dangjian.contracts.activities.Attendance;
 import org.dangjian.contracts.activities.AttendanceCorrected;
 import org.dangjian.contracts.activities.AttendanceRecorded;
 import org.dangjian.runtime.domain.RuleViolation;
+import org.dangjian.runtime.security.BranchScope;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeMatcher;

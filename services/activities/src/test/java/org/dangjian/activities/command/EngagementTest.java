@@ -25,6 +25,7 @@ import org.dangjian.contracts.activities.EngagementCorrected;
 import org.dangjian.contracts.activities.EngagementKind;
 import org.dangjian.contracts.activities.EngagementRecorded;
 import org.dangjian.contracts.activities.LearningForm;
+import org.dangjian.runtime.security.BranchScope;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

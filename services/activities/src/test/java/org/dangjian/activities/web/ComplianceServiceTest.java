@@ -27,7 +27,6 @@ import org.dangjian.activities.command.ComplianceRules;
 import org.dangjian.activities.command.ConcludeComplianceCommand;
 import org.dangjian.activities.command.Frequency;
 import org.dangjian.activities.compliance.ComplianceConclusions;
-import org.dangjian.activities.query.BranchesReadModel;
 import org.dangjian.conformance.ForeignEvents;
 import org.dangjian.contracts.EventTypes;
 import org.dangjian.contracts.activities.ActivityKind;
@@ -42,6 +41,7 @@ import org.dangjian.runtime.eventstore.EventPayloadCodec;
 import org.dangjian.runtime.eventstore.EventStoreReader;
 import org.dangjian.runtime.eventstore.StoredEvent;
 import org.dangjian.runtime.metadata.Actor;
+import org.dangjian.runtime.platform.OrganisationUnitsReadModel;
 import org.dangjian.testsupport.Eventually;
 import org.dangjian.testsupport.JsonApi;
 import org.dangjian.testsupport.TestInfrastructure;
@@ -77,7 +77,7 @@ class ComplianceServiceTest {
     @LocalServerPort
     int port;
     @Autowired
-    BranchesReadModel branches;
+    OrganisationUnitsReadModel branches;
     @Autowired
     PlatformProperties properties;
     @Autowired

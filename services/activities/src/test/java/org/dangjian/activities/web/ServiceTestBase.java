@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.UUID;
 
-import org.dangjian.activities.query.BranchesReadModel;
-import org.dangjian.activities.query.MemberDirectoryReadModel;
 import org.dangjian.conformance.ForeignEvents;
 import org.dangjian.contracts.members.Gender;
 import org.dangjian.contracts.members.MembershipApplicationReceived;
@@ -14,6 +12,8 @@ import org.dangjian.contracts.organisation.MassOrganisationType;
 import org.dangjian.contracts.organisation.OrganisationUnitEstablished;
 import org.dangjian.contracts.organisation.OrganisationUnitKind;
 import org.dangjian.runtime.config.PlatformProperties;
+import org.dangjian.runtime.platform.MemberDirectoryReadModel;
+import org.dangjian.runtime.platform.OrganisationUnitsReadModel;
 import org.dangjian.testsupport.Eventually;
 import org.dangjian.testsupport.JsonApi;
 import org.dangjian.testsupport.TestInfrastructure;
@@ -41,7 +41,7 @@ abstract class ServiceTestBase {
     @LocalServerPort
     int port;
     @Autowired
-    BranchesReadModel branches;
+    OrganisationUnitsReadModel branches;
     @Autowired
     MemberDirectoryReadModel directory;
     @Autowired

@@ -246,6 +246,29 @@ public class EventSourcingRuntimeAutoConfiguration {
         return eventTopic(properties.topic(), properties);
     }
 
+    /**
+     * The topics this service publishes on, by event type: its topic, and its restricted topic for the types declared
+     * {@code restricted} (created only when it has some).
+     */
+    @Bean
+    ServiceTopics serviceTopics(PublishedEventTypes types, PlatformProperties properties, NewTopic serviceTopic) {
+        Map<String, String> byType = new HashMap<>();
+        List<NewTopic> topics = new ArrayList<>(List.of(serviceTopic));
+        String service = properties.serviceName();
+        for (Class<?> type : types.types()) {
+            String name = org.dangjian.contracts.EventTypes.of(type);
+            if (!org.dangjian.contracts.EventTypes.serviceOf(name).equals(service)) {
+                continue; // another service's type this one reads
+            }
+            String topic = properties.topicOf(type);
+            byType.put(name, topic);
+            if (!topic.equals(properties.topic()) && topics.stream().noneMatch(t -> t.name().equals(topic))) {
+                topics.add(eventTopic(topic, properties));
+            }
+        }
+        return new ServiceTopics(properties.topic(), byType, topics);
+    }
+
     /** A service's topic as every service creates it: events are kept forever, so any read model can be rebuilt from offset 0. */
     private static NewTopic eventTopic(String name, PlatformProperties properties) {
         PlatformProperties.Eventing eventing = properties.eventing();
@@ -284,13 +307,14 @@ public class EventSourcingRuntimeAutoConfiguration {
     @Bean
     PublicationRelay publicationRelay(MongoDatabase serviceDatabase, Outbox outbox, EventStoreReader reader, Commits commits,
                                       Producer<String, byte[]> eventProducer,
-                                      KafkaAdmin kafkaAdmin, NewTopic serviceTopic, CloudEventCodec cloudEvents, RelayLease relayLease,
+                                      KafkaAdmin kafkaAdmin, ServiceTopics serviceTopics, CloudEventCodec cloudEvents, RelayLease relayLease,
                                       PlatformProperties properties, Clock clock, MeterRegistry meters) {
         PlatformProperties.Publication publication = properties.publication();
         Gauge.builder("dangjian.events.unpublished", outbox, Outbox::size)
                 .description("Stored events waiting for publication to Kafka").baseUnit("events").register(meters);
-        return new PublicationRelay(serviceDatabase, outbox, reader, commits, eventProducer, () -> kafkaAdmin.createOrModifyTopics(serviceTopic),
-                cloudEvents, properties.topic(), relayLease,
+        NewTopic[] topics = serviceTopics.topics().toArray(NewTopic[]::new);
+        return new PublicationRelay(serviceDatabase, outbox, reader, commits, eventProducer, () -> kafkaAdmin.createOrModifyTopics(topics),
+                cloudEvents, serviceTopics::topicOf, relayLease,
                 new PublicationRelay.Settings(publication.sweepInterval(), publication.batchSize(), publication.abandonAfter(),
                         publication.startupScan(), publication.safetyScanInterval(), publication.deliveryTimeout().plus(publication.maxBlock())),
                 clock, meters);
@@ -340,7 +364,7 @@ public class EventSourcingRuntimeAutoConfiguration {
         List<ConsumerRunner> runners = new ArrayList<>();
         for (EventConsumer consumer : consumers) {
             Map<String, String> serviceByTopic = new LinkedHashMap<>();
-            consumer.subscription().services().forEach(s -> serviceByTopic.put(properties.topicOf(s), s));
+            serviceByTopic.putAll(consumer.subscription().serviceByTopic(properties::topicOf));
             Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
             config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
             config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -363,7 +387,8 @@ public class EventSourcingRuntimeAutoConfiguration {
                     new ConsumerRunner.Settings(settings.applyAttempts(), settings.parkRetryInterval(), settings.rereadTimeout()), meters));
         }
         // the topics of other services a consumer reads are created as their owner would create them, whichever starts first
-        NewTopic[] subscribed = runners.stream().flatMap(r -> r.topics().stream()).distinct().filter(t -> !t.equals(properties.topic()))
+        NewTopic[] subscribed = runners.stream().flatMap(r -> r.topics().stream()).distinct()
+                .filter(t -> !t.equals(properties.topic()) && !t.equals(properties.restrictedTopicOf(properties.serviceName())))
                 .map(t -> eventTopic(t, properties)).toArray(NewTopic[]::new);
         return new ConsumerRunners(runners, () -> kafkaAdmin.createOrModifyTopics(subscribed));
     }

@@ -152,6 +152,16 @@ public record PlatformProperties(
         return topicOf(serviceName());
     }
 
+    /** The topic a service publishes its restricted events on, in this namespace. */
+    public String restrictedTopicOf(String service) {
+        return eventing.namespace() + org.dangjian.contracts.EventTypes.restrictedTopicOf(service);
+    }
+
+    /** The topic events of this class are published on, in this namespace. */
+    public String topicOf(Class<?> eventClass) {
+        return eventing.namespace() + org.dangjian.contracts.EventTypes.topicOf(eventClass);
+    }
+
     public String consumerGroup(String consumer) {
         return eventing.namespace() + serviceName() + "." + consumer;
     }

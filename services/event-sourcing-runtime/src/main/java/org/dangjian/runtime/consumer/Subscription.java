@@ -48,6 +48,13 @@ public final class Subscription {
         return to(List.of(eventClasses));
     }
 
+    /** The topics this subscription reads, each with the service that publishes on it (restricted ones where declared). */
+    public Map<String, String> serviceByTopic(java.util.function.Function<Class<?>, String> topicOf) {
+        Map<String, String> topics = new LinkedHashMap<>();
+        types.values().forEach(type -> topics.put(topicOf.apply(type), EventTypes.serviceOf(EventTypes.of(type))));
+        return topics;
+    }
+
     /** The services whose topics this subscription reads. */
     public Set<String> services() {
         return services;

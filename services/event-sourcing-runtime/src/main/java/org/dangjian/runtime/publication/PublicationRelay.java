@@ -41,7 +41,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Publishes every stored event to the service's Kafka topic, in each aggregate's order, at least once.
+ * Publishes every stored event to the service's Kafka topic (a restricted type's to its restricted topic), in each
+ * aggregate's order, at least once.
  *
  * <p>One thread; it runs only while this instance holds the {@link RelayLease}. Fast path: the store tells it of
  * every append and it wakes at once. Safety net: it sweeps the {@link Outbox} every {@code sweepInterval}, and on
@@ -78,7 +79,7 @@ public final class PublicationRelay implements SmartLifecycle, AppendListener {
     private final Producer<String, byte[]> producer;
     private final Runnable ensureTopic;
     private final CloudEventCodec cloudEvents;
-    private final String topic;
+    private final java.util.function.Function<String, String> topicOfType;
     private final RelayLease lease;
     private final Settings settings;
     private final Clock clock;
@@ -100,7 +101,8 @@ public final class PublicationRelay implements SmartLifecycle, AppendListener {
     private Thread thread;
 
     public PublicationRelay(MongoDatabase database, Outbox outbox, EventStoreReader reader, Commits commits, Producer<String, byte[]> producer,
-                            Runnable ensureTopic, CloudEventCodec cloudEvents, String topic, RelayLease lease, Settings settings,
+                            Runnable ensureTopic, CloudEventCodec cloudEvents, java.util.function.Function<String, String> topicOfType,
+                            RelayLease lease, Settings settings,
                             Clock clock, MeterRegistry meters) {
         if (settings.sendBound().multipliedBy(2).compareTo(lease.ttl()) >= 0) {
             throw new IllegalArgumentException("The relay's send bound (" + settings.sendBound() + ") must be under half its lease ("
@@ -113,7 +115,7 @@ public final class PublicationRelay implements SmartLifecycle, AppendListener {
         this.producer = producer;
         this.ensureTopic = ensureTopic;
         this.cloudEvents = cloudEvents;
-        this.topic = topic;
+        this.topicOfType = topicOfType;
         this.lease = lease;
         this.settings = settings;
         this.clock = clock;
@@ -312,7 +314,7 @@ public final class PublicationRelay implements SmartLifecycle, AppendListener {
         long deadline = System.nanoTime() + settings.sendBound().toNanos();
         List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
         for (StoredEvent event : batch) {
-            acks.add(producer.send(cloudEvents.toRecord(topic, event)));
+            acks.add(producer.send(cloudEvents.toRecord(topicOfType.apply(event.type()), event)));
         }
         producer.flush();
         for (Future<RecordMetadata> ack : acks) {

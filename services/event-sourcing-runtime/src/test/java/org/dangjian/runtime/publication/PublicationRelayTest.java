@@ -70,7 +70,7 @@ class PublicationRelayTest {
      */
     private PublicationRelay relay(MockProducer<String, byte[]> producer, Duration abandonAfter, boolean startupScan) {
         RelayLease lease = new RelayLease(kit.database, "publication-relay", "test-" + UUID.randomUUID(), Duration.ofSeconds(20), Clock.systemUTC());
-        return new PublicationRelay(kit.database, kit.outbox, kit.reader, kit.commits, producer, () -> { }, new CloudEventCodec("drills"), TOPIC,
+        return new PublicationRelay(kit.database, kit.outbox, kit.reader, kit.commits, producer, () -> { }, new CloudEventCodec("drills"), type -> TOPIC,
                 lease, new PublicationRelay.Settings(Duration.ofMillis(50), 200, abandonAfter, startupScan, Duration.ofHours(1),
                         Duration.ofSeconds(8)),
                 Clock.systemUTC(), new SimpleMeterRegistry());
@@ -190,7 +190,7 @@ class PublicationRelayTest {
     void aSendThatCouldOutliveTheLeaseIsRefusedAtStart() {
         RelayLease lease = new RelayLease(kit.database, "publication-relay", "x", Duration.ofSeconds(10), Clock.systemUTC());
         assertThatThrownBy(() -> new PublicationRelay(kit.database, kit.outbox, kit.reader, kit.commits, producer(), () -> { },
-                new CloudEventCodec("drills"), TOPIC, lease, new PublicationRelay.Settings(Duration.ofMillis(50), 200, Duration.ofMinutes(10), true,
+                new CloudEventCodec("drills"), type -> TOPIC, lease, new PublicationRelay.Settings(Duration.ofMillis(50), 200, Duration.ofMinutes(10), true,
                 Duration.ofHours(1), Duration.ofSeconds(5)), Clock.systemUTC(), new SimpleMeterRegistry()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("outlive the lease");
     }

@@ -35,6 +35,12 @@ public final class DrillEvents {
     public record DrillCancelled(String drillId) {
     }
 
+    /** A drill's debrief: its findings are for the drills service and auditors only (restricted), on a stream of its own. */
+    @EventType(name = "org.dangjian.drills.DebriefRecorded", version = 1, restricted = true)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record DebriefRecorded(String debriefId, String drillId, String findings) {
+    }
+
     @EventType(name = "org.dangjian.tally.PointsAwarded", version = 1)
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record PointsAwarded(String tallyId, int points, String drillId) {
@@ -42,7 +48,7 @@ public final class DrillEvents {
 
     /** What the drills service publishes. */
     public static final List<Class<? extends Record>> DRILLS = List.of(DrillScheduled.class, DrillHeld.class, DrillHeldV2.class,
-            DrillCancelled.class);
+            DrillCancelled.class, DebriefRecorded.class);
 
     /** What the tally service publishes. */
     public static final List<Class<? extends Record>> TALLY = List.of(PointsAwarded.class);

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.dangjian.runtime.command.AggregateCodes;
+import org.dangjian.runtime.security.BranchScope;
 
 /** 确定为入党积极分子: the branch committee designates an applicant an activist. {@code scope}: whose members the caller may touch. */
 @AggregateCodes(notFound = "MEMBER_NOT_FOUND")

@@ -36,6 +36,7 @@ import org.dangjian.contracts.members.MembershipApplicationReceived;
 import org.dangjian.contracts.members.TransferCancellation;
 import org.dangjian.contracts.members.PoliticalReviewConclusion;
 import org.dangjian.runtime.domain.RuleViolation;
+import org.dangjian.runtime.security.BranchScope;
 
 /**
  * A member record (党员档案) and its way into the party (发展党员): application, activist, development object, political

@@ -16,6 +16,7 @@ import org.dangjian.contracts.members.MemberAssessmentCorrected;
 import org.dangjian.contracts.members.MemberAssessmentOpened;
 import org.dangjian.contracts.members.MemberAssessmentScored;
 import org.dangjian.runtime.domain.RuleViolation;
+import org.dangjian.runtime.security.BranchScope;
 
 /**
  * An assessment of a member (考核), a record of its own with its own timeline: opened for a period, scored on the

@@ -7,6 +7,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.dangjian.contracts.members.CareKind;
 import org.dangjian.contracts.members.CareReason;
 import org.dangjian.runtime.command.AggregateCodes;
+import org.dangjian.runtime.security.BranchScope;
 
 /** 党内关怀: a visit to or support of the member, by whom, of what value, with notes. */
 @AggregateCodes(notFound = "MEMBER_NOT_FOUND")

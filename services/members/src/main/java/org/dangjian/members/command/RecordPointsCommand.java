@@ -5,6 +5,7 @@ import java.time.LocalDate;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.dangjian.runtime.command.AggregateCodes;
+import org.dangjian.runtime.security.BranchScope;
 
 /**
  * 积分记录: points of the "五星十佳" ledger by a rule of the version in effect on {@code date}: {@code points} chosen

@@ -1,5 +1,6 @@
 package org.dangjian.members.config;
 
+import com.mongodb.client.MongoDatabase;
 import java.time.Clock;
 import java.time.Period;
 import java.time.ZoneId;
@@ -10,6 +11,7 @@ import org.dangjian.members.command.MembershipRules;
 import org.dangjian.members.command.PointsRules;
 import org.dangjian.members.command.QualificationRules;
 import org.dangjian.runtime.config.PublishedEventTypes;
+import org.dangjian.runtime.platform.OrganisationUnitsReadModel;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -66,5 +68,11 @@ class MembersConfiguration {
         try (java.io.InputStream in = resources.getResource(location).getInputStream()) {
             return AssessmentCriteria.read(in);
         }
+    }
+
+    /** The organisation units, from the organisation service's topic (the kit's read model {@code branches}). */
+    @Bean
+    OrganisationUnitsReadModel organisationUnits(MongoDatabase serviceDatabase) {
+        return new OrganisationUnitsReadModel(serviceDatabase);
     }
 }

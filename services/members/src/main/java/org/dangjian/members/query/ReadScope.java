@@ -1,6 +1,8 @@
 package org.dangjian.members.query;
 
 import org.bson.Document;
+import org.dangjian.runtime.security.Caller;
+import org.dangjian.runtime.security.Roles;
 
 /**
  * Which members a caller reads, and whose personal data (ID-card number, phone, address) he reads unmasked: party
@@ -16,6 +18,12 @@ import org.bson.Document;
  * @param username           the login name whose record he reads unmasked, or null
  */
 public record ReadScope(boolean all, boolean personalDataOfAll, String branchId, String username) {
+
+    /** What the caller reads, from his token's roles, {@code org} and {@code preferred_username}. */
+    public static ReadScope of(Caller caller) {
+        return new ReadScope(caller.readsEverything(Roles.COMMITTEE_STAFF, Roles.AUDITOR, Roles.DISCIPLINE_INSPECTOR),
+                caller.has(Roles.COMMITTEE_STAFF), caller.secretaryBranch(), caller.memberUsername());
+    }
 
     /** Whether he reads this member at all. */
     public boolean sees(Document member) {

@@ -4,7 +4,6 @@ import org.dangjian.contracts.activities.Attendance;
 import org.dangjian.contracts.activities.AttendanceCorrected;
 import org.dangjian.contracts.activities.AttendanceRecorded;
 import org.dangjian.contracts.activities.VolunteerServiceRecorded;
-import org.dangjian.members.command.BranchScope;
 import org.dangjian.members.command.CorrectAttendancePointsCommand;
 import org.dangjian.members.command.MemberId;
 import org.dangjian.members.command.PointsRules;
@@ -13,6 +12,7 @@ import org.dangjian.runtime.consumer.Subscription;
 import org.dangjian.runtime.messaging.PublishedEvent;
 import org.dangjian.runtime.reaction.Reaction;
 import org.dangjian.runtime.reaction.Reactor;
+import org.dangjian.runtime.security.BranchScope;
 import org.springframework.stereotype.Component;
 
 /**

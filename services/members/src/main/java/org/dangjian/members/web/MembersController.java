@@ -18,7 +18,6 @@ import jakarta.validation.constraints.Min;
 import org.dangjian.members.command.AdmitProbationaryMemberCommand;
 import org.dangjian.members.command.LinkAccountCommand;
 import org.dangjian.members.command.UnlinkAccountCommand;
-import org.dangjian.members.command.BranchScope;
 import org.dangjian.members.command.CancelProbationCommand;
 import org.dangjian.members.command.AssessmentCriteria;
 import org.dangjian.members.command.CancelTransferCommand;
@@ -52,7 +51,6 @@ import org.dangjian.members.command.RecordApplicationCommand;
 import org.dangjian.members.query.ArrearsView;
 import org.dangjian.members.query.AssessmentView;
 import org.dangjian.members.query.AssessmentsReadModel;
-import org.dangjian.members.query.BranchesReadModel;
 import org.dangjian.members.query.CareListView;
 import org.dangjian.members.query.DuesSummaryView;
 import org.dangjian.members.query.DuesView;
@@ -71,6 +69,9 @@ import org.dangjian.members.query.TransferListItem;
 import org.dangjian.runtime.command.CommandContext;
 import org.dangjian.runtime.command.CommandDispatcher;
 import org.dangjian.runtime.command.CommandResult;
+import org.dangjian.runtime.platform.OrganisationUnitsReadModel;
+import org.dangjian.runtime.security.BranchScope;
+import org.dangjian.runtime.security.Caller;
 import org.dangjian.runtime.web.CommandResponse;
 import org.dangjian.runtime.domain.RuleViolation;
 import org.dangjian.runtime.eventstore.ChainVerification;
@@ -118,13 +119,13 @@ class MembersController {
     private final ReadYourWrites readYourWrites;
     private final ChainVerifier verifier;
     private final MembershipRules rules;
-    private final BranchesReadModel branches;
+    private final OrganisationUnitsReadModel branches;
     private final PointsRules pointsRules;
     private final PointsLedgerReadModel ledger;
     private final AssessmentCriteria criteria;
 
     MembersController(CommandDispatcher commands, MemberQueries queries, ReadYourWrites readYourWrites, ChainVerifier verifier,
-                      MembershipRules rules, BranchesReadModel branches, PointsRules pointsRules, PointsLedgerReadModel ledger,
+                      MembershipRules rules, OrganisationUnitsReadModel branches, PointsRules pointsRules, PointsLedgerReadModel ledger,
                       AssessmentCriteria criteria) {
         this.commands = commands;
         this.criteria = criteria;
@@ -155,7 +156,7 @@ class MembersController {
                                           @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
         String id = request.id() != null ? AggregateIds.canonical("id", request.id()) : MemberId.random().value();
         String branchId = AggregateIds.canonical("branchId", request.branchId());
-        requireBranch(branchId);
+        branches.requireActiveBranch(branchId); // a member's branch: published, a branch, not dissolved
         BranchScope scope = Caller.current().commandScope();
         CommandResult result = commands.send(id, memberId -> new RecordApplicationCommand(new MemberId(memberId), request.name(),
                         request.gender(), request.birthDate(), request.idCardNumber(), request.phone(), request.address(), branchId,
@@ -246,7 +247,7 @@ class MembersController {
                                              @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
         String toBranchId = request.toBranchId() == null ? null : AggregateIds.canonical("toBranchId", request.toBranchId());
         if (toBranchId != null) {
-            requireBranch(toBranchId);
+            branches.requireActiveBranch(toBranchId);
         }
         return step(path, "initiate-transfer", request, request.date(), idempotencyKey,
                 (id, scope) -> new InitiateTransferCommand(id, toBranchId, request.toOrganisation(), request.date(), request.basis(), scope));
@@ -303,7 +304,7 @@ class MembersController {
                                        @Parameter(description = "a member whose change to wait for") @RequestParam(required = false) String member,
                                        @RequestParam(required = false) @Min(0) Long minSequence) {
         String branchId = branch == null ? null : AggregateIds.canonical("branch", branch);
-        ReadScope scope = Caller.current().readScope();
+        ReadScope scope = ReadScope.of(Caller.current());
         awaitMember(member, minSequence, scope);
         return queries.transfers(branchId, state == null ? null : state.name(), scope, page, size);
     }
@@ -329,7 +330,7 @@ class MembersController {
     PointsView points(@PathVariable("id") String path, @RequestParam(required = false) @Min(2000) @Max(2999) Integer year,
                       @RequestParam(required = false) @Min(0) Long minSequence) {
         String id = AggregateIds.canonical("id", path);
-        ReadScope scope = Caller.current().readScope();
+        ReadScope scope = ReadScope.of(Caller.current());
         awaitVisible(PointsLedgerReadModel.NAME, id, minSequence, scope);
         awaitVisible(MembersReadModel.NAME, id, minSequence, scope);
         int asked = year == null ? rules.today().getYear() : year;
@@ -347,7 +348,7 @@ class MembersController {
                         @Parameter(description = "a member whose change to wait for") @RequestParam(required = false) String member,
                         @RequestParam(required = false) @Min(0) Long minSequence) {
         String branchId = branch == null ? null : AggregateIds.canonical("branch", branch);
-        ReadScope scope = Caller.current().readScope();
+        ReadScope scope = ReadScope.of(Caller.current());
         awaitMember(member, minSequence, scope);
         return queries.ranking(branchId, year == null ? rules.today().getYear() : year, scope, limit, pointsRules, rules.today());
     }
@@ -413,7 +414,7 @@ class MembersController {
     DuesView dues(@PathVariable("id") String path, @RequestParam(required = false) @Min(2000) @Max(2999) Integer year,
                   @RequestParam(required = false) @Min(0) Long minSequence) {
         String id = AggregateIds.canonical("id", path);
-        ReadScope scope = Caller.current().readScope();
+        ReadScope scope = ReadScope.of(Caller.current());
         awaitVisible(MembersReadModel.NAME, id, minSequence, scope);
         return queries.dues(id, year == null ? rules.today().getYear() : year, scope, rules.today()).orElseThrow(() -> memberNotFound(id));
     }
@@ -426,7 +427,7 @@ class MembersController {
                                 @Parameter(description = "a branch's id") @RequestParam(required = false) String branch) {
         String branchId = branch == null ? null : AggregateIds.canonical("branch", branch);
         java.time.YearMonth asked = month == null ? java.time.YearMonth.from(rules.today()) : parseMonth(month);
-        return queries.duesSummary(branchId, asked, Caller.current().readScope());
+        return queries.duesSummary(branchId, asked, ReadScope.of(Caller.current()));
     }
 
     @Operation(summary = "党费欠缴 Dues arrears", description = "The members the caller sees (of one branch, or all) with months before "
@@ -436,7 +437,7 @@ class MembersController {
     ArrearsView arrears(@Parameter(description = "a branch's id") @RequestParam(required = false) String branch,
                         @RequestParam(defaultValue = "50") @Min(1) @Max(MAX_PAGE_SIZE) int limit) {
         String branchId = branch == null ? null : AggregateIds.canonical("branch", branch);
-        return queries.arrears(branchId, Caller.current().readScope(), rules.today(), limit);
+        return queries.arrears(branchId, ReadScope.of(Caller.current()), rules.today(), limit);
     }
 
     private static java.time.YearMonth parseMonth(String month) {
@@ -464,7 +465,7 @@ class MembersController {
     CareListView careList(@RequestParam(required = false) @Min(2000) @Max(2999) Integer year,
                           @Parameter(description = "a branch's id") @RequestParam(required = false) String branch) {
         String branchId = branch == null ? null : AggregateIds.canonical("branch", branch);
-        return queries.careList(branchId, year == null ? rules.today().getYear() : year, Caller.current().readScope(), rules.today(), ELDERLY_AGE);
+        return queries.careList(branchId, year == null ? rules.today().getYear() : year, ReadScope.of(Caller.current()), rules.today(), ELDERLY_AGE);
     }
 
     /** The age from which a party member is on the care list's "elderly, not yet cared for this year". */
@@ -580,7 +581,7 @@ class MembersController {
         if (period != null && !period.matches("^[0-9]{4}(-Q[1-4])?$")) {
             throw RuleViolation.invalid("INVALID_PARAMETER", "The value of parameter {0} is not valid", "period");
         }
-        ReadScope scope = Caller.current().readScope();
+        ReadScope scope = ReadScope.of(Caller.current());
         if (assessment != null) {
             awaitAssessment(AssessmentsReadModel.NAME, AggregateIds.canonical("assessment", assessment), minSequence, scope);
         }
@@ -592,7 +593,7 @@ class MembersController {
     @GetMapping(path = "/assessments/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     AssessmentView assessment(@PathVariable("id") String path, @RequestParam(required = false) @Min(0) Long minSequence) {
         String id = AggregateIds.canonical("id", path);
-        ReadScope scope = Caller.current().readScope();
+        ReadScope scope = ReadScope.of(Caller.current());
         awaitAssessment(AssessmentsReadModel.NAME, id, minSequence, scope);
         return queries.assessment(id, scope).orElseThrow(() -> assessmentNotFound(id));
     }
@@ -605,7 +606,7 @@ class MembersController {
                                            @RequestParam(defaultValue = "0") @Min(0) long from,
                                            @RequestParam(defaultValue = "200") @Min(1) @Max(TimelineStore.MAX_PAGE) int limit) {
         String id = AggregateIds.canonical("id", path);
-        ReadScope scope = Caller.current().readScope();
+        ReadScope scope = ReadScope.of(Caller.current());
         awaitAssessment(MemberTimelinesReadModel.NAME, id, minSequence, scope);
         if (queries.assessment(id, scope).isEmpty()) {
             throw assessmentNotFound(id);
@@ -619,7 +620,7 @@ class MembersController {
     @GetMapping(path = "/assessments/{id}/verification", produces = MediaType.APPLICATION_JSON_VALUE)
     ChainVerification verifyAssessment(@PathVariable("id") String path) {
         String id = AggregateIds.canonical("id", path);
-        if (queries.assessment(id, Caller.current().readScope()).isEmpty()) {
+        if (queries.assessment(id, ReadScope.of(Caller.current())).isEmpty()) {
             throw assessmentNotFound(id);
         }
         return verifier.verify(id);
@@ -676,7 +677,7 @@ class MembersController {
         if (text != null && (text.codePointCount(0, text.length()) > MAX_QUERY_TEXT || text.chars().anyMatch(Character::isISOControl))) {
             throw RuleViolation.invalid("INVALID_PARAMETER", "The value of parameter {0} is not valid", "q");
         }
-        ReadScope scope = Caller.current().readScope();
+        ReadScope scope = ReadScope.of(Caller.current());
         awaitMember(member, minSequence, scope);
         return queries.members(new MemberQueries.MemberFilter(branchId, stage, text), scope, page, size);
     }
@@ -687,7 +688,7 @@ class MembersController {
     @GetMapping(path = "/members/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     MemberView member(@PathVariable("id") String path, @RequestParam(required = false) @Min(0) Long minSequence) {
         String id = AggregateIds.canonical("id", path);
-        ReadScope scope = Caller.current().readScope();
+        ReadScope scope = ReadScope.of(Caller.current());
         awaitVisible(MembersReadModel.NAME, id, minSequence, scope);
         return queries.member(id, scope, rules.today()).orElseThrow(() -> memberNotFound(id));
     }
@@ -701,7 +702,7 @@ class MembersController {
                                  @RequestParam(defaultValue = "0") @Min(0) long from,
                                  @RequestParam(defaultValue = "200") @Min(1) @Max(TimelineStore.MAX_PAGE) int limit) {
         String id = AggregateIds.canonical("id", path);
-        ReadScope scope = Caller.current().readScope();
+        ReadScope scope = ReadScope.of(Caller.current());
         awaitVisible(MemberTimelinesReadModel.NAME, id, minSequence, scope);
         boolean personalData = true;
         if (!scope.personalDataOfAll()) {
@@ -721,7 +722,7 @@ class MembersController {
     @GetMapping(path = "/members/{id}/verification", produces = MediaType.APPLICATION_JSON_VALUE)
     ChainVerification verify(@PathVariable("id") String path) {
         String id = AggregateIds.canonical("id", path);
-        ReadScope scope = Caller.current().readScope();
+        ReadScope scope = ReadScope.of(Caller.current());
         if (!scope.all() && queries.visible(id, scope).isEmpty()) {
             throw memberNotFound(id);
         }
@@ -742,30 +743,10 @@ class MembersController {
                           @Parameter(description = "a member whose change to wait for") @RequestParam(required = false) String member,
                           @RequestParam(required = false) @Min(0) Long minSequence) {
         String branchId = branch == null ? null : AggregateIds.canonical("branch", branch);
-        ReadScope scope = Caller.current().readScope();
+        ReadScope scope = ReadScope.of(Caller.current());
         awaitMember(member, minSequence, scope);
         return queries.pipeline(branchId, scope, limit, rules.today());
     }
-
-    /**
-     * A member's branch, or a transfer's receiving branch, must be a branch (党支部) the organisation service has
-     * published and not dissolved; the members service knows units from its events only, so one established a moment
-     * ago may take a few seconds to show.
-     */
-    private void requireBranch(String branchId) {
-        BranchesReadModel.Unit unit = branches.unit(branchId).orElseThrow(() -> RuleViolation.notFound("BRANCH_UNKNOWN",
-                "There is no organisation unit {0} (a unit established a moment ago shows within seconds)", branchId));
-        if (!unit.isBranch()) {
-            throw RuleViolation.conflict("NOT_A_BRANCH", "{1} is a {3}: members belong to branches (党支部) only", branchId, unit.name(),
-                    KIND_NAMES.getOrDefault(unit.kind(), unit.kind()), unit.kind().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
-        }
-        if (unit.dissolved()) {
-            throw RuleViolation.conflict("BRANCH_DISSOLVED", "Branch {1} is dissolved and takes no members", branchId, unit.name());
-        }
-    }
-
-    private static final Map<String, String> KIND_NAMES = Map.of("COMMITTEE", "党委", "GENERAL_BRANCH", "党总支", "BRANCH", "党支部",
-            "PARTY_GROUP", "党小组", "MASS_ORGANISATION", "群团组织");
 
     private void awaitMember(String member, Long minSequence, ReadScope scope) {
         if (member != null) {

@@ -40,6 +40,7 @@ import org.dangjian.contracts.members.MembershipApplicationReceived;
 import org.dangjian.contracts.members.TransferCancellation;
 import org.dangjian.contracts.members.PoliticalReviewConclusion;
 import org.dangjian.runtime.domain.RuleViolation;
+import org.dangjian.runtime.security.BranchScope;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeMatcher;

@@ -8,8 +8,8 @@ import org.dangjian.conformance.ForeignEvents;
 import org.dangjian.conformance.ServiceConformanceTest;
 import org.dangjian.contracts.organisation.OrganisationUnitEstablished;
 import org.dangjian.contracts.organisation.OrganisationUnitKind;
-import org.dangjian.members.query.BranchesReadModel;
 import org.dangjian.runtime.config.PlatformProperties;
+import org.dangjian.runtime.platform.OrganisationUnitsReadModel;
 import org.dangjian.testsupport.Eventually;
 import org.dangjian.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,7 +24,7 @@ class MembersConformanceTest extends ServiceConformanceTest {
     private static final String BRANCH = "00000000-0000-4000-8000-000000000011";
 
     @Autowired
-    BranchesReadModel branches;
+    OrganisationUnitsReadModel branches;
     @Autowired
     PlatformProperties properties;
 

@@ -19,8 +19,8 @@ import org.dangjian.contracts.discipline.SanctionTookEffect;
 import org.dangjian.contracts.organisation.OrganisationUnitDissolved;
 import org.dangjian.contracts.organisation.OrganisationUnitEstablished;
 import org.dangjian.contracts.organisation.OrganisationUnitKind;
-import org.dangjian.members.query.BranchesReadModel;
 import org.dangjian.runtime.config.PlatformProperties;
+import org.dangjian.runtime.platform.OrganisationUnitsReadModel;
 import org.dangjian.testsupport.Eventually;
 import org.dangjian.testsupport.JsonApi;
 import org.dangjian.testsupport.TestInfrastructure;
@@ -56,7 +56,7 @@ class MembersServiceTest {
     @LocalServerPort
     int port;
     @Autowired
-    BranchesReadModel branches;
+    OrganisationUnitsReadModel branches;
     @Autowired
     PlatformProperties properties;
 

@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Import;
 
 /** "drills", a stand-in service: it stores and publishes drills' events, and nothing more. */
 @SpringBootApplication
-@Import(Drill.class)
+@Import({Drill.class, org.dangjian.runtime.testing.Debrief.class})
 public class DrillsApplication {
 
     @Bean

@@ -74,6 +74,34 @@ public class TallyApplication {
         };
     }
 
+    /** The debriefs (restricted: read from the drills service's restricted topic), as an auditor's service would keep them. */
+    @Bean
+    ReadModel debriefs(MongoDatabase serviceDatabase) {
+        VersionedDocuments debriefs = new VersionedDocuments(serviceDatabase, "debriefs");
+        return new ReadModel() {
+            @Override
+            public String name() {
+                return "debriefs";
+            }
+
+            @Override
+            public Subscription subscription() {
+                return Subscription.to(org.dangjian.runtime.testing.DrillEvents.DebriefRecorded.class);
+            }
+
+            @Override
+            public void apply(PublishedEvent event) {
+                var debrief = (org.dangjian.runtime.testing.DrillEvents.DebriefRecorded) event.payload();
+                debriefs.apply(event.aggregateId(), event.sequence(), Updates.set("findings", debrief.findings()));
+            }
+
+            @Override
+            public List<String> collections() {
+                return List.of("debriefs");
+            }
+        };
+    }
+
     @Bean
     Reaction pointsForDrills() {
         return new Reaction() {

@@ -1,9 +1,9 @@
-package org.dangjian.activities.command;
+package org.dangjian.runtime.security;
 
 /**
- * Which branches' activities a caller's commands may touch: every branch (party committee staff), or one (a branch
- * secretary: his token's {@code org}). An activity of another branch does not exist for him ({@code
- * ACTIVITY_NOT_FOUND}), so nothing about it leaks, not even that it exists.
+ * Which branches' records a caller's commands may touch: every branch (party committee staff), or one (a branch
+ * secretary: his token's {@code org}). A record of another branch does not exist for him (the service's
+ * {@code ..._NOT_FOUND}), so nothing about it leaks, not even that it exists.
  *
  * @param branchId the branch, or null for every branch; a secretary without a branch has {@code ""}, which covers none
  */

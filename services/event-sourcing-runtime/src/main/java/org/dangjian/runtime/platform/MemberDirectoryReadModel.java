@@ -1,4 +1,4 @@
-package org.dangjian.activities.query;
+package org.dangjian.runtime.platform;
 
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Updates.combine;
@@ -26,21 +26,20 @@ import org.dangjian.runtime.consumer.Subscription;
 import org.dangjian.runtime.messaging.PublishedEvent;
 import org.dangjian.runtime.readmodel.ReadModel;
 import org.dangjian.runtime.readmodel.VersionedDocuments;
-import org.springframework.stereotype.Component;
 
 /**
- * The members as the members service publishes them, as far as activities need them (never its database): a document
- * per member ({@code member_directory}, by member id) with his name, his branch (following transfers: a member belongs
- * to the receiving branch once it received him, to none once he left the platform) and his login name (given with the
- * application, or linked and unlinked later). It names the
- * members of attendance lists and rankings, and decides whose participation a secretary (his branch's members) and a
- * party member (his own) read. No personal data.
+ * The members as the members service publishes them, as far as other services need them (never its database): a
+ * document per member ({@code member_directory}, by member id) with his name, his branch (following transfers: a member
+ * belongs to the receiving branch once it received him, to none once he left the platform) and his login name (given
+ * with the application, or linked and unlinked later). It names members in another service's lists, and decides which
+ * of its records about a member a secretary (his branch's members) and a party member (his own) read. No personal
+ * data. A service declares it as a bean (its read model {@code member-directory}); part of the service kit
+ * (docs/new-service.md).
  */
-@Component
 public class MemberDirectoryReadModel implements ReadModel {
 
     public static final String NAME = "member-directory";
-    static final String DIRECTORY = "member_directory";
+    public static final String DIRECTORY = "member_directory";
 
     private final VersionedDocuments members;
     private final MongoCollection<Document> collection;
@@ -95,7 +94,7 @@ public class MemberDirectoryReadModel implements ReadModel {
         writes.flush();
     }
 
-    /** A member as the activities service knows him. */
+    /** A member as the service knows him. */
     public record Member(String id, String name, String branchId, String username) {
     }
 

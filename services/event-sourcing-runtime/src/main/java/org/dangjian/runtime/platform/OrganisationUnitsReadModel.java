@@ -1,4 +1,4 @@
-package org.dangjian.activities.query;
+package org.dangjian.runtime.platform;
 
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.set;
@@ -24,25 +24,23 @@ import org.dangjian.runtime.messaging.PublishedEvent;
 import org.dangjian.runtime.readmodel.ReadModel;
 import org.dangjian.runtime.domain.RuleViolation;
 import org.dangjian.runtime.readmodel.VersionedDocuments;
-import org.springframework.stereotype.Component;
 
 /**
- * The organisation units the activities service knows, from the organisation service's published events only (never its
- * database): a document per unit ({@code branches}, by unit id) with its kind, name, whether it is dissolved, and when
- * it was established and dissolved (the events' business time). An activity is scheduled for a branch (党支部) here
- * that is not dissolved; the calendars name branches with it; the "三会一课" compliance board lists the branches and
- * owes each the periods from its establishment to its dissolution.
+ * The organisation units a service knows, from the organisation service's published events only (never its database):
+ * a document per unit ({@code branches}, by unit id) with its kind, name, whether it is dissolved, and when it was
+ * established and dissolved (the events' business time). A service that keeps records per branch declares it as a
+ * bean (its read model {@code branches}) and checks a branch named in a command with {@link #requireActiveBranch};
+ * its lists name units with it. Part of the service kit (docs/new-service.md).
  */
-@Component
-public class BranchesReadModel implements ReadModel {
+public class OrganisationUnitsReadModel implements ReadModel {
 
     public static final String NAME = "branches";
-    static final String BRANCHES = "branches";
+    public static final String BRANCHES = "branches";
 
     private final VersionedDocuments units;
     private final MongoCollection<Document> collection;
 
-    public BranchesReadModel(MongoDatabase serviceDatabase) {
+    public OrganisationUnitsReadModel(MongoDatabase serviceDatabase) {
         this.units = new VersionedDocuments(serviceDatabase, BRANCHES);
         this.collection = serviceDatabase.getCollection(BRANCHES);
     }
@@ -90,7 +88,7 @@ public class BranchesReadModel implements ReadModel {
 
     /** The unit, if the organisation service has published it. */
     public Optional<Unit> unit(String id) {
-        return units.find(id).filter(doc -> doc.getString("kind") != null).map(BranchesReadModel::unit);
+        return units.find(id).filter(doc -> doc.getString("kind") != null).map(OrganisationUnitsReadModel::unit);
     }
 
     /** The names of the kinds of unit, for refusals ({@code NOT_A_BRANCH}, {@code ORGANISER_NOT_ELIGIBLE}). */
@@ -100,17 +98,18 @@ public class BranchesReadModel implements ReadModel {
     /**
      * The branch (党支部) the organisation service published and did not dissolve, or the refusal: {@code BRANCH_UNKNOWN}
      * (the service knows units from their events only, so one established a moment ago may take a few seconds to show),
-     * {@code NOT_A_BRANCH}, {@code BRANCH_DISSOLVED}.
+     * {@code NOT_A_BRANCH}, {@code BRANCH_DISSOLVED}; the arguments of each are the unit's id, its name, its kind in
+     * Chinese and in English, for the service's own texts (problems.properties) to say why in its terms.
      */
     public Unit requireActiveBranch(String branchId) {
         Unit unit = unit(branchId).orElseThrow(() -> RuleViolation.notFound("BRANCH_UNKNOWN",
                 "There is no organisation unit {0} (a unit established a moment ago shows within seconds)", branchId));
         if (!unit.isBranch()) {
-            throw RuleViolation.conflict("NOT_A_BRANCH", "{1} is a {3}: activities are held by branches (党支部)", branchId, unit.name(),
+            throw RuleViolation.conflict("NOT_A_BRANCH", "{1} is a {3}, not a branch (党支部)", branchId, unit.name(),
                     KIND_NAMES.getOrDefault(unit.kind(), unit.kind()), unit.kind().toLowerCase(Locale.ROOT).replace('_', ' '));
         }
         if (unit.dissolved()) {
-            throw RuleViolation.conflict("BRANCH_DISSOLVED", "Branch {1} is dissolved and holds no activities", branchId, unit.name());
+            throw RuleViolation.conflict("BRANCH_DISSOLVED", "Branch {1} is dissolved", branchId, unit.name());
         }
         return unit;
     }
@@ -132,7 +131,7 @@ public class BranchesReadModel implements ReadModel {
     }
 
     /**
-     * A unit as the activities service knows it.
+     * A unit as the service knows it.
      *
      * @param establishedAt when it was established (business time), or null when the model learnt the unit before it
      *                      kept this (rebuild the model)

@@ -209,6 +209,66 @@ class PlatformEndToEndTest {
     }
 
     @Test
+    void aSanctionDecidedInTheDisciplineServiceVetoesTheMembersCadreAssessmentNamingTheDisciplineEvent() throws Exception {
+        String staff = DemoLogin.accessToken(URI.create(platform.issuer()), "dangwei", "dangjian");
+        String inspector = DemoLogin.accessToken(URI.create(platform.issuer()), "jijian", "dangjian");
+        String auditor = DemoLogin.accessToken(URI.create(platform.issuer()), "shenji", "dangjian");
+        String member = "00000000-0000-4000-8001-000000000024"; // 韩振华, a full member of the demo's registry window branch
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        Answer opened = call("POST", "/api/members/members/" + member + "/cadre-assessments", staff, Map.of("year", today.getYear(),
+                "date", today.toString(), "basis", "年度干部政治建设考察"));
+        assertThat(opened.status()).as(opened.raw().body()).isIn(200, 201);
+
+        Answer matter = call("POST", "/api/discipline/cases", inspector, Map.of("type", "SANCTION", "memberId", member,
+                "matter", "违反工作纪律（端到端测试）", "basis", "初步核实报告", "date", today.toString()));
+        assertThat(matter.status()).as(matter.raw().body()).isEqualTo(201);
+        String caseId = matter.body().get("id").asString();
+        assertThat(call("POST", "/api/discipline/cases/" + caseId + "/proposal", inspector, Map.of("sanction", "WARNING", "reasons", "情节较轻",
+                "date", today.toString())).status()).isEqualTo(200);
+        Answer decided = call("POST", "/api/discipline/cases/" + caseId + "/decision", inspector, Map.of("sanction", "WARNING",
+                "basis", "《中国共产党纪律处分条例》", "date", today.toString(), "effectiveFrom", today.toString()));
+        assertThat(decided.status()).as(decided.raw().body()).isEqualTo(200);
+        JsonNode decidedCase = call("GET", "/api/discipline/cases/" + caseId + "?minSequence=" + decided.body().get("sequence").asLong(),
+                auditor, null).body();
+        String sanctionId = decidedCase.get("sanctionId").asString();
+
+        // the members service vetoes his open cadre assessment, naming the discipline service's event
+        JsonNode veto = null;
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (veto == null && System.nanoTime() < deadline) {
+            for (JsonNode assessment : call("GET", "/api/members/members/" + member, staff, null).body().path("cadreAssessments")) {
+                if (assessment.path("year").asInt() == today.getYear() && "VETOED".equals(assessment.path("state").asString())) {
+                    veto = assessment.get("veto");
+                }
+            }
+            Thread.sleep(200);
+        }
+        assertThat(veto).as("the year's cadre assessment vetoed").isNotNull();
+        assertThat(veto.get("sanctionId").asString()).isEqualTo(sanctionId);
+        assertThat(veto.get("sanction").asString()).isEqualTo("WARNING");
+        String causingEventId = veto.get("causingEventId").asString();
+        JsonNode vetoEvent = null;
+        for (JsonNode event : call("GET", "/api/members/members/" + member + "/timeline?from=0&limit=500", auditor, null).body().get("entries")) {
+            if (event.path("type").asString().startsWith("org.dangjian.members.CadrePoliticalAssessmentVetoed")) {
+                vetoEvent = event;
+            }
+        }
+        assertThat(vetoEvent).isNotNull();
+        assertThat(vetoEvent.get("causationId").asString()).as("caused by the discipline service's published event").isEqualTo(causingEventId);
+        assertThat(vetoEvent.at("/actor/id").asString()).isEqualTo("service:members");
+        // the published effect is no case: the members service and everyone else see no case content, the staff not even the case
+        assertThat(call("GET", "/api/discipline/cases/" + caseId, staff, null).status()).isEqualTo(403);
+        assertThat(call("GET", "/api/members/members/" + member, staff, null).raw().body()).doesNotContain("违反工作纪律");
+        JsonNode reads = call("GET", "/api/discipline/access-log?record=" + caseId, auditor, null).body();
+        for (long until = System.nanoTime() + Duration.ofSeconds(10).toNanos(); reads.path("total").asInt() == 0 && System.nanoTime() < until; ) {
+            Thread.sleep(200);
+            reads = call("GET", "/api/discipline/access-log?record=" + caseId, auditor, null).body();
+        }
+        assertThat(reads.get("total").asInt()).as("the auditor's read of the case, and only it, is logged").isEqualTo(1);
+        assertThat(reads.get("items").get(0).get("readerId").asString()).isEqualTo("shenji");
+    }
+
+    @Test
     void theOrganisationServicesOpenApiDocumentIsServedThroughTheGateway() throws Exception {
         Answer openApi = call("GET", "/api/organisation/v3/api-docs", null, null);
         assertThat(openApi.status()).isEqualTo(200);

@@ -146,7 +146,8 @@ public final class Launcher {
 
     /**
      * The demo data through the services' APIs, each part once per data directory ({@link DemoMarker}): the
-     * organisation tree, then the members and their assessments, then the organisational life.
+     * organisation tree, then the members and their assessments, then the organisational life, then the discipline
+     * supervision.
      */
     private void loadDemoData() throws IOException, InterruptedException {
         DemoMarker marker = new DemoMarker(settings.dataDir());
@@ -184,6 +185,18 @@ public final class Launcher {
                     + refusal));
             if (demoActivities.refusals().isEmpty()) {
                 marker.markLoaded("activities");
+            }
+        }
+        if (settings.services().stream().anyMatch(service -> service.name().equals("discipline")) && !marker.loaded("discipline")) {
+            DemoDiscipline demoDiscipline = new DemoDiscipline(settings);
+            int loaded = demoDiscipline.loadIfMissing(organisation.token());
+            if (loaded > 0) {
+                say("Loaded the demo discipline supervision (" + loaded + " inspections, talks and a selection supervision)");
+            }
+            demoDiscipline.refusals().forEach(refusal -> say("A demo discipline record stays short, refused by the discipline service's "
+                    + "rules: " + refusal));
+            if (demoDiscipline.refusals().isEmpty()) {
+                marker.markLoaded("discipline");
             }
         }
     }

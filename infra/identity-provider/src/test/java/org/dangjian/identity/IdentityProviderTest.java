@@ -181,11 +181,12 @@ class IdentityProviderTest {
     }
 
     @Test
-    void inDemoModeTheDemoDataLoaderGetsACommitteeStaffToken() throws Exception {
+    void inDemoModeTheDemoDataLoaderGetsACommitteeStaffAndDisciplineInspectorToken() throws Exception {
         JWTClaimsSet access = verify(DemoLogin.clientCredentialsToken(base(), "demo-data-loader", "demo-data-loader-secret"));
 
         assertThat(access.getSubject()).isEqualTo("demo-data-loader");
-        assertThat(access.getStringListClaim("roles")).containsExactly("COMMITTEE_STAFF");
+        assertThat(access.getStringListClaim("roles")).as("committee staff for the tree, members and activities; an inspector for the "
+                + "discipline records").containsExactly("COMMITTEE_STAFF", "DISCIPLINE_INSPECTOR");
         assertThat(access.getAudience()).containsExactly("demo-data-loader", "dangjian");
     }
 

@@ -9,11 +9,12 @@ describe('menus per role', () => {
   it('gives each role exactly its screens', () => {
     const members = ['member-directory', 'member-pipeline', 'member-transfers', 'member-points', 'member-dues', 'member-assessments', 'member-care'];
     const activities = ['activity-calendar', 'activity-volunteer', 'activity-compliance', 'activity-records', 'activity-dual-lives'];
+    const discipline = ['discipline-inspections', 'discipline-rectifications', 'discipline-talks', 'discipline-cases', 'discipline-selections'];
     const expected = {
       COMMITTEE_STAFF: ['org-tree', 'org-units', ...members, ...activities],
       BRANCH_SECRETARY: ['org-tree', 'org-units', ...members, ...activities],
-      DISCIPLINE_INSPECTOR: ['org-tree', 'org-units', ...members, ...activities],
-      AUDITOR: ['org-tree', 'org-units', ...members, ...activities],
+      DISCIPLINE_INSPECTOR: ['org-tree', 'org-units', ...members, ...activities, ...discipline],
+      AUDITOR: ['org-tree', 'org-units', ...members, ...activities, ...discipline, 'discipline-access-log'],
       PARTY_MEMBER: ['org-tree', 'org-units', 'member-me', 'activity-me'],
       PLATFORM_OPERATOR: ['org-tree', 'org-units', 'platform-read-models'],
     };

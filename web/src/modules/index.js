@@ -3,9 +3,10 @@
 import organisation from './organisation/index.js';
 import members from './members/index.js';
 import activities from './activities/index.js';
+import discipline from './discipline/index.js';
 import platform from './platform/index.js';
 
-export const MODULES = [organisation, members, activities, platform];
+export const MODULES = [organisation, members, activities, discipline, platform];
 
 /** The services whose read models the operators' screen lists: {name, titleKey, apiBase}. */
 export const SERVICES = MODULES.filter((m) => m.apiBase && m.readModels)

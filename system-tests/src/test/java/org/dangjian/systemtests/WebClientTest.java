@@ -195,14 +195,18 @@ class WebClientTest {
         record Role(String username, String name, String role, List<String> menu, boolean mayChangeUnits, boolean operator) {
         }
         List<String> readers = List.of("home", "org-tree", "org-units", "member-directory", "member-pipeline", "member-transfers", "member-points", "member-dues", "member-assessments", "member-care", "activity-calendar", "activity-volunteer", "activity-compliance", "activity-records", "activity-dual-lives");
+        List<String> discipline = List.of("discipline-inspections", "discipline-rectifications", "discipline-talks", "discipline-cases",
+                "discipline-selections");
+        List<String> inspector = java.util.stream.Stream.concat(readers.stream(), discipline.stream()).toList();
+        List<String> auditor = java.util.stream.Stream.concat(inspector.stream(), java.util.stream.Stream.of("discipline-access-log")).toList();
         List<String> member = List.of("home", "org-tree", "org-units", "member-me", "activity-me");
         List<String> operator = List.of("home", "org-tree", "org-units", "platform-read-models");
         List<Role> roles = List.of(
                 new Role("dangwei", "王建华", "党委工作人员", readers, true, false),
                 new Role("shuji", "李明", "支部书记", readers, false, false),
                 new Role("dangyuan", "张丽", "党员", member, false, false),
-                new Role("jijian", "赵刚", "纪检干部", readers, false, false),
-                new Role("shenji", "陈静", "审计/巡察", readers, false, false),
+                new Role("jijian", "赵刚", "纪检干部", inspector, false, false),
+                new Role("shenji", "陈静", "审计/巡察", auditor, false, false),
                 new Role("yunwei", "刘洋", "平台运维", operator, false, true));
         for (Role role : roles) {
             if (context != null) {
@@ -765,6 +769,63 @@ class WebClientTest {
         expect(line.locator("[data-test=dual-life]")).hasText("双重组织生活");
         expect(test("activity")).containsText("朱建军（机关第二党支部 · 中心副主任）");
         screenshot("18-dual-life-attendance");
+    }
+
+    @Test
+    void aDisciplineInspectorRunsAnInspectionAndAnAuditorReadsItsTimelineAndWhoReadIt() {
+        signIn("jijian");
+        test("menu").locator("[data-menu=discipline-inspections]").click();
+        page.locator("[data-action=plan]").click();
+        Locator plan = dialog("inspection-plan-dialog");
+        field(plan, "plan-targetName").fill("政务服务大厅导办台");
+        plan.locator("[data-test=plan-mode] [data-value=UNANNOUNCED]").click();
+        field(plan, "plan-inspectors").fill("赵纪检\n钱纪检");
+        plan.locator("[data-test=submit]").click();
+        expect(test("inspection-heading")).hasText("政务服务大厅导办台");
+        expect(test("inspection-state")).hasText("已计划");
+
+        page.locator("[data-action=carryOut]").click();
+        Locator carryOut = dialog("inspection-carryOut-dialog");
+        field(carryOut, "carryOut-summary").fill("上午暗访导办台，2 人在岗");
+        carryOut.locator("[data-test=submit]").click();
+        expect(test("status")).hasText("检查已实施。");
+        page.locator("[data-action=finding]").click();
+        Locator finding = dialog("inspection-finding-dialog");
+        field(finding, "finding-description").fill("导办台未公示首问负责人");
+        finding.locator("[data-test=finding-severity] [data-value=GENERAL]").click();
+        finding.locator("[data-test=submit]").click();
+        expect(test("status")).hasText("问题已登记。");
+        expect(test("findings")).containsText("导办台未公示首问负责人");
+        Locator events = test("timeline").locator("[data-test=event]");
+        expect(events).hasCount(3);
+        screenshot("19-discipline-inspection");
+
+        // the demo's overdue rectification is red on the board
+        test("menu").locator("[data-menu=discipline-rectifications]").click();
+        Locator overdue = test("rectification-board").locator(".el-table__body tr").filter(new Locator.FilterOptions().setHasText("不动产登记窗口"));
+        expect(overdue.locator("[data-test=overdue]")).isVisible();
+        screenshot("20-rectification-board");
+
+        context.close();
+        openContext(1280, 900);
+        signIn("shenji");
+        test("menu").locator("[data-menu=discipline-inspections]").click();
+        test("inspection-list").locator("[data-test=inspection-link]").filter(new Locator.FilterOptions().setHasText("综合受理窗口")).click();
+        expect(test("inspection-state")).hasText("已办结");
+        expect(page.locator("[data-action]")).hasCount(0); // an auditor takes no step
+        Locator closed = test("timeline").locator("[data-test=event]");
+        expect(closed).hasCount(10);
+        expect(closed.nth(0).locator("[data-test=actor-id]")).hasText("demo-data-loader");
+        test("timeline").locator("[data-test=verify]").click();
+        expect(test("timeline").locator("[data-test=verification]")).hasAttribute("data-intact", "true");
+        expect(test("timeline").locator("[data-test=verification]")).containsText("哈希链完整：已校验 10 个事件");
+
+        test("menu").locator("[data-menu=discipline-access-log]").click();
+        Locator reads = test("access-log").locator(".el-table__body tr").filter(new Locator.FilterOptions()
+                .setHas(page.locator("[data-test=reader]", new Page.LocatorOptions().setHasText("shenji"))));
+        expect(reads.first()).isVisible();
+        expect(test("access-log")).containsText("jijian"); // the inspector's reads of the inspection he ran
+        screenshot("21-access-log");
     }
 
     /** Establishes units straight at the organisation service with a bearer token, at most 8 at a time. */

@@ -16,7 +16,7 @@ import org.dangjian.contracts.EventType;
  * @param branchId     the party branch of the inspected unit, when it has one
  * @param mode         明查 or 暗访
  * @param plannedDate  the day planned
- * @param inspectors   who inspects (names), 1 to 10
+ * @param inspectors   who inspects (names), 1 to 20
  * @param focus        what it looks at
  */
 @EventType(name = "org.dangjian.discipline.InspectionPlanned", version = 1, restricted = true)

@@ -14,7 +14,7 @@ import org.dangjian.contracts.EventType;
  * @param kind     which kind of talk (not WRITTEN_INQUIRY)
  * @param memberId the member talked to
  * @param date     the day held
- * @param talkers  who talked with him (names), 1 to 10
+ * @param talkers  who talked with him (names), 1 to 20
  * @param content  what was said (谈话内容)
  * @param basis    why (依据)
  */

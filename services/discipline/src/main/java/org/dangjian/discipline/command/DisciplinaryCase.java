@@ -55,7 +55,7 @@ class DisciplinaryCase {
         }
         requireMeasureOfType(command.sanction(), command.measure());
         apply(new MeasureProposed(caseId, command.sanction(), command.measure(), DisciplineRules.text("reasons", command.reasons(), 4000),
-                notBeforeLastStep(rules.past("date", command.date()))));
+                rules.step(command.date(), lastStep)));
     }
 
     /** Decides the case; a sanction's effect is returned so that the handler publishes it on its own stream in the same commit. */
@@ -67,7 +67,7 @@ class DisciplinaryCase {
             throw RuleViolation.conflict("CASE_ALREADY_DECIDED", "Case {0} is decided already", caseId);
         }
         requireMeasureOfType(command.sanction(), command.measure());
-        LocalDate decided = notBeforeLastStep(rules.past("date", command.date()));
+        LocalDate decided = rules.step(command.date(), lastStep);
         LocalDate from = rules.past("effectiveFrom", command.effectiveFrom());
         if (from.isBefore(decided)) {
             throw RuleViolation.conflict("EFFECT_BEFORE_DECISION", "It takes effect on {0}, before it was decided ({1})", from.toString(),
@@ -117,13 +117,6 @@ class DisciplinaryCase {
         }
     }
 
-    private LocalDate notBeforeLastStep(LocalDate date) {
-        if (date.isBefore(lastStep)) {
-            throw RuleViolation.conflict("DATE_BEFORE_PREVIOUS_STEP", "The date {0} lies before the previous step''s date {1}", date.toString(),
-                    lastStep.toString());
-        }
-        return date;
-    }
 
     @EventSourcingHandler
     void on(CaseOpened event) {

@@ -39,6 +39,20 @@ public record DisciplineRules(ZoneId zone, Clock clock) {
         return day;
     }
 
+    /** A step's day: given, not in the future, and not before the record's previous step ({@code previous}, null for none). */
+    LocalDate step(LocalDate date, LocalDate previous) {
+        return notBefore(past("date", date), previous);
+    }
+
+    /** A step's day, not before the record's previous step ({@code previous}, null for none). */
+    static LocalDate notBefore(LocalDate date, LocalDate previous) {
+        if (previous != null && date.isBefore(previous)) {
+            throw RuleViolation.conflict("DATE_BEFORE_PREVIOUS_STEP", "The date {0} lies before the previous step''s date {1}", date.toString(),
+                    previous.toString());
+        }
+        return date;
+    }
+
     /** A day that must be given (a plan, a deadline). */
     static LocalDate day(String field, LocalDate day) {
         if (day == null) {

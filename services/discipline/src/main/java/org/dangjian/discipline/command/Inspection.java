@@ -89,7 +89,7 @@ class Inspection {
         if (state != State.RECTIFICATION_REQUIRED) {
             throw RuleViolation.conflict("RECTIFICATION_NOT_REQUIRED", "Inspection {0} awaits no rectification report", inspectionId);
         }
-        LocalDate date = notBeforeLastStep(rules.past("date", command.date()));
+        LocalDate date = rules.step(command.date(), lastStep);
         apply(new RectificationReported(inspectionId, date, DisciplineRules.text("report", command.report(), 4000),
                 DisciplineRules.list("evidence", command.evidence(), 0, 300)));
     }
@@ -98,7 +98,7 @@ class Inspection {
         if (state != State.RECTIFICATION_REPORTED) {
             throw RuleViolation.conflict("RECTIFICATION_NOT_REPORTED", "Inspection {0} has no rectification report to verify", inspectionId);
         }
-        LocalDate date = notBeforeLastStep(rules.past("date", command.date()));
+        LocalDate date = rules.step(command.date(), lastStep);
         apply(new RectificationVerified(inspectionId, date, command.accepted(), DisciplineRules.text("opinion", command.opinion(), 2000)));
     }
 
@@ -111,7 +111,7 @@ class Inspection {
             throw RuleViolation.conflict("RECTIFICATION_NOT_VERIFIED", "Inspection {0} has findings whose rectification is not accepted yet",
                     inspectionId);
         }
-        LocalDate date = notBeforeLastStep(rules.past("date", command.date()));
+        LocalDate date = rules.step(command.date(), lastStep);
         apply(new InspectionClosed(inspectionId, date, DisciplineRules.text("conclusion", command.conclusion(), 2000)));
     }
 
@@ -124,13 +124,6 @@ class Inspection {
         }
     }
 
-    private LocalDate notBeforeLastStep(LocalDate date) {
-        if (lastStep != null && date.isBefore(lastStep)) {
-            throw RuleViolation.conflict("DATE_BEFORE_PREVIOUS_STEP", "The date {0} lies before the previous step''s date {1}", date.toString(),
-                    lastStep.toString());
-        }
-        return date;
-    }
 
     @EventSourcingHandler
     void on(InspectionPlanned event) {

@@ -44,7 +44,7 @@ class SelectionSupervision {
         if (command.stage() == null || command.compliant() == null) {
             throw DisciplineRules.invalid("stage, compliant");
         }
-        apply(new SelectionStageChecked(recordId, command.stage(), notBeforeLastStep(rules.past("date", command.date())), command.compliant(),
+        apply(new SelectionStageChecked(recordId, command.stage(), rules.step(command.date(), lastStep), command.compliant(),
                 DisciplineRules.optional("note", command.note(), 2000)));
     }
 
@@ -57,7 +57,7 @@ class SelectionSupervision {
             throw RuleViolation.conflict("STAGE_NOT_COMPLIANT", "Stage {0} was found not compliant: the selection is not concluded compliant",
                     nonCompliant.iterator().next().name());
         }
-        apply(new SelectionSupervisionConcluded(recordId, notBeforeLastStep(rules.past("date", command.date())), command.compliant(),
+        apply(new SelectionSupervisionConcluded(recordId, rules.step(command.date(), lastStep), command.compliant(),
                 DisciplineRules.text("opinion", command.opinion(), 2000)));
     }
 
@@ -67,13 +67,6 @@ class SelectionSupervision {
         }
     }
 
-    private LocalDate notBeforeLastStep(LocalDate date) {
-        if (date.isBefore(lastStep)) {
-            throw RuleViolation.conflict("DATE_BEFORE_PREVIOUS_STEP", "The date {0} lies before the previous step''s date {1}", date.toString(),
-                    lastStep.toString());
-        }
-        return date;
-    }
 
     @EventSourcingHandler
     void on(SelectionSupervisionOpened event) {

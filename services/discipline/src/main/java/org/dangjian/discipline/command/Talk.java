@@ -68,7 +68,7 @@ class Talk {
         if (state != State.ISSUED) {
             throw RuleViolation.conflict("INQUIRY_ALREADY_ANSWERED", "Inquiry {0} was answered already", talkId);
         }
-        apply(new InquiryAnswered(talkId, notBeforeLastStep(rules.past("date", command.date())), DisciplineRules.text("answer", command.answer(), 8000)));
+        apply(new InquiryAnswered(talkId, rules.step(command.date(), lastStep), DisciplineRules.text("answer", command.answer(), 8000)));
     }
 
     void conclude(TalkCommands.ConcludeTalk command, DisciplineRules rules) {
@@ -78,17 +78,10 @@ class Talk {
         if (state == State.ISSUED) {
             throw RuleViolation.conflict("INQUIRY_NOT_ANSWERED", "Inquiry {0} is not answered yet: it is concluded once answered", talkId);
         }
-        apply(new TalkConcluded(talkId, kind, notBeforeLastStep(rules.past("date", command.date())),
+        apply(new TalkConcluded(talkId, kind, rules.step(command.date(), lastStep),
                 DisciplineRules.text("outcome", command.outcome(), 2000)));
     }
 
-    private LocalDate notBeforeLastStep(LocalDate date) {
-        if (date.isBefore(lastStep)) {
-            throw RuleViolation.conflict("DATE_BEFORE_PREVIOUS_STEP", "The date {0} lies before the previous step''s date {1}", date.toString(),
-                    lastStep.toString());
-        }
-        return date;
-    }
 
     @EventSourcingHandler
     void on(TalkHeld event) {

@@ -23,7 +23,6 @@ import org.dangjian.runtime.command.CommandDispatcher;
 import org.dangjian.runtime.command.CommandResult;
 import org.dangjian.runtime.domain.RuleViolation;
 import org.dangjian.runtime.eventstore.ChainVerification;
-import org.dangjian.runtime.platform.MemberDirectoryReadModel;
 import org.dangjian.runtime.readmodel.TimelineStore;
 import org.dangjian.runtime.web.AggregateIds;
 import org.dangjian.runtime.web.CommandResponse;
@@ -57,13 +56,11 @@ class CasesController {
     private final CommandDispatcher commands;
     private final DisciplineQueries queries;
     private final RecordAccess access;
-    private final MemberDirectoryReadModel directory;
 
-    CasesController(CommandDispatcher commands, DisciplineQueries queries, RecordAccess access, MemberDirectoryReadModel directory) {
+    CasesController(CommandDispatcher commands, DisciplineQueries queries, RecordAccess access) {
         this.commands = commands;
         this.queries = queries;
         this.access = access;
-        this.directory = directory;
     }
 
     @InitBinder
@@ -79,10 +76,7 @@ class CasesController {
     ResponseEntity<CommandResponse> open(@Valid @RequestBody DisciplineRequests.OpenCase request,
                                          @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
         String id = request.id() != null ? AggregateIds.canonical("id", request.id()) : UUID.randomUUID().toString();
-        String memberId = AggregateIds.canonical("memberId", request.memberId());
-        if (directory.member(memberId).isEmpty()) {
-            throw RuleViolation.notFound("MEMBER_NOT_FOUND", "There is no member {0} (a member recorded a moment ago shows within seconds)", memberId);
-        }
+        String memberId = access.requireMember(request.memberId());
         CommandResult result = commands.send(id, caseId -> new CaseCommands.OpenCase(caseId, request.type(), memberId, request.matter(),
                 request.basis(), request.date()), access.context(idempotencyKey, "open-case", request, request.date()));
         return CommandResponse.of(ResponseEntity.created(URI.create("/cases/" + result.id())), result);

@@ -18,10 +18,12 @@ import org.dangjian.runtime.domain.RuleViolation;
 import org.dangjian.runtime.eventstore.ChainVerification;
 import org.dangjian.runtime.eventstore.ChainVerifier;
 import org.dangjian.runtime.eventstore.EventStoreReader;
+import org.dangjian.runtime.platform.MemberDirectoryReadModel;
 import org.dangjian.runtime.readmodel.ReadYourWrites;
 import org.dangjian.runtime.readmodel.TimelineStore;
 import org.dangjian.runtime.security.Caller;
 import org.dangjian.runtime.security.Roles;
+import org.dangjian.runtime.web.AggregateIds;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,9 +41,11 @@ class RecordAccess {
     private final ChainVerifier verifier;
     private final DisciplineRules rules;
     private final EventStoreReader store;
+    private final MemberDirectoryReadModel directory;
 
     RecordAccess(CommandDispatcher commands, ReadYourWrites readYourWrites, DisciplineQueries queries, ChainVerifier verifier,
-                 DisciplineRules rules, EventStoreReader store) {
+                 DisciplineRules rules, EventStoreReader store, MemberDirectoryReadModel directory) {
+        this.directory = directory;
         this.commands = commands;
         this.readYourWrites = readYourWrites;
         this.queries = queries;
@@ -61,6 +65,15 @@ class RecordAccess {
 
     LocalDate today() {
         return rules.today();
+    }
+
+    /** A member a record names: one the members service published (404 {@code MEMBER_NOT_FOUND} otherwise); his canonical id. */
+    String requireMember(String given) {
+        String memberId = AggregateIds.canonical("memberId", given);
+        if (directory.member(memberId).isEmpty()) {
+            throw RuleViolation.notFound("MEMBER_NOT_FOUND", "There is no member {0} (a member recorded a moment ago shows within seconds)", memberId);
+        }
+        return memberId;
     }
 
     /** A discipline inspector's command: business time the day at 00:00 in the service's zone, when given and not in the future. */

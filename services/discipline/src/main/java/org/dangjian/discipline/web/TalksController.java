@@ -23,7 +23,6 @@ import org.dangjian.runtime.command.CommandDispatcher;
 import org.dangjian.runtime.command.CommandResult;
 import org.dangjian.runtime.domain.RuleViolation;
 import org.dangjian.runtime.eventstore.ChainVerification;
-import org.dangjian.runtime.platform.MemberDirectoryReadModel;
 import org.dangjian.runtime.readmodel.TimelineStore;
 import org.dangjian.runtime.web.AggregateIds;
 import org.dangjian.runtime.web.CommandResponse;
@@ -56,13 +55,11 @@ class TalksController {
     private final CommandDispatcher commands;
     private final DisciplineQueries queries;
     private final RecordAccess access;
-    private final MemberDirectoryReadModel directory;
 
-    TalksController(CommandDispatcher commands, DisciplineQueries queries, RecordAccess access, MemberDirectoryReadModel directory) {
+    TalksController(CommandDispatcher commands, DisciplineQueries queries, RecordAccess access) {
         this.commands = commands;
         this.queries = queries;
         this.access = access;
-        this.directory = directory;
     }
 
     @InitBinder
@@ -79,7 +76,7 @@ class TalksController {
     ResponseEntity<CommandResponse> hold(@Valid @RequestBody DisciplineRequests.HoldTalk request,
                                          @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
         String id = request.id() != null ? AggregateIds.canonical("id", request.id()) : UUID.randomUUID().toString();
-        String memberId = requireMember(request.memberId());
+        String memberId = access.requireMember(request.memberId());
         CommandResult result = commands.send(id, talkId -> new TalkCommands.HoldTalk(talkId, request.kind(), memberId, request.date(),
                 request.talkers(), request.content(), request.basis()), access.context(idempotencyKey, "hold-talk", request, request.date()));
         return CommandResponse.of(ResponseEntity.created(URI.create("/talks/" + result.id())), result);
@@ -92,7 +89,7 @@ class TalksController {
     ResponseEntity<CommandResponse> issue(@Valid @RequestBody DisciplineRequests.IssueInquiry request,
                                           @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
         String id = request.id() != null ? AggregateIds.canonical("id", request.id()) : UUID.randomUUID().toString();
-        String memberId = requireMember(request.memberId());
+        String memberId = access.requireMember(request.memberId());
         CommandResult result = commands.send(id, talkId -> new TalkCommands.IssueInquiry(talkId, memberId, request.date(), request.questions(),
                 request.dueDate(), request.basis()), access.context(idempotencyKey, "issue-inquiry", request, request.date()));
         return CommandResponse.of(ResponseEntity.created(URI.create("/talks/" + result.id())), result);
@@ -164,13 +161,6 @@ class TalksController {
     /** A talk's or inquiry's states, for the list's filter. */
     enum TalkState { HELD, ISSUED, ANSWERED, CONCLUDED }
 
-    private String requireMember(String given) {
-        String memberId = AggregateIds.canonical("memberId", given);
-        if (directory.member(memberId).isEmpty()) {
-            throw RuleViolation.notFound("MEMBER_NOT_FOUND", "There is no member {0} (a member recorded a moment ago shows within seconds)", memberId);
-        }
-        return memberId;
-    }
 
     static RuleViolation notFound(String id) {
         return RuleViolation.notFound("TALK_NOT_FOUND", "There is no talk or inquiry {0}", id);

@@ -828,6 +828,49 @@ class WebClientTest {
         screenshot("21-access-log");
     }
 
+    @Test
+    void aDisciplineInspectorHoldsAndConcludesATalkAndDecidesAnAccountabilityCase() {
+        signIn("jijian");
+        test("menu").locator("[data-menu=discipline-talks]").click();
+        page.locator("[data-action=hold]").click();
+        Locator hold = dialog("talk-hold-dialog");
+        search(hold.locator("[data-test=hold-memberId]"), "张丽");
+        field(hold, "hold-talkers").fill("赵纪检");
+        field(hold, "hold-content").fill("提醒严守窗口服务纪律，本人表示接受");
+        field(hold, "hold-basis").fill("年度廉政谈话安排");
+        hold.locator("[data-test=submit]").click();
+        expect(test("talk-state")).hasText("已谈话");
+        page.locator("[data-action=conclude]").click();
+        Locator conclude = dialog("talk-conclude-dialog");
+        field(conclude, "conclude-outcome").fill("谈话完成，本人作出承诺");
+        conclude.locator("[data-test=submit]").click();
+        expect(test("status")).hasText("已了结。");
+        expect(test("talk-state")).hasText("已了结");
+
+        test("menu").locator("[data-menu=discipline-cases]").click();
+        page.locator("[data-action=open-case]").click();
+        Locator open = dialog("case-open-dialog");
+        search(open.locator("[data-test=open-memberId]"), "黄志强");
+        field(open, "open-matter").fill("窗口服务作风问题（浏览器测试）");
+        field(open, "open-basis").fill("明察暗访情况");
+        open.locator("[data-test=submit]").click();
+        expect(test("case-state")).hasText("已立案");
+        page.locator("[data-action=propose]").click();
+        Locator propose = dialog("case-propose-dialog");
+        choose(propose.locator("[data-test=propose-measure]"), "通报");
+        field(propose, "propose-reasons").fill("情节较轻，予以通报");
+        propose.locator("[data-test=submit]").click();
+        expect(test("case-state")).hasText("已提出处理意见");
+        page.locator("[data-action=decide]").click();
+        Locator decide = dialog("case-decide-dialog");
+        field(decide, "decide-basis").fill("《中国共产党问责条例》");
+        decide.locator("[data-test=submit]").click();
+        expect(test("status")).hasText("处理决定已作出。");
+        expect(test("case-state")).hasText("已作出决定");
+        expect(test("timeline").locator("[data-test=event]")).hasCount(3);
+        screenshot("22-discipline-case");
+    }
+
     /** Establishes units straight at the organisation service with a bearer token, at most 8 at a time. */
     static final class UnitWriter {
         private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

@@ -84,7 +84,7 @@ class HostileClientsTest {
 
             // every path, parameter, header, encoding and size through the gateway, and bodies that are not JSON, too deep,
             // too large or wrongly encoded; no property's hand-picked values (the gateway passes bodies through unread: each
-            // service's own conformance run sends every property's), 4 random cases per endpoint (the service's run sends 24)
+            // service's own conformance run sends every property's), 4 random cases per endpoint (the service's run sends 12)
             HostileInputCheck.Outcome outcome = check.run(openApi(service), seed, 4, 0);
             org.slf4j.LoggerFactory.getLogger(HostileClientsTest.class).info("Hostile input to {} through the gateway: {} requests "
                     + "(seed {}), answered {}", service.name(), outcome.sent(), seed, outcome.statuses());

@@ -235,11 +235,7 @@ class ActivitiesController {
         if (!scope.all() && !queries.visible(id, scope)) {
             throw activityNotFound(id);
         }
-        ChainVerification verification = verifier.verify(id);
-        if (verification.eventsChecked() == 0) {
-            throw activityNotFound(id);
-        }
-        return verification;
+        return verifier.verifyExisting(id, () -> activityNotFound(id));
     }
 
     @Operation(summary = "志愿服务登记 Record volunteer service", description = "A member's hours (more than 0, at most 24, steps of 0.5) of "
@@ -304,11 +300,7 @@ class ActivitiesController {
         if (queries.volunteerService(id, ReadScope.of(Caller.current())).isEmpty()) {
             throw serviceNotFound(id);
         }
-        ChainVerification verification = verifier.verify(id);
-        if (verification.eventsChecked() == 0) {
-            throw serviceNotFound(id);
-        }
-        return verification;
+        return verifier.verifyExisting(id, () -> serviceNotFound(id));
     }
 
     @Operation(summary = "志愿服务时长排行 Volunteer hours ranking", description = "The members the caller sees (of one branch, or all; a "

@@ -166,11 +166,7 @@ class DualLifeController {
         if (!queries.visible(id, ReadScope.of(Caller.current()))) {
             throw notFound(id);
         }
-        ChainVerification verification = verifier.verify(id);
-        if (verification.eventsChecked() == 0) {
-            throw notFound(id);
-        }
-        return verification;
+        return verifier.verifyExisting(id, () -> notFound(id));
     }
 
     /** Read your writes, without telling a caller anything of a record outside his scope (not even that it exists). */

@@ -239,11 +239,7 @@ class EngagementsController {
         if (!queries.visible(id, scope)) {
             throw notFound(id);
         }
-        ChainVerification verification = verifier.verify(id);
-        if (verification.eventsChecked() == 0) {
-            throw notFound(id);
-        }
-        return verification;
+        return verifier.verifyExisting(id, () -> notFound(id));
     }
 
 

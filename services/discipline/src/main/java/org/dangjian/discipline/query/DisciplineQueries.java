@@ -70,7 +70,8 @@ public class DisciplineQueries {
     }
 
     public PageOf<Views.InspectionView> inspections(Filter filter, LocalDate today, int page, int size) {
-        return PageOf.of(list(RecordKind.INSPECTION, filter), page, size).map(docs -> docs.stream().map(doc -> inspection(doc, today)).toList());
+        Map<String, String> names = new HashMap<>();
+        return PageOf.of(list(RecordKind.INSPECTION, filter), page, size).map(docs -> docs.stream().map(doc -> inspection(doc, today, names)).toList());
     }
 
     public PageOf<Views.TalkView> talks(Filter filter, LocalDate today, int page, int size) {
@@ -98,16 +99,17 @@ public class DisciplineQueries {
      * accepted, deadline first; {@code overdue} those past their deadline.
      */
     public List<Views.InspectionView> rectifications(boolean overdueOnly, LocalDate today) {
+        Map<String, String> names = new HashMap<>();
         return records.ofKind(RecordKind.INSPECTION).stream()
                 .filter(doc -> "RECTIFICATION_REQUIRED".equals(doc.getString("state")) || "RECTIFICATION_REPORTED".equals(doc.getString("state")))
-                .map(doc -> inspection(doc, today))
+                .map(doc -> inspection(doc, today, names))
                 .filter(view -> !overdueOnly || view.overdue())
                 .sorted(Comparator.comparing((Views.InspectionView view) -> view.rectification().deadline()).thenComparing(Views.InspectionView::id))
                 .toList();
     }
 
     public Optional<Views.InspectionView> inspection(String id, LocalDate today) {
-        return document(id, RecordKind.INSPECTION).map(doc -> inspection(doc, today));
+        return document(id, RecordKind.INSPECTION).map(doc -> inspection(doc, today, new HashMap<>()));
     }
 
     public Optional<Views.TalkView> talk(String id, LocalDate today) {
@@ -126,7 +128,8 @@ public class DisciplineQueries {
         return records.ofKind(kind).stream().filter(filter.asPredicate()).sorted(NEWEST_FIRST).toList();
     }
 
-    private Views.InspectionView inspection(Document doc, LocalDate today) {
+    /** An inspection's view; {@code names} remembers branch names across a list's items. */
+    private Views.InspectionView inspection(Document doc, LocalDate today, Map<String, String> names) {
         List<Views.Finding> findings = new ArrayList<>();
         Document byNo = doc.get("findings", Document.class);
         if (byNo != null) {
@@ -148,7 +151,7 @@ public class DisciplineQueries {
                 && rectification.deadline().compareTo(today.toString()) < 0;
         String branchId = doc.getString("branchId");
         return new Views.InspectionView(doc.getString("_id"), state, doc.getString("target"), doc.getString("targetName"), branchId,
-                branchId == null ? null : units.unit(branchId).map(OrganisationUnitsReadModel.Unit::name).orElse(null), doc.getString("mode"),
+                branchId == null ? null : branchName(branchId, names), doc.getString("mode"),
                 doc.getString("plannedDate"), strings(doc, "inspectors"), doc.getString("focus"), doc.getString("carriedOutOn"),
                 doc.getString("summary"), findings, rectification, rounds, doc.getString("rectifiedOn"), overdue, doc.getString("closedOn"),
                 doc.getString("conclusion"), sequence(doc));
@@ -203,9 +206,13 @@ public class DisciplineQueries {
             MemberDirectoryReadModel.Member member = known.get(id);
             String branch = member == null ? null : member.branchId();
             refs.put(id, new Views.MemberRef(id, member == null ? null : member.name(), branch, branch == null ? null
-                    : branchNames.computeIfAbsent(branch, b -> units.unit(b).map(OrganisationUnitsReadModel.Unit::name).orElse(null))));
+                    : branchName(branch, branchNames)));
         }
         return refs;
+    }
+
+    private String branchName(String branchId, Map<String, String> names) {
+        return names.computeIfAbsent(branchId, b -> units.unit(b).map(OrganisationUnitsReadModel.Unit::name).orElse(null));
     }
 
     /** The documents of a field per event, in the stream's order. */

@@ -110,10 +110,7 @@ class RecordAccess {
         if (!stored(id, kind)) {
             throw notFound.get();
         }
-        ChainVerification verification = verifier.verify(id);
-        if (verification.eventsChecked() == 0) {
-            throw notFound.get();
-        }
+        ChainVerification verification = verifier.verifyExisting(id, notFound);
         log(id, kind, RecordView.VERIFICATION);
         return verification;
     }

@@ -22,6 +22,18 @@ public final class ChainVerifier {
         this.reader = reader;
     }
 
+    /**
+     * The chain of an aggregate that exists: {@code notFound}'s exception when the store holds no event of it (a
+     * verification endpoint's 404), else {@link #verify}.
+     */
+    public ChainVerification verifyExisting(String aggregateId, java.util.function.Supplier<? extends RuntimeException> notFound) {
+        ChainVerification verification = verify(aggregateId);
+        if (verification.eventsChecked() == 0) {
+            throw notFound.get();
+        }
+        return verification;
+    }
+
     public ChainVerification verify(String aggregateId) {
         List<StoredEvent> stream = reader.readStream(aggregateId, 0);
         String previousHash = CanonicalEvent.GENESIS;

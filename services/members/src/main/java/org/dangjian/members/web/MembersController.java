@@ -726,11 +726,7 @@ class MembersController {
         if (!scope.all() && queries.visible(id, scope).isEmpty()) {
             throw memberNotFound(id);
         }
-        ChainVerification verification = verifier.verify(id);
-        if (verification.eventsChecked() == 0) {
-            throw memberNotFound(id);
-        }
-        return verification;
+        return verifier.verifyExisting(id, () -> memberNotFound(id));
     }
 
     @Operation(summary = "发展党员工作台 The development board", description = "How many members stand at each stage, and who is due "

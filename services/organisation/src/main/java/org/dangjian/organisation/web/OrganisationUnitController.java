@@ -213,11 +213,7 @@ class OrganisationUnitController {
     @GetMapping(path = "/units/{id}/verification", produces = MediaType.APPLICATION_JSON_VALUE)
     ChainVerification verify(@PathVariable("id") String path) {
         String id = AggregateIds.canonical("id", path);
-        ChainVerification verification = verifier.verify(id);
-        if (verification.eventsChecked() == 0) {
-            throw unitNotFound(id);
-        }
-        return verification;
+        return verifier.verifyExisting(id, () -> unitNotFound(id));
     }
 
 

@@ -300,8 +300,26 @@ class PublishedEventSchemasTest {
                 new org.dangjian.contracts.discipline.RecordRead(PARENT, PARENT, org.dangjian.contracts.discipline.RecordKind.INSPECTION, org.dangjian.contracts.discipline.RecordView.DETAIL)));
     }
 
+    static {
+        String hash = "ab".repeat(32);
+        java.time.Instant at = java.time.Instant.parse("2024-03-01T02:00:00Z");
+        EXAMPLES.put(org.dangjian.contracts.audit.CheckpointSigned.class, List.of(
+                new org.dangjian.contracts.audit.CheckpointSigned(1, at, 3, 12, hash, null, "dangjian-audit-checkpoint-v1\n", "c2ln", hash),
+                new org.dangjian.contracts.audit.CheckpointSigned(2, at, 3, 14, hash, hash, "dangjian-audit-checkpoint-v1\n", "c2ln", hash)));
+        EXAMPLES.put(org.dangjian.contracts.audit.VerificationCompleted.class, List.of(
+                new org.dangjian.contracts.audit.VerificationCompleted(PARENT, null, null, at, 3, 12, 3, 0, 1L, List.of()),
+                new org.dangjian.contracts.audit.VerificationCompleted(PARENT, "organisation", UNIT, at, 1, 4, 1, 0, null, List.of(
+                        new org.dangjian.contracts.audit.IntegrityFinding("STORE_BEHIND", "organisation", UNIT, 3, "示例")))));
+        EXAMPLES.put(org.dangjian.contracts.audit.ReplayStarted.class, List.of(
+                new org.dangjian.contracts.audit.ReplayStarted(PARENT, null, null, 120),
+                new org.dangjian.contracts.audit.ReplayStarted(PARENT, "organisation", UNIT, 120)));
+        EXAMPLES.put(org.dangjian.contracts.audit.ReplayFinished.class, List.of(
+                new org.dangjian.contracts.audit.ReplayFinished(PARENT, 120, 900, 30, true, 0, List.of()),
+                new org.dangjian.contracts.audit.ReplayFinished(PARENT, 120, 900, 30, false, 1, List.of("示例"))));
+    }
+
     private static final List<Class<? extends Record>> ALL = java.util.stream.Stream.of(OrganisationEvents.ALL, MembersEvents.ALL,
-            ActivitiesEvents.ALL, DisciplineEvents.ALL)
+            ActivitiesEvents.ALL, DisciplineEvents.ALL, org.dangjian.contracts.audit.AuditEvents.ALL)
             .flatMap(List::stream).toList();
 
     private final JsonMapper json = JsonMapper.builder().build();
@@ -367,6 +385,8 @@ class PublishedEventSchemasTest {
         assertAsyncApi("members", MembersEvents.TOPIC, MembersEvents.SOURCE, MembersEvents.ALL);
         assertAsyncApi("activities", ActivitiesEvents.TOPIC, ActivitiesEvents.SOURCE, ActivitiesEvents.ALL);
         assertAsyncApi("discipline", DisciplineEvents.TOPIC, DisciplineEvents.SOURCE, DisciplineEvents.ALL);
+        assertAsyncApi("audit", org.dangjian.contracts.audit.AuditEvents.TOPIC, org.dangjian.contracts.audit.AuditEvents.SOURCE,
+                org.dangjian.contracts.audit.AuditEvents.ALL);
         String discipline = new String(getClass().getResourceAsStream("/asyncapi/discipline.yaml").readAllBytes(),
                 java.nio.charset.StandardCharsets.UTF_8);
         assertThat(discipline).as("the restricted topic is documented").contains("address: " + DisciplineEvents.RESTRICTED_TOPIC);

@@ -71,9 +71,11 @@ import org.dangjian.runtime.publication.RelayLease;
 import org.dangjian.runtime.reaction.DispatchingReactor;
 import org.dangjian.runtime.reaction.Reaction;
 import org.dangjian.runtime.readmodel.ReadModel;
+import org.dangjian.runtime.readmodel.Witness;
 import org.dangjian.runtime.readmodel.ReadYourWrites;
 import org.dangjian.runtime.web.MalformedRequestTargets;
 import org.dangjian.runtime.web.PlatformErrorController;
+import org.dangjian.runtime.web.StreamsController;
 import org.dangjian.runtime.web.ProblemErrorReportValve;
 import org.dangjian.runtime.web.ProblemWriter;
 import org.dangjian.runtime.web.RequestLimits;
@@ -342,7 +344,8 @@ public class EventSourcingRuntimeAutoConfiguration {
 
     /** Every read model and reaction as a consumer of the topics its subscription names. */
     @Bean
-    ConsumerRunners consumerRunners(ObjectProvider<ReadModel> models, ObjectProvider<Reaction> reactions, ObjectProvider<CommandDispatcher> dispatcher,
+    ConsumerRunners consumerRunners(ObjectProvider<ReadModel> models, ObjectProvider<Witness> witnesses, ObjectProvider<Reaction> reactions,
+                                    ObjectProvider<CommandDispatcher> dispatcher,
                                     KafkaProperties kafka, PlatformProperties properties, CloudEventCodec cloudEvents, EventPayloadCodec payloads,
                                     ConsumerPositions positions, ParkedAggregates parked, ConsumerProgress progress, EventStoreReader reader,
                                     Outbox outbox, MongoDatabase serviceDatabase, InstanceIdentity instance, Clock clock,
@@ -351,6 +354,9 @@ public class EventSourcingRuntimeAutoConfiguration {
         for (ReadModel model : models.orderedStream().toList()) {
             consumers.add(new EventConsumer(model.name(), EventConsumer.Kind.READ_MODEL, model.subscription(), model::apply, model.collections(),
                     model::reset, model::applyAll));
+        }
+        for (Witness witness : witnesses.orderedStream().toList()) {
+            consumers.add(EventConsumer.witness(witness.name(), witness.subscription(), witness::witnessAll, witness.collections(), witness::reset));
         }
         Actor service = Actor.service(properties.serviceName());
         for (Reaction reaction : reactions.orderedStream().toList()) {
@@ -448,6 +454,12 @@ public class EventSourcingRuntimeAutoConfiguration {
                 new RequestLimits(properties.web().maxBodySize().toBytes(), problems));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
+    }
+
+    /** {@code GET /streams/{aggregateId}}: what the store holds of any stream, for the audit service's comparison. */
+    @Bean
+    StreamsController streamsController(PlatformProperties properties, EventStoreReader reader, ChainVerifier verifier) {
+        return new StreamsController(properties.serviceName(), reader, verifier);
     }
 
     @Bean

@@ -36,6 +36,7 @@ import org.dangjian.runtime.eventstore.EventStoreReader;
 import org.dangjian.runtime.eventstore.StoreFailures;
 import org.dangjian.runtime.eventstore.StoredEvent;
 import org.dangjian.runtime.messaging.CloudEventCodec;
+import org.dangjian.runtime.messaging.Delivery;
 import org.dangjian.runtime.messaging.PublishedEvent;
 import org.dangjian.runtime.publication.Outbox;
 import org.slf4j.Logger;
@@ -285,11 +286,15 @@ public final class ConsumerRunner {
                         runOperatorActions(c);
                         retryParkedWhenDue(c);
                         ConsumerRecords<String, byte[]> records = c.poll(Duration.ofMillis(250));
-                        Batch batch = new Batch();
-                        for (ConsumerRecord<String, byte[]> record : records) {
-                            handle(record, batch);
+                        if (consumer.witnessHandler() != null) {
+                            witness(records);
+                        } else {
+                            Batch batch = new Batch();
+                            for (ConsumerRecord<String, byte[]> record : records) {
+                                handle(record, batch);
+                            }
+                            flush(batch);
                         }
-                        flush(batch);
                         if (!records.isEmpty()) {
                             recordPositions();
                             c.commitSync();
@@ -427,6 +432,45 @@ public final class ConsumerRunner {
             rebuildPositions.clear();
             log.info("Read model {} rebuilt: {} events consumed from {}", consumer.name(), total, serviceByTopic.keySet());
         }
+    }
+
+    /**
+     * A witness's poll: every record as delivered, readable or not, handed over at once; retried a few times when the
+     * witness throws, then thrown on, so that the consumer starts again from the committed offsets (nothing is lost,
+     * nothing skipped).
+     */
+    private void witness(ConsumerRecords<String, byte[]> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        List<Delivery> deliveries = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            Instant publishedAt = Instant.ofEpochMilli(record.timestamp());
+            String service = serviceByTopic.get(record.topic());
+            try {
+                PublishedEvent event = cloudEvents.fromRecord(record);
+                deliveries.add(new Delivery(service, record.topic(), record.partition(), record.offset(), publishedAt, event, null));
+            } catch (CloudEventCodec.UnreadableEventException e) {
+                unreadableCounter.increment();
+                deliveries.add(new Delivery(service, record.topic(), record.partition(), record.offset(), publishedAt, null, e.getMessage()));
+            }
+        }
+        RuntimeException failure = null;
+        for (int attempt = 1; attempt <= settings.applyAttempts(); attempt++) {
+            try {
+                consumer.witnessHandler().accept(deliveries);
+                handledCounter.increment(deliveries.size());
+                return;
+            } catch (RuntimeException e) {
+                if (StoreFailures.isUnavailable(e)) {
+                    throw e;
+                }
+                failure = e;
+                sleep(Duration.ofMillis(100L * attempt));
+            }
+        }
+        failureCounter.increment();
+        throw failure;
     }
 
     /**

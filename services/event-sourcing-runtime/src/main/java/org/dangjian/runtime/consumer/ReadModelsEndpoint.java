@@ -104,7 +104,11 @@ public class ReadModelsEndpoint {
 
     private static Map<String, Object> summary(ConsumerRunner runner) {
         Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("kind", runner.consumer().kind() == EventConsumer.Kind.READ_MODEL ? "read-model" : "reaction");
+        summary.put("kind", switch (runner.consumer().kind()) {
+            case READ_MODEL -> "read-model";
+            case REACTION -> "reaction";
+            case WITNESS -> "witness";
+        });
         summary.put("topics", runner.topics());
         summary.put("types", List.copyOf(new java.util.TreeSet<>(runner.consumer().subscription().types().keySet())));
         summary.put("lag", runner.lag());

@@ -1,0 +1,30 @@
+package org.dangjian.contracts.audit;
+
+import java.util.List;
+
+/**
+ * What the audit service (审计) publishes, and where: its signed checkpoints over every stream it witnessed, the
+ * verifications auditors ran with their findings, and the replays of the record. It publishes nothing about another
+ * service's content: those events are on their own topics, which it only reads.
+ */
+public final class AuditEvents {
+
+    /** The service's name, from which its topic and source follow ({@link org.dangjian.contracts.EventTypes}). */
+    public static final String SERVICE = "audit";
+
+    /** The Kafka topic: checkpoints, verifications and replays, keyed by their record's id, kept forever. */
+    public static final String TOPIC = "dangjian." + SERVICE + ".events";
+
+    /** The CloudEvents {@code source} of the service's events. */
+    public static final String SOURCE = "/dangjian/" + SERVICE;
+
+    /** Every event type the service publishes. */
+    public static final List<Class<? extends Record>> ALL = List.of(
+            CheckpointSigned.class,
+            VerificationCompleted.class,
+            ReplayStarted.class,
+            ReplayFinished.class);
+
+    private AuditEvents() {
+    }
+}

@@ -1,0 +1,167 @@
+package org.dangjian.audit.integrity;
+
+import static com.mongodb.client.model.Filters.eq;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import com.mongodb.client.model.Sorts;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.dangjian.audit.checkpoint.Merkle;
+import org.dangjian.audit.command.AuditCommands;
+import org.dangjian.audit.query.AuditLedger;
+import org.dangjian.audit.query.Ledger;
+import org.dangjian.contracts.audit.IntegrityFinding;
+import org.dangjian.runtime.command.CommandContext;
+import org.dangjian.runtime.command.CommandDispatcher;
+import org.dangjian.runtime.command.CommandResult;
+import org.dangjian.runtime.domain.RuleViolation;
+import org.springframework.stereotype.Component;
+
+/**
+ * Verifies one witnessed stream or all of them again (核验), and records what it checked and found
+ * ({@code VerificationCompleted}): every event's hash computed again from its content and every link to the one
+ * before; the stream against the latest signed checkpoint (it must still hold what the checkpoint holds); and against
+ * what the publishing service's store holds now ({@link StoreClient}): a tail cut from the store, a head rewritten
+ * with its hash recomputed, a stream deleted, which the store's own chain cannot show.
+ */
+@Component
+public class Verifier {
+
+    /** The outcome of walking one stream. */
+    private record Walk(long events, List<IntegrityFinding> findings) {
+    }
+
+    private final Ledger ledger;
+    private final Checkpoints checkpoints;
+    private final StoreClient stores;
+    private final CommandDispatcher commands;
+    private final Clock clock;
+
+    public Verifier(AuditLedger ledger, Checkpoints checkpoints, StoreClient stores, CommandDispatcher commands, Clock clock) {
+        this.ledger = ledger.ledger();
+        this.checkpoints = checkpoints;
+        this.stores = stores;
+        this.commands = commands;
+        this.clock = clock;
+    }
+
+    /**
+     * Verifies one stream ({@code service} and {@code aggregateId}) or every stream (both null), comparing with the
+     * stores with the caller's token, and records the result as {@code id}'s verification.
+     */
+    public CommandResult verify(String id, String service, String aggregateId, String bearerToken, CommandContext context) {
+        Instant startedAt = clock.instant();
+        Bson scope = service == null ? new Document() : eq("_id", Ledger.stream(service, aggregateId));
+        if (service != null && ledger.streams().countDocuments(scope) == 0) {
+            throw RuleViolation.notFound("STREAM_NOT_WITNESSED", "No event of {0} {1} has been witnessed", service, aggregateId);
+        }
+        Optional<Document> latest = checkpoints.latest();
+        java.util.Map<String, Merkle.Leaf> checkpointed = new java.util.HashMap<>();
+        latest.ifPresent(checkpoint -> checkpoints.leavesOf(checkpoint)
+                .forEach(leaf -> checkpointed.put(Ledger.stream(leaf.service(), leaf.aggregateId()), leaf)));
+        List<IntegrityFinding> findings = new ArrayList<>();
+        long streams = 0;
+        long events = 0;
+        long compared = 0;
+        long unreachable = 0;
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (Document stream : ledger.streams().find(scope).sort(Sorts.ascending("_id"))) {
+            streams++;
+            String key = stream.getString("_id");
+            seen.add(key);
+            String streamService = stream.getString("service");
+            String id2 = stream.getString("aggregateId");
+            Walk walk = walk(key, streamService, id2);
+            events += walk.events();
+            findings.addAll(walk.findings());
+            long count = stream.get("count", Number.class).longValue();
+            String head = stream.getString("head");
+            Merkle.Leaf leaf = checkpointed.get(key);
+            if (leaf != null) {
+                checkAgainstCheckpoint(leaf, key, count, latest.get().get("number", Number.class).longValue(), findings);
+            }
+            if (bearerToken != null && count > 0) {
+                StoreClient.StoreState store = stores.stream(streamService, id2, bearerToken);
+                if (!store.reachable()) {
+                    unreachable++;
+                } else {
+                    compared++;
+                    compareWithStore(store, streamService, id2, count, head, findings);
+                }
+            }
+        }
+        if (service == null) {
+            // a checkpointed stream the record no longer holds at all
+            for (Merkle.Leaf leaf : checkpointed.values()) {
+                if (!seen.contains(Ledger.stream(leaf.service(), leaf.aggregateId()))) {
+                    findings.add(new IntegrityFinding("CHECKPOINT_INCONSISTENT", leaf.service(), leaf.aggregateId(), 0, "Checkpoint "
+                            + latest.get().get("number") + " holds " + leaf.count() + " events of this stream; the witnessed record holds none"));
+                }
+            }
+        } else if (checkpointed.containsKey(Ledger.stream(service, aggregateId)) && !seen.contains(Ledger.stream(service, aggregateId))) {
+            findings.add(new IntegrityFinding("CHECKPOINT_INCONSISTENT", service, aggregateId, 0, "the witnessed record holds none"));
+        }
+        long checkedStreams = streams;
+        long checkedEvents = events;
+        long storesCompared = compared;
+        long storesUnreachable = unreachable;
+        Long checkpointNumber = latest.map(c -> c.get("number", Number.class).longValue()).orElse(null);
+        return commands.send(id, verificationId -> new AuditCommands.RecordVerification(verificationId, service, aggregateId, startedAt,
+                checkedStreams, checkedEvents, storesCompared, storesUnreachable, checkpointNumber, findings), context);
+    }
+
+    /** Every witnessed event's hash again from its content, and every link. */
+    private Walk walk(String stream, String service, String aggregateId) {
+        Ledger.ChainCheck check = ledger.check(stream);
+        List<IntegrityFinding> findings = new ArrayList<>();
+        check.problems().forEach(problem -> findings.add(new IntegrityFinding(problem.kind(), service, aggregateId, problem.sequence(),
+                problem.detail())));
+        return new Walk(check.eventsChecked(), findings);
+    }
+
+    /** The stream must still hold what the checkpoint holds: as many events, the one at the checkpoint's head the same. */
+    private void checkAgainstCheckpoint(Merkle.Leaf leaf, String stream, long count, long number, List<IntegrityFinding> findings) {
+        if (count < leaf.count()) {
+            findings.add(new IntegrityFinding("CHECKPOINT_INCONSISTENT", leaf.service(), leaf.aggregateId(), count, "Checkpoint " + number
+                    + " holds " + leaf.count() + " events of this stream; the witnessed record now holds " + count + " (cut from sequence "
+                    + count + ")"));
+            return;
+        }
+        Document atHead = ledger.events().find(eq("_id", stream + "|" + (leaf.count() - 1))).first();
+        if (atHead == null || !leaf.head().equals(atHead.getString("hash"))) {
+            findings.add(new IntegrityFinding("CHECKPOINT_INCONSISTENT", leaf.service(), leaf.aggregateId(), leaf.count() - 1, "Checkpoint "
+                    + number + " holds head " + leaf.head() + " at sequence " + (leaf.count() - 1) + "; the witnessed record has "
+                    + (atHead == null ? "no event there" : atHead.getString("hash"))));
+        }
+    }
+
+    /** What the store holds against what was published (and witnessed). */
+    private void compareWithStore(StoreClient.StoreState store, String service, String aggregateId, long count, String head,
+                                  List<IntegrityFinding> findings) {
+        if (!store.found()) {
+            findings.add(new IntegrityFinding("STORE_MISSING", service, aggregateId, 0, service + " published " + count
+                    + " events of this stream; its store holds none"));
+            return;
+        }
+        long stored = store.headSequence() + 1;
+        if (stored < count) {
+            findings.add(new IntegrityFinding("STORE_BEHIND", service, aggregateId, stored, service + " published " + count
+                    + " events of this stream; its store holds " + stored + " (sequences " + stored + ".." + (count - 1) + " cut)"));
+        } else if (stored == count && !head.equals(store.headHash())) {
+            findings.add(new IntegrityFinding("STORE_HEAD_DIFFERS", service, aggregateId, count - 1, "The published event " + (count - 1)
+                    + " has hash " + head + "; the store's has " + store.headHash() + " (rewritten after it was published)"));
+        } else if (stored > count) {
+            findings.add(new IntegrityFinding("STORE_AHEAD", service, aggregateId, count, "The store holds " + stored + " events; "
+                    + count + " were published and witnessed (the rest not yet published, or never)"));
+        }
+        if (!store.intact()) {
+            findings.add(new IntegrityFinding("STORE_CHAIN_BROKEN", service, aggregateId, store.brokenAtSequence() == null ? 0
+                    : store.brokenAtSequence(), "The store's own chain breaks: " + store.problem()));
+        }
+    }
+}

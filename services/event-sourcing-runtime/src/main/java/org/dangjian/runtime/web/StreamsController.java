@@ -1,0 +1,63 @@
+package org.dangjian.runtime.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.dangjian.runtime.domain.RuleViolation;
+import org.dangjian.runtime.eventstore.ChainVerification;
+import org.dangjian.runtime.eventstore.ChainVerifier;
+import org.dangjian.runtime.eventstore.EventStoreReader;
+import org.dangjian.runtime.eventstore.StoredEvent;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * What this service's event store holds of one aggregate's stream, whatever its type: how far it goes, its head's
+ * hash and whether its chain holds. The audit service compares it with what the service published (a tail cut from
+ * the store, a head rewritten with its hash recomputed, a stream deleted: none of them shows in the store alone).
+ * Every service offers it, for auditors and operators.
+ */
+@RestController
+@Tag(name = "事件流 Event streams")
+public class StreamsController {
+
+    private final String service;
+    private final EventStoreReader reader;
+    private final ChainVerifier verifier;
+
+    public StreamsController(String service, EventStoreReader reader, ChainVerifier verifier) {
+        this.service = service;
+        this.reader = reader;
+        this.verifier = verifier;
+    }
+
+    /**
+     * @param service        this service
+     * @param aggregateType  the stream's aggregate type (from its first event)
+     * @param headSequence   the highest sequence stored
+     * @param headHash       the hash stored with that event
+     * @param verification   the walk of the chain from sequence 0 ({@link ChainVerifier})
+     */
+    public record StreamState(String service, String aggregateId, String aggregateType, long headSequence, String headHash,
+                              ChainVerification verification) {
+    }
+
+    @Operation(summary = "事件流 What the event store holds of a stream", description = "Any aggregate of this service, by id: its "
+            + "type, the highest sequence stored and that event's hash, and the walk of its hash chain. For auditors and operators; "
+            + "the audit service compares it with the published events.")
+    @PreAuthorize("hasAnyRole('AUDITOR', 'PLATFORM_OPERATOR')")
+    @GetMapping(path = "/streams/{aggregateId}", produces = MediaType.APPLICATION_JSON_VALUE)
+    public StreamState stream(@PathVariable("aggregateId") String path) {
+        String id = AggregateIds.canonical("aggregateId", path);
+        long head = reader.lastStoredSequence(id).orElseThrow(() -> notFound(id));
+        StoredEvent headEvent = reader.read(id, head).orElseThrow(() -> notFound(id));
+        String aggregateType = reader.readRange(id, 0, 0).stream().findFirst().map(StoredEvent::aggregateType).orElse(headEvent.aggregateType());
+        return new StreamState(service, id, aggregateType, head, headEvent.hash(), verifier.verify(id));
+    }
+
+    private static RuleViolation notFound(String id) {
+        return RuleViolation.notFound("STREAM_NOT_FOUND", "The event store holds no event of {0}", id);
+    }
+}

@@ -314,8 +314,8 @@ class PublishedEventSchemasTest {
                 new org.dangjian.contracts.audit.ReplayStarted(PARENT, null, null, 120),
                 new org.dangjian.contracts.audit.ReplayStarted(PARENT, "organisation", UNIT, 120)));
         EXAMPLES.put(org.dangjian.contracts.audit.ReplayFinished.class, List.of(
-                new org.dangjian.contracts.audit.ReplayFinished(PARENT, 120, 900, 30, true, 0, List.of()),
-                new org.dangjian.contracts.audit.ReplayFinished(PARENT, 120, 900, 30, false, 1, List.of("示例"))));
+                new org.dangjian.contracts.audit.ReplayFinished(PARENT, 120, 900, null, 30, true, 0, List.of()),
+                new org.dangjian.contracts.audit.ReplayFinished(PARENT, 120, 900, 300L, 30, false, 1, List.of("示例"))));
     }
 
     private static final List<Class<? extends Record>> ALL = java.util.stream.Stream.of(OrganisationEvents.ALL, MembersEvents.ALL,

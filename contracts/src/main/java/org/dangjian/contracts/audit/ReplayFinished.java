@@ -12,6 +12,7 @@ import org.dangjian.contracts.EventType;
  * @param replayId        its id
  * @param eventsReplayed  records read
  * @param millis          how long it took
+ * @param rawMillis       how long reading the same records took without handling them (the raw consume rate's measure)
  * @param streamsCompared streams compared with the live record
  * @param identical       whether every one matched
  * @param differenceCount how many differences (the list holds at most the first 200)
@@ -19,6 +20,6 @@ import org.dangjian.contracts.EventType;
  */
 @EventType(name = "org.dangjian.audit.ReplayFinished", version = 1)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ReplayFinished(String replayId, long eventsReplayed, long millis, long streamsCompared, boolean identical, long differenceCount,
+public record ReplayFinished(String replayId, long eventsReplayed, long millis, Long rawMillis, long streamsCompared, boolean identical, long differenceCount,
                              List<String> differences) {
 }

@@ -71,7 +71,7 @@ public abstract class ServiceConformanceTest {
     @Autowired
     ApplicationContext context;
     @Autowired
-    MongoDatabase serviceDatabase;
+    protected MongoDatabase serviceDatabase;
     @Autowired
     EventStoreReader store;
     @Autowired
@@ -276,20 +276,25 @@ public abstract class ServiceConformanceTest {
         }
         Map<String, ReadModel> models = context.getBeansOfType(ReadModel.class);
         assertThat(models).as("a service has read models").isNotEmpty();
+        // a witness (every record as delivered, org.dangjian.runtime.readmodel.Witness) is rebuilt and compared alike
+        Map<String, List<String>> owners = new LinkedHashMap<>();
+        models.values().forEach(model -> owners.put(model.name(), model.collections()));
+        context.getBeansOfType(org.dangjian.runtime.readmodel.Witness.class).values()
+                .forEach(witness -> owners.put(witness.name(), witness.collections()));
         awaitNoLag();
-        Map<String, List<Document>> live = contents(models.values());
+        Map<String, List<Document>> live = contents(owners);
         assertThat(live.values()).as("the read models hold what the commands did").anyMatch(documents -> !documents.isEmpty());
-        for (ReadModel model : models.values()) {
-            model.collections().forEach(collection -> serviceDatabase.getCollection(collection).drop()); // lost, say
-        }
-        assertThat(contents(models.values())).isNotEqualTo(live);
+        owners.values().forEach(collections -> collections.forEach(collection -> serviceDatabase.getCollection(collection).drop())); // lost, say
+        assertThat(contents(owners)).isNotEqualTo(live);
 
         assertProblem(client.get("/actuator/readmodels", null), 401, null);
         assertProblem(client.get("/actuator/readmodels", forbidden), 403, null);
         JsonNode listed = client.get("/actuator/readmodels", operator).body();
         for (ReadModel model : models.values()) {
             assertThat(listed.path(model.name()).path("kind").asString()).isEqualTo("read-model");
-            assertThat(client.post("/actuator/readmodels/" + model.name(), operator, Map.of(), Map.of()).status()).isEqualTo(202);
+        }
+        for (String name : owners.keySet()) {
+            assertThat(client.post("/actuator/readmodels/" + name, operator, Map.of(), Map.of()).status()).isEqualTo(202);
         }
         for (Reaction reaction : context.getBeansOfType(Reaction.class).values()) {
             assertThat(client.post("/actuator/readmodels/" + reaction.name(), operator, Map.of(), Map.of()).status())
@@ -297,7 +302,7 @@ public abstract class ServiceConformanceTest {
         }
         assertThat(client.post("/actuator/readmodels/no-such-model", operator, Map.of(), Map.of()).status()).isEqualTo(404);
 
-        Eventually.that(Duration.ofSeconds(60), () -> assertThat(contents(models.values())).isEqualTo(live));
+        Eventually.that(Duration.ofSeconds(60), () -> assertThat(contents(owners)).isEqualTo(live));
     }
 
     @Test
@@ -412,7 +417,20 @@ public abstract class ServiceConformanceTest {
         return document.body();
     }
 
+    /**
+     * Event types the service records by itself after the request that set it off was answered (the audit service's end
+     * of a replay): the hostile-input check leaves them out of what it counts as stored and published, or they would be
+     * taken for a refused request's. None by default.
+     */
+    protected java.util.Set<String> typesRecordedAfterTheRequest() {
+        return java.util.Set.of();
+    }
+
     private long storedEvents() {
+        java.util.Set<String> later = typesRecordedAfterTheRequest();
+        if (!later.isEmpty()) {
+            return serviceDatabase.getCollection(EventDocuments.COLLECTION).countDocuments(com.mongodb.client.model.Filters.nin("type", later));
+        }
         return serviceDatabase.getCollection(EventDocuments.COLLECTION).estimatedDocumentCount(); // O(1) on both servers; countDocuments scans
     }
 
@@ -420,11 +438,12 @@ public abstract class ServiceConformanceTest {
         Eventually.that(Duration.ofSeconds(30), () -> assertThat(serviceDatabase.getCollection(Outbox.COLLECTION).countDocuments()).isZero());
     }
 
-    /** Records on the service's topics (its topic, and its restricted one when it has restricted types): the sum of their end offsets. */
     private long publishedRecords() {
         String servers = context.getEnvironment().getRequiredProperty("spring.kafka.bootstrap-servers");
+        java.util.Set<String> later = typesRecordedAfterTheRequest();
         return context.getBean(org.dangjian.runtime.config.ServiceTopics.class).topics().stream()
-                .mapToLong(topic -> Topics.publishedRecords(servers, topic.name())).sum();
+                .mapToLong(topic -> later.isEmpty() ? Topics.publishedRecords(servers, topic.name())
+                        : Topics.records(servers, topic.name()).stream().filter(record -> !later.contains(record.type())).count()).sum();
     }
 
     private Document claim(String key) {
@@ -445,10 +464,10 @@ public abstract class ServiceConformanceTest {
         });
     }
 
-    private Map<String, List<Document>> contents(java.util.Collection<ReadModel> models) {
+    private Map<String, List<Document>> contents(Map<String, List<String>> owners) {
         Map<String, List<Document>> all = new LinkedHashMap<>();
-        for (ReadModel model : models) {
-            for (String collection : model.collections()) {
+        for (List<String> collections : owners.values()) {
+            for (String collection : collections) {
                 all.put(collection, serviceDatabase.getCollection(collection).find().sort(Sorts.ascending("_id")).into(new ArrayList<>()));
             }
         }

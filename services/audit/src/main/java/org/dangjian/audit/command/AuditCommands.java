@@ -37,7 +37,7 @@ public final class AuditCommands {
 
     /** 重放完成. */
     @AggregateCodes(notFound = "REPLAY_NOT_FOUND")
-    public record FinishReplay(@TargetAggregateIdentifier String replayId, long eventsReplayed, long millis, long streamsCompared,
+    public record FinishReplay(@TargetAggregateIdentifier String replayId, long eventsReplayed, long millis, Long rawMillis, long streamsCompared,
                                long differenceCount, List<String> differences) {
     }
 }

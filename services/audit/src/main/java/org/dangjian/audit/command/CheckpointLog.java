@@ -30,7 +30,6 @@ class CheckpointLog {
     }
 
     CheckpointLog(AuditCommands.SignCheckpoint command, CheckpointKey key) {
-        logId = command.logId();
         sign(command, key);
     }
 
@@ -47,6 +46,7 @@ class CheckpointLog {
 
     @EventSourcingHandler
     void on(CheckpointSigned event) {
+        logId = AuditCommands.CHECKPOINT_LOG_ID; // there is one such stream
         number = event.number();
         lastStatement = event.statement();
         lastIssuedAt = event.issuedAt();

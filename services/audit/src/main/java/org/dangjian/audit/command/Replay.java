@@ -35,7 +35,7 @@ class Replay {
             throw RuleViolation.conflict("REPLAY_ALREADY_FINISHED", "Replay {0} has finished already", replayId);
         }
         List<String> listed = command.differences().size() > LISTED ? command.differences().subList(0, LISTED) : command.differences();
-        apply(new ReplayFinished(replayId, command.eventsReplayed(), command.millis(), command.streamsCompared(), command.differenceCount() == 0,
+        apply(new ReplayFinished(replayId, command.eventsReplayed(), command.millis(), command.rawMillis(), command.streamsCompared(), command.differenceCount() == 0,
                 command.differenceCount(), List.copyOf(listed)));
     }
 

@@ -88,7 +88,8 @@ public class Checkpoints {
     }
 
     /** The periodic checkpoint, signed by the service itself when the heads moved since the last one. */
-    @Scheduled(initialDelayString = "${dangjian.audit.checkpoint-interval:PT1H}", fixedDelayString = "${dangjian.audit.checkpoint-interval:PT1H}")
+    @Scheduled(initialDelayString = "${dangjian.audit.checkpoint-initial-delay:PT2M}",
+            fixedDelayString = "${dangjian.audit.checkpoint-interval:PT1H}")
     public void signPeriodically() {
         try {
             List<Merkle.Leaf> sorted = currentLeaves();

@@ -19,7 +19,6 @@ import org.dangjian.contracts.audit.IntegrityFinding;
 import org.dangjian.runtime.command.CommandContext;
 import org.dangjian.runtime.command.CommandDispatcher;
 import org.dangjian.runtime.command.CommandResult;
-import org.dangjian.runtime.domain.RuleViolation;
 import org.springframework.stereotype.Component;
 
 /**
@@ -57,9 +56,6 @@ public class Verifier {
     public CommandResult verify(String id, String service, String aggregateId, String bearerToken, CommandContext context) {
         Instant startedAt = clock.instant();
         Bson scope = service == null ? new Document() : eq("_id", Ledger.stream(service, aggregateId));
-        if (service != null && ledger.streams().countDocuments(scope) == 0) {
-            throw RuleViolation.notFound("STREAM_NOT_WITNESSED", "No event of {0} {1} has been witnessed", service, aggregateId);
-        }
         Optional<Document> latest = checkpoints.latest();
         java.util.Map<String, Merkle.Leaf> checkpointed = new java.util.HashMap<>();
         latest.ifPresent(checkpoint -> checkpoints.leavesOf(checkpoint)
@@ -103,8 +99,24 @@ public class Verifier {
                             + latest.get().get("number") + " holds " + leaf.count() + " events of this stream; the witnessed record holds none"));
                 }
             }
-        } else if (checkpointed.containsKey(Ledger.stream(service, aggregateId)) && !seen.contains(Ledger.stream(service, aggregateId))) {
-            findings.add(new IntegrityFinding("CHECKPOINT_INCONSISTENT", service, aggregateId, 0, "the witnessed record holds none"));
+        } else if (!seen.contains(Ledger.stream(service, aggregateId))) {
+            // a stream never witnessed: a checkpoint that holds it, or a store that holds it, says something is wrong
+            if (checkpointed.containsKey(Ledger.stream(service, aggregateId))) {
+                findings.add(new IntegrityFinding("CHECKPOINT_INCONSISTENT", service, aggregateId, 0, "Checkpoint "
+                        + latest.get().get("number") + " holds this stream; the witnessed record holds none of it"));
+            }
+            if (bearerToken != null) {
+                StoreClient.StoreState store = stores.stream(service, aggregateId, bearerToken);
+                if (!store.reachable()) {
+                    unreachable++;
+                } else {
+                    compared++;
+                    if (store.found()) {
+                        findings.add(new IntegrityFinding("STORE_AHEAD", service, aggregateId, 0, "The store holds " + (store.headSequence() + 1)
+                                + " events of this stream; none was witnessed (not yet published, or never)"));
+                    }
+                }
+            }
         }
         long checkedStreams = streams;
         long checkedEvents = events;

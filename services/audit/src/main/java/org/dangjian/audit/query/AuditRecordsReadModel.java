@@ -88,7 +88,7 @@ public class AuditRecordsReadModel implements ReadModel {
         } else if (payload instanceof ReplayFinished finished) {
             replays.updateOne(eq("_id", finished.replayId()), Updates.combine(
                     Updates.set("finishedAt", Date.from(event.recordedAt())), Updates.set("eventsReplayed", finished.eventsReplayed()),
-                    Updates.set("millis", finished.millis()), Updates.set("streamsCompared", finished.streamsCompared()),
+                    Updates.set("millis", finished.millis()), Updates.set("rawMillis", finished.rawMillis()), Updates.set("streamsCompared", finished.streamsCompared()),
                     Updates.set("identical", finished.identical()), Updates.set("differenceCount", finished.differenceCount()),
                     Updates.set("differences", finished.differences())), new UpdateOptions().upsert(true));
         }

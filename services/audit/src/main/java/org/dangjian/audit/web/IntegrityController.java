@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -196,7 +197,12 @@ class IntegrityController {
             + "the RFC 9162 audit path, and the signed checkpoint (docs/audit.md: verify with openssl and a short script).")
     @PreAuthorize(AuditAccess.RECORD_READERS)
     @GetMapping(path = "/checkpoints/{number}/inclusion", produces = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, Object> inclusion(@PathVariable("number") @Min(1) long number, @RequestParam String service, @RequestParam String aggregateId) {
+    Map<String, Object> inclusion(@PathVariable("number") @Min(1) long number,
+                                  @RequestParam(required = false) @Parameter(example = "organisation") String service,
+                                  @RequestParam(required = false) String aggregateId) {
+        if (service == null || aggregateId == null) {
+            throw RuleViolation.invalid("INCLUSION_NEEDS_STREAM", "Name the stream whose inclusion to prove: service and aggregateId");
+        }
         String name = access.service(service);
         String id = AuditAccess.id("aggregateId", aggregateId);
         queries.stream(access.scope(), name, id); // the caller may see the stream
@@ -208,12 +214,14 @@ class IntegrityController {
             + "with the material to check it outside the platform: both inclusion proofs and the chain's links in between.")
     @PreAuthorize(INTEGRITY_READERS)
     @GetMapping(path = "/checkpoints/{number}/consistency", produces = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, Object> consistency(@PathVariable("number") @Min(1) long number, @RequestParam @Min(1) long from,
+    Map<String, Object> consistency(@PathVariable("number") @Min(1) long number,
+                                    @RequestParam(required = false) @Min(1) @Parameter(description = "the earlier checkpoint (default: the one before)")
+                                    Long from,
                                     @RequestParam(required = false) String service, @RequestParam(required = false) String aggregateId) {
         if ((service == null) != (aggregateId == null)) {
             throw RuleViolation.invalid("VERIFY_SCOPE", "Name a stream by both service and aggregateId, or neither to verify everything");
         }
-        return checkpoints.consistency(from, number, service == null ? null : access.service(service),
+        return checkpoints.consistency(from == null ? number - 1 : from, number, service == null ? null : access.service(service),
                 aggregateId == null ? null : AuditAccess.id("aggregateId", aggregateId));
     }
 

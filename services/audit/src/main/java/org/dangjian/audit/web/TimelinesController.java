@@ -106,10 +106,11 @@ class TimelinesController {
     @PreAuthorize(RECORD_READERS)
     @GetMapping(path = "/timelines/{service}/{aggregateId}/as-of", produces = MediaType.APPLICATION_JSON_VALUE)
     AuditQueries.AsOf asOf(@PathVariable("service") String service, @PathVariable("aggregateId") String aggregateId,
-                           @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
-                           @Parameter(example = "2024-03-01T00:00:00Z") Instant at,
+                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                           @Parameter(description = "the moment (default: now)", example = "2024-03-01T00:00:00Z") Instant at,
                            @RequestParam(defaultValue = "OCCURRED") AuditQueries.TimeAxis by, @RequestParam(required = false) String part) {
-        return queries.asOf(access.scope(), access.service(service), AuditAccess.id("aggregateId", aggregateId), part(part), at, by);
+        return queries.asOf(access.scope(), access.service(service), AuditAccess.id("aggregateId", aggregateId), part(part),
+                at == null ? Instant.now() : at, by);
     }
 
     @Operation(summary = "两时点差异 Difference between two moments", description = "The events between them and every field whose "
@@ -117,13 +118,15 @@ class TimelinesController {
     @PreAuthorize(RECORD_READERS)
     @GetMapping(path = "/timelines/{service}/{aggregateId}/difference", produces = MediaType.APPLICATION_JSON_VALUE)
     AuditQueries.Difference difference(@PathVariable("service") String service, @PathVariable("aggregateId") String aggregateId,
-                                       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
-                                       @Parameter(example = "2024-03-01T00:00:00Z") Instant from,
-                                       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
-                                       @Parameter(example = "2024-04-01T00:00:00Z") Instant to,
+                                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                                       @Parameter(description = "the first moment (default: the beginning)", example = "2024-03-01T00:00:00Z")
+                                       Instant from,
+                                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                                       @Parameter(description = "the second moment (default: now)", example = "2024-04-01T00:00:00Z") Instant to,
                                        @RequestParam(defaultValue = "OCCURRED") AuditQueries.TimeAxis by,
                                        @RequestParam(required = false) String part) {
-        return queries.difference(access.scope(), access.service(service), AuditAccess.id("aggregateId", aggregateId), part(part), from, to, by);
+        return queries.difference(access.scope(), access.service(service), AuditAccess.id("aggregateId", aggregateId), part(part),
+                from == null ? Instant.EPOCH : from, to == null ? Instant.now() : to, by);
     }
 
     @Operation(summary = "导出 Export a timeline", description = "Everything an auditor files: the stream, every event (at most 10,000), "

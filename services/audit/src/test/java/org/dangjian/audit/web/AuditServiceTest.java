@@ -75,6 +75,9 @@ class AuditServiceTest {
     static final Map<String, String> STORE = new ConcurrentHashMap<>();
     static final HttpServer STORE_SERVER = storeServer();
 
+    /** Streams a test tampered with in the audit's own database (a full replay names them). */
+    static final java.util.Set<String> TAMPERED = ConcurrentHashMap.newKeySet();
+
     static ForeignEvents organisationTopic;
     static ForeignEvents membersTopic;
     static ForeignEvents activitiesTopic;
@@ -376,6 +379,7 @@ class AuditServiceTest {
 
         // someone with access to the audit database cuts the stream's tail (and fixes its head to match)
         String stream = "organisation|" + unit;
+        TAMPERED.add(stream);
         serviceDatabase.getCollection("ledger_events").deleteMany(Filters.and(Filters.eq("stream", stream), Filters.gt("sequence", 0L)));
         String firstHash = serviceDatabase.getCollection("ledger_events").find(Filters.eq("_id", stream + "|0")).first().getString("hash");
         serviceDatabase.getCollection("ledger_streams").updateOne(Filters.eq("_id", stream),
@@ -486,5 +490,48 @@ class AuditServiceTest {
         assertThat(ok(api.post("/checkpoints", STAFF, Map.of(), Map.of()), 403).code()).isEqualTo("FORBIDDEN");
         assertThat(ok(api.get("/timelines/nowhere/" + assessment, AUDITOR), 400).code()).isEqualTo("UNKNOWN_SERVICE");
         assertThat(ok(api.get("/timelines/members/not-an-id", AUDITOR), 400).code()).isEqualTo("INVALID_ID");
+    }
+
+    @Test
+    void aReplayFromOffsetZeroMatchesTheLiveRecordDespiteRedeliveriesAndNamesExactlyWhatSomeoneChangedInIt() {
+        String assessment = UUID.randomUUID().toString();
+        String interleaved = UUID.randomUUID().toString();
+        StoredEvent opened = assessments.publish(assessment, new MemberAssessmentOpened(assessment, member, branch, AssessmentType.COMPREHENSIVE,
+                "2024", "2022.1", LocalDate.of(2024, 12, 1)), SECRETARY);
+        assessments.publish(interleaved, new MemberAssessmentOpened(interleaved, member, branch, AssessmentType.COMPREHENSIVE, "2023", "2022.1",
+                LocalDate.of(2023, 12, 1)), SECRETARY);
+        StoredEvent concluded = assessments.publish(assessment, new MemberAssessmentConcluded(assessment, "EXCELLENT", null,
+                LocalDate.of(2024, 12, 20), "综合评定"), SECRETARY);
+        assessments.send(opened);
+        assessments.send(concluded);
+        assessments.send(opened);
+        timeline("members", assessment, 2);
+        timeline("members", interleaved, 1);
+
+        JsonNode one = replay(Map.of("service", "members", "aggregateId", assessment));
+        assertThat(one.get("identical").asBoolean()).as(one.toString()).isTrue();
+        assertThat(one.get("streamsCompared").asLong()).isEqualTo(1);
+        assertThat(one.get("eventsDone").asLong()).isEqualTo(one.get("eventsTotal").asLong()).isPositive();
+        assertThat(one.get("rawRatePerSecond").asLong()).isPositive();
+
+        // someone removes an event from the live record: the whole replay names it, and only what was changed
+        String stream = "members|" + interleaved;
+        TAMPERED.add(stream);
+        serviceDatabase.getCollection("ledger_events").deleteOne(Filters.eq("_id", stream + "|0"));
+        JsonNode all = replay(Map.of());
+        assertThat(all.get("identical").asBoolean()).isFalse();
+        assertThat(all.get("differences")).extracting(JsonNode::asString).contains(stream + " sequence 0: on the topic, not in the live record")
+                .allSatisfy(difference -> assertThat(TAMPERED).anySatisfy(tampered -> assertThat(difference).contains(tampered)));
+        assertThat(ok(api.post("/replays", STAFF, Map.of(), Map.of()), 403).code()).isEqualTo("FORBIDDEN");
+        assertThat(ok(api.get("/replays", AUDITOR), 200).body().get("total").asLong()).isGreaterThanOrEqualTo(2);
+    }
+
+    private JsonNode replay(Map<String, Object> scope) {
+        JsonNode started = ok(api.post("/replays", AUDITOR, scope, Map.of()), 201).body();
+        String path = "/replays/" + started.get("id").asString();
+        ok(api.get(path + "?minSequence=" + started.get("sequence").asLong(), AUDITOR), 200);
+        Eventually.that(java.time.Duration.ofSeconds(60), () -> assertThat(ok(api.get(path, AUDITOR), 200).body().get("state").asString())
+                .isEqualTo("FINISHED"));
+        return ok(api.get(path, AUDITOR), 200).body();
     }
 }

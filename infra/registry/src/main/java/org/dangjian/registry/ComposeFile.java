@@ -61,13 +61,21 @@ public final class ComposeFile {
         StringBuilder blocks = new StringBuilder();
         StringBuilder gatewayDependsOn = new StringBuilder();
         StringBuilder gatewayUrls = new StringBuilder();
+        StringBuilder serviceUrls = new StringBuilder();
+        StringBuilder volumes = new StringBuilder();
+        for (ServiceEntry service : registry.services()) {
+            serviceUrls.append("      ").append(service.urlVariable()).append(": http://").append(service.name()).append(':')
+                    .append(service.port()).append('\n');
+            volumes.append("  ").append(service.name()).append("-data:\n");
+        }
         for (ServiceEntry service : registry.services()) {
             modules.append(service.module()).append(',');
             blocks.append(fill(serviceTemplate, Map.of(
                     "name", service.name(),
                     "image", service.image(version),
                     "port", Integer.toString(service.port()),
-                    "portVariable", service.portVariable())));
+                    "portVariable", service.portVariable(),
+                    "serviceUrls", serviceUrls.toString())));
             gatewayDependsOn.append("      ").append(service.name()).append(":\n")
                     .append("        condition: service_healthy\n");
             gatewayUrls.append("      ").append(service.urlVariable()).append(": http://").append(service.name()).append(':')
@@ -76,7 +84,8 @@ public final class ComposeFile {
         Map<String, String> lines = Map.of(
                 "services", blocks.toString(),
                 "gateway-depends-on", gatewayDependsOn.toString(),
-                "gateway-service-urls", gatewayUrls.toString());
+                "gateway-service-urls", gatewayUrls.toString(),
+                "service-volumes", volumes.toString());
         Matcher line = LINE_PLACEHOLDER.matcher(resource(TEMPLATE));
         StringBuilder withLines = new StringBuilder();
         while (line.find()) {

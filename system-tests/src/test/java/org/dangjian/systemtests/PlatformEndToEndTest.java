@@ -268,6 +268,95 @@ class PlatformEndToEndTest {
         assertThat(reads.get("items").get(0).get("readerId").asString()).isEqualTo("shenji");
     }
 
+    /** Polls an audit read until it answers 200 (the audit service sees an event within moments of its publication). */
+    static JsonNode audited(String path, String token) throws Exception {
+        Answer answer = call("GET", path, token, null);
+        for (long until = System.nanoTime() + Duration.ofSeconds(30).toNanos(); answer.status() != 200 && System.nanoTime() < until; ) {
+            Thread.sleep(200);
+            answer = call("GET", path, token, null);
+        }
+        assertThat(answer.status()).as(path + ": " + answer.raw().body()).isEqualTo(200);
+        return answer.body();
+    }
+
+    @Test
+    void theAuditServiceWitnessesEveryServicesRecordWithActorsHashesAndCausationAndVerifiesItAgainstTheirStores() throws Exception {
+        String staff = DemoLogin.accessToken(URI.create(platform.issuer()), "dangwei", "dangjian");
+        String secretary = DemoLogin.accessToken(URI.create(platform.issuer()), "shuji", "dangjian");
+        String inspector = DemoLogin.accessToken(URI.create(platform.issuer()), "jijian", "dangjian");
+        String auditor = DemoLogin.accessToken(URI.create(platform.issuer()), "shenji", "dangjian");
+        String member = "00000000-0000-4000-8001-000000000001"; // 张丽, of the demo's first branch
+        java.time.LocalDate day = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusDays(1);
+
+        // organisation: a branch established
+        Answer unit = call("POST", "/api/organisation/units", staff, Map.of("kind", "BRANCH", "name", "审计见证支部", "parentId", COMMITTEE));
+        assertThat(unit.status()).as(unit.raw().body()).isEqualTo(201);
+        String unitId = unit.body().get("id").asString();
+        JsonNode ownEntry = call("GET", "/api/organisation/units/" + unitId + "/timeline?minSequence=0", staff, null).body().at("/entries/0");
+        // activities and members: an attendance, and the points it caused
+        Answer scheduled = call("POST", "/api/activities/activities", secretary, Map.of("branchId", FIRST_BRANCH, "kind", "PARTY_GROUP_MEETING",
+                "topic", "党小组会：审计见证", "plannedDate", day.toString(), "place", "党员活动室"));
+        assertThat(scheduled.status()).as(scheduled.raw().body()).isEqualTo(201);
+        String activityId = scheduled.body().get("id").asString();
+        assertThat(call("POST", "/api/activities/activities/" + activityId + "/holding", secretary, Map.of("date", day.toString(),
+                "minutes", "学习讨论。")).status()).isEqualTo(200);
+        assertThat(call("POST", "/api/activities/activities/" + activityId + "/attendance", secretary, Map.of("entries",
+                List.of(Map.of("memberId", member, "attendance", "PRESENT")))).status()).isEqualTo(200);
+        // discipline: an inspection, restricted content
+        Answer inspection = call("POST", "/api/discipline/inspections", inspector, Map.of("target", "WINDOW", "targetName", "综合受理窗口",
+                "mode", "UNANNOUNCED", "plannedDate", day.toString(), "inspectors", List.of("赵纪检")));
+        assertThat(inspection.status()).as(inspection.raw().body()).isEqualTo(201);
+        String inspectionId = inspection.body().get("id").asString();
+
+        // the audit service's timeline of the unit: the same event, actor and hash as the organisation service's own
+        JsonNode witnessed = audited("/api/audit/timelines/organisation/" + unitId, auditor).at("/entries/items/0");
+        assertThat(witnessed.get("eventId").asString()).isEqualTo(ownEntry.get("eventId").asString());
+        assertThat(witnessed.get("hash").asString()).isEqualTo(ownEntry.get("hash").asString());
+        assertThat(witnessed.at("/actor/id").asString()).isEqualTo("dangwei");
+        assertThat(witnessed.at("/actor/role").asString()).isEqualTo("COMMITTEE_STAFF");
+        // the activity's timeline in order; its attendance caused the members service's points (another service)
+        JsonNode attendance = null;
+        for (long until = System.nanoTime() + Duration.ofSeconds(30).toNanos(); System.nanoTime() < until; Thread.sleep(300)) {
+            JsonNode entries = audited("/api/audit/timelines/activities/" + activityId, auditor).at("/entries/items");
+            for (int i = 0; i < entries.size(); i++) {
+                assertThat(entries.get(i).get("sequence").asLong()).isEqualTo(i);
+                if (i > 0) {
+                    assertThat(entries.get(i).get("prevHash").asString()).isEqualTo(entries.get(i - 1).get("hash").asString());
+                }
+                if (entries.get(i).get("type").asString().startsWith("org.dangjian.activities.AttendanceRecorded")
+                        && !entries.get(i).get("caused").isEmpty()) {
+                    attendance = entries.get(i);
+                }
+            }
+            if (attendance != null) {
+                break;
+            }
+        }
+        assertThat(attendance).as("the attendance, with what it caused").isNotNull();
+        JsonNode points = attendance.get("caused").get(0);
+        assertThat(points.get("service").asString()).isEqualTo("members");
+        assertThat(points.get("type").asString()).isEqualTo("org.dangjian.members.MemberPointsRecorded.v1");
+        assertThat(points.get("aggregateId").asString()).isEqualTo(member);
+        // discipline content: the auditor reads it, committee staff do not
+        assertThat(audited("/api/audit/timelines/discipline/" + inspectionId, auditor).at("/stream/restricted").asBoolean()).isTrue();
+        assertThat(call("GET", "/api/audit/timelines/discipline/" + inspectionId, staff, null).status()).isEqualTo(404);
+        // the demo's assessments are audited subjects
+        assertThat(audited("/api/audit/subjects?kind=democratic-evaluation", auditor).get("total").asLong()).isPositive();
+
+        // verified against the organisation service's store (asked with the auditor's token), and included in a checkpoint
+        Answer verified = call("POST", "/api/audit/verifications", auditor, Map.of("service", "organisation", "aggregateId", unitId));
+        assertThat(verified.status()).as(verified.raw().body()).isEqualTo(201);
+        JsonNode verification = audited("/api/audit/verifications/" + verified.body().get("id").asString() + "?minSequence=0", auditor);
+        assertThat(verification.get("storesCompared").asLong()).isEqualTo(1);
+        assertThat(verification.get("intact").asBoolean()).as(verification.toString()).isTrue();
+        Answer signed = call("POST", "/api/audit/checkpoints", auditor, null);
+        assertThat(signed.status()).as(signed.raw().body()).isEqualTo(201);
+        String number = signed.raw().headers().firstValue("Location").orElseThrow().replaceAll(".*/", "");
+        JsonNode proof = audited("/api/audit/checkpoints/" + number + "/inclusion?service=organisation&aggregateId=" + unitId, auditor);
+        assertThat(proof.at("/leaf/count").asLong()).isEqualTo(1);
+        assertThat(proof.at("/leaf/head").asString()).isEqualTo(ownEntry.get("hash").asString());
+    }
+
     @Test
     void theOrganisationServicesOpenApiDocumentIsServedThroughTheGateway() throws Exception {
         Answer openApi = call("GET", "/api/organisation/v3/api-docs", null, null);

@@ -28,6 +28,15 @@ public final class ComposeFile {
     /** One service's block. */
     public static final String SERVICE_TEMPLATE = "dangjian/docker-compose.service.yml";
 
+    /** What a service that reads the others' stores (the audit service) gets besides the rest: their URLs, a data volume. */
+    private static final String READS_STORES = """
+                  # what must survive the container (the audit service's checkpoint signing key)
+                  DANGJIAN_DATA_DIR: /data
+                  # where the other services are: it compares what they published with what their stores hold
+            {{urls}}    volumes:
+                  - {{name}}-data:/data
+            """;
+
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([a-zA-Z-]+)}}");
     private static final Pattern LINE_PLACEHOLDER = Pattern.compile("(?m)^\\{\\{([a-zA-Z-]+)}}\\n");
 
@@ -66,7 +75,9 @@ public final class ComposeFile {
         for (ServiceEntry service : registry.services()) {
             serviceUrls.append("      ").append(service.urlVariable()).append(": http://").append(service.name()).append(':')
                     .append(service.port()).append('\n');
-            volumes.append("  ").append(service.name()).append("-data:\n");
+            if (service.readsStores()) {
+                volumes.append("  ").append(service.name()).append("-data:\n");
+            }
         }
         for (ServiceEntry service : registry.services()) {
             modules.append(service.module()).append(',');
@@ -75,7 +86,8 @@ public final class ComposeFile {
                     "image", service.image(version),
                     "port", Integer.toString(service.port()),
                     "portVariable", service.portVariable(),
-                    "serviceUrls", serviceUrls.toString())));
+                    "serviceUrls", service.readsStores() ? READS_STORES.replace("{{urls}}", serviceUrls.toString())
+                            .replace("{{name}}", service.name()) : "")));
             gatewayDependsOn.append("      ").append(service.name()).append(":\n")
                     .append("        condition: service_healthy\n");
             gatewayUrls.append("      ").append(service.urlVariable()).append(": http://").append(service.name()).append(':')

@@ -15,7 +15,12 @@ import java.util.Locale;
  * @param module    its Maven module, relative to the repository root, e.g. {@code services/organisation}
  * @param mainClass its Spring Boot application class, the entrypoint of its image
  */
-public record ServiceEntry(String name, String title, String titleEn, int port, String module, String mainClass) {
+public record ServiceEntry(String name, String title, String titleEn, int port, String module, String mainClass, boolean readsStores) {
+
+    /** An entry of a service that asks no other service's store. */
+    public ServiceEntry(String name, String title, String titleEn, int port, String module, String mainClass) {
+        this(name, title, titleEn, port, module, mainClass, false);
+    }
 
     /** The Kafka topic every event of the service is published on: {@code dangjian.<name>.events}. */
     public String topic() {

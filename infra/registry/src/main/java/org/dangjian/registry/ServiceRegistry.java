@@ -45,7 +45,7 @@ public final class ServiceRegistry {
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]*");
     private static final Pattern MODULE = Pattern.compile("[a-z0-9][a-z0-9._-]*(/[a-z0-9][a-z0-9._-]*)*");
     private static final Pattern JAVA_CLASS = Pattern.compile("([a-zA-Z_$][a-zA-Z0-9_$]*\\.)+[A-Z][a-zA-Z0-9_$]*");
-    private static final Set<String> FIELDS = Set.of("name", "title", "titleEn", "port", "module", "mainClass");
+    private static final Set<String> FIELDS = Set.of("name", "title", "titleEn", "port", "module", "mainClass", "readsStores");
 
     private final List<ServiceEntry> services;
 
@@ -135,7 +135,11 @@ public final class ServiceRegistry {
         if (!JAVA_CLASS.matcher(mainClass).matches()) {
             throw new IllegalStateException(where + ": `mainClass` must be a fully qualified class name, not " + mainClass);
         }
-        return new ServiceEntry(name, text(fields, "title", where), text(fields, "titleEn", where), port, module, mainClass);
+        Object readsStores = fields.containsKey("readsStores") ? fields.get("readsStores") : Boolean.FALSE;
+        if (!(readsStores instanceof Boolean reads)) {
+            throw new IllegalStateException(where + ": `readsStores` is true or false, not " + readsStores);
+        }
+        return new ServiceEntry(name, text(fields, "title", where), text(fields, "titleEn", where), port, module, mainClass, reads);
     }
 
     private static String text(Map<?, ?> fields, String field, String where) {

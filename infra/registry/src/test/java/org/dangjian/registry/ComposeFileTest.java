@@ -57,8 +57,9 @@ class ComposeFileTest {
         assertThat(rendered).startsWith("# 智慧党建平台 (dangjian): the real deployment.")
                 .contains("    image: dangjian/organisation-service:0.1.0-SNAPSHOT\n")
                 .contains("      DANGJIAN_ORGANISATION_URL: http://organisation:8081\n")
-                .contains("      - organisation-data:/data\n")
-                .endsWith("  identity-data:\n  organisation-data:\n  members-data:\n  discipline-data:\n  activities-data:\n  audit-data:\n");
+                .contains("      - audit-data:/data\n")
+                .doesNotContain("organisation-data")
+                .endsWith("  identity-data:\n  audit-data:\n");
     }
 
     @Test

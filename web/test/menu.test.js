@@ -11,19 +11,20 @@ describe('menus per role', () => {
     const activities = ['activity-calendar', 'activity-volunteer', 'activity-compliance', 'activity-records', 'activity-dual-lives'];
     const discipline = ['discipline-inspections', 'discipline-rectifications', 'discipline-talks', 'discipline-cases', 'discipline-selections'];
     const expected = {
-      COMMITTEE_STAFF: ['org-tree', 'org-units', ...members, ...activities],
-      BRANCH_SECRETARY: ['org-tree', 'org-units', ...members, ...activities],
-      DISCIPLINE_INSPECTOR: ['org-tree', 'org-units', ...members, ...activities, ...discipline],
-      AUDITOR: ['org-tree', 'org-units', ...members, ...activities, ...discipline, 'discipline-access-log'],
-      PARTY_MEMBER: ['org-tree', 'org-units', 'member-me', 'activity-me'],
-      PLATFORM_OPERATOR: ['org-tree', 'org-units', 'platform-read-models'],
+      COMMITTEE_STAFF: ['org-tree', 'org-units', ...members, ...activities, 'audit-subjects', 'audit-checkpoints'],
+      BRANCH_SECRETARY: ['org-tree', 'org-units', ...members, ...activities, 'audit-subjects', 'audit-checkpoints'],
+      DISCIPLINE_INSPECTOR: ['org-tree', 'org-units', ...members, ...activities, ...discipline, 'audit-subjects', 'audit-findings', 'audit-checkpoints'],
+      AUDITOR: ['org-tree', 'org-units', ...members, ...activities, ...discipline, 'discipline-access-log', 'audit-subjects', 'audit-findings',
+        'audit-checkpoints', 'audit-replays'],
+      PARTY_MEMBER: ['org-tree', 'org-units', 'member-me', 'activity-me', 'audit-subjects', 'audit-checkpoints'],
+      PLATFORM_OPERATOR: ['org-tree', 'org-units', 'audit-findings', 'audit-checkpoints', 'platform-read-models'],
     };
     Object.entries(expected).forEach(([role, items]) => expect(itemsOf(menuFor(MODULES, [role])), role).toEqual(items));
   });
 
   it('leaves out a group without items, and everything for a user without roles', () => {
     expect(menuFor(MODULES, [])).toEqual([]);
-    expect(menuFor(MODULES, ['PLATFORM_OPERATOR']).map((g) => g.key)).toEqual(['organisation', 'platform']);
+    expect(menuFor(MODULES, ['PLATFORM_OPERATOR']).map((g) => g.key)).toEqual(['organisation', 'audit', 'platform']);
   });
 
   it('opens a route only for its roles, and every menu item names a route that exists', () => {

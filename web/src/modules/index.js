@@ -4,9 +4,10 @@ import organisation from './organisation/index.js';
 import members from './members/index.js';
 import activities from './activities/index.js';
 import discipline from './discipline/index.js';
+import audit from './audit/index.js';
 import platform from './platform/index.js';
 
-export const MODULES = [organisation, members, activities, discipline, platform];
+export const MODULES = [organisation, members, activities, discipline, audit, platform];
 
 /** The services whose read models the operators' screen lists: {name, titleKey, apiBase}. */
 export const SERVICES = MODULES.filter((m) => m.apiBase && m.readModels)

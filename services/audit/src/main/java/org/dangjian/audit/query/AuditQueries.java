@@ -390,7 +390,8 @@ public class AuditQueries {
             for (Document verification : records.verificationsWithFindings(200)) {
                 for (Document found : verification.getList("findings", Document.class)) {
                     if ((kind == null || kind.equals(found.getString("kind"))) && (service == null || service.equals(found.getString("service")))
-                            && (aggregateId == null || aggregateId.equals(found.getString("aggregateId")))) {
+                            && (aggregateId == null || aggregateId.equals(found.getString("aggregateId")))
+                            && (scope.everything() || !restricted(found.getString("service"), found.getString("aggregateId")))) {
                         all.add(new Finding(verification.getString("_id") + "|" + found.getString("kind") + "|" + found.getString("aggregateId"),
                                 found.getString("kind"), "OPEN", found.getString("service"), found.getString("aggregateId"), null,
                                 found.get("sequence", Number.class).longValue(), null, found.getString("detail"),
@@ -401,6 +402,11 @@ public class AuditQueries {
         }
         all.sort(Comparator.comparing(Finding::detectedAt, Comparator.nullsLast(Comparator.reverseOrder())).thenComparing(Finding::id));
         return PageOf.of(dedupe(all), page, size);
+    }
+
+    private boolean restricted(String service, String aggregateId) {
+        Document stream = ledger.streams().find(eq("_id", Ledger.stream(service, aggregateId))).first();
+        return stream != null && Boolean.TRUE.equals(stream.getBoolean("restricted"));
     }
 
     /** A store disagreement found by several verifications is listed once, as the latest found it. */

@@ -145,6 +145,10 @@ class WebClientTest {
         treeRow(unitId).locator(".el-tree-node__expand-icon").click();
     }
 
+    static List<String> plus(List<String> first, List<String> then) {
+        return java.util.stream.Stream.concat(first.stream(), then.stream()).toList();
+    }
+
     /** The items of the side menu, by route name. */
     List<String> menuItems() {
         return test("menu").locator("li.el-menu-item[data-menu]").all().stream().map(l -> l.getAttribute("data-menu")).toList();
@@ -199,14 +203,16 @@ class WebClientTest {
                 "discipline-selections");
         List<String> inspector = java.util.stream.Stream.concat(readers.stream(), discipline.stream()).toList();
         List<String> auditor = java.util.stream.Stream.concat(inspector.stream(), java.util.stream.Stream.of("discipline-access-log")).toList();
-        List<String> member = List.of("home", "org-tree", "org-units", "member-me", "activity-me");
-        List<String> operator = List.of("home", "org-tree", "org-units", "platform-read-models");
+        List<String> member = List.of("home", "org-tree", "org-units", "member-me", "activity-me", "audit-subjects", "audit-checkpoints");
+        List<String> operator = List.of("home", "org-tree", "org-units", "audit-findings", "audit-checkpoints", "platform-read-models");
+        List<String> audited = List.of("audit-subjects", "audit-checkpoints");
         List<Role> roles = List.of(
-                new Role("dangwei", "王建华", "党委工作人员", readers, true, false),
-                new Role("shuji", "李明", "支部书记", readers, false, false),
+                new Role("dangwei", "王建华", "党委工作人员", plus(readers, audited), true, false),
+                new Role("shuji", "李明", "支部书记", plus(readers, audited), false, false),
                 new Role("dangyuan", "张丽", "党员", member, false, false),
-                new Role("jijian", "赵刚", "纪检干部", inspector, false, false),
-                new Role("shenji", "陈静", "审计/巡察", auditor, false, false),
+                new Role("jijian", "赵刚", "纪检干部", plus(inspector, List.of("audit-subjects", "audit-findings", "audit-checkpoints")), false, false),
+                new Role("shenji", "陈静", "审计/巡察", plus(auditor, List.of("audit-subjects", "audit-findings", "audit-checkpoints",
+                        "audit-replays")), false, false),
                 new Role("yunwei", "刘洋", "平台运维", operator, false, true));
         for (Role role : roles) {
             if (context != null) {
@@ -826,6 +832,43 @@ class WebClientTest {
         expect(reads.first()).isVisible();
         expect(test("access-log")).containsText("jijian"); // the inspector's reads of the inspection he ran
         screenshot("21-access-log");
+    }
+
+    @Test
+    void anAuditorFindsAnAssessmentReadsItsTimelineAsOfADateSignsACheckpointAndReplaysTheRecord() {
+        signIn("shenji");
+        test("menu").locator("[data-menu=audit-subjects]").click();
+        choose(test("filter-kind"), "民主评议党员");
+        test("subject-list").locator("[data-test=search]").click();
+        Locator subjects = test("subject-list").locator("tbody tr");
+        expect(subjects.first().locator("[data-test=subject-link]")).hasAttribute("data-kind", "democratic-evaluation");
+        Locator evaluation = subjects.filter(new Locator.FilterOptions().setHasText("民主评议党员")).first();
+        expect(evaluation).isVisible();
+        evaluation.locator("[data-test=subject-link]").click();
+        Locator entries = test("audit-entry");
+        expect(entries.first()).isVisible();
+        expect(entries.first()).hasAttribute("data-sequence", "0");
+        expect(test("chain-badge")).hasAttribute("data-state", "intact");
+        // as of the moment the evaluation was opened: by business time it is there; by recording time not yet, for the
+        // demo's records were entered (recorded) long after they happened
+        entries.first().locator("[data-test=entry-as-of]").click();
+        expect(test("as-of-counts")).hasAttribute("data-included", "1");
+        expect(test("as-of-state")).containsText("lastEvent");
+        test("as-of-by").locator("[data-value=RECORDED]").click();
+        expect(test("as-of-counts")).hasAttribute("data-included", "0");
+        screenshot("24-audit-timeline");
+
+        test("menu").locator("[data-menu=audit-checkpoints]").click();
+        int before = test("checkpoint-list").locator("tbody tr").count();
+        test("sign-checkpoint").click();
+        expect(test("checkpoint-list").locator("tbody tr")).hasCount(before + 1);
+        expect(test("public-key")).containsText("BEGIN PUBLIC KEY");
+
+        test("menu").locator("[data-menu=audit-replays]").click();
+        test("start-replay").click();
+        expect(test("replay-result")).hasAttribute("data-identical", "true",
+                new com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions().setTimeout(60_000));
+        screenshot("25-audit-replay");
     }
 
     @Test

@@ -8,7 +8,7 @@ import {
   CONSISTENCY_PROBLEMS, FINDING_KINDS, SERVICES, TIME_AXES, asOfParams, chainBadge, consistencyProblem, differenceParams, durationParts,
   durationText, exportFileName, findingKindName, findingSource, instant, linkRoute, mayReadIntegrity, mayReadRecords, mayReplay, maySign,
   mayVerify, nextFrom, openCounts, progressText, replayId, replayProgress, replayRunning, serviceName, shortType, stateRows, subjectParams,
-  timelineRoute, titleOf, validId, valueText,
+  timelineRoute, titleOf, validId, valueText, labelText,
 } from '../src/modules/audit/audit.js';
 import { asOf, commands, difference, memberTimeline, timeline } from '../src/modules/audit/api.js';
 import audit from '../src/modules/audit/index.js';
@@ -34,6 +34,15 @@ describe('what the audit screens say', () => {
     expect(shortType('org.dangjian.discipline.CaseOpened.v1', 'members')).toBe('CaseOpened');
     expect(shortType('Custom')).toBe('Custom');
     expect(shortType(null)).toBe('');
+  });
+
+  it('says a subject\'s label in words where it holds a kind or a type the client knows, the rest as it came', () => {
+    const zh = i18n('zh-CN');
+    expect(labelText(zh, 'THEME_PARTY_DAY · 2026-10')).toBe('主题党日 · 2026-10');
+    expect(labelText(zh, 'DEMOCRATIC_EVALUATION · 2024')).toBe('民主评议党员 · 2024');
+    expect(labelText(i18n('en'), 'THEME_PARTY_DAY · 2026-10')).not.toContain('THEME_PARTY_DAY');
+    expect(labelText(zh, 'UNKNOWN_KIND · 不动产登记窗口')).toBe('UNKNOWN_KIND · 不动产登记窗口');
+    expect(labelText(zh, '')).toBe('—');
   });
 
   it('names services, finding kinds and roles in both languages, and shows an unknown one as it came', () => {

@@ -63,6 +63,26 @@ export const serviceName = (i18n, service) => named(i18n, `audit.services.${serv
 export const findingKindName = (i18n, kind) => named(i18n, `audit.findingKinds.${kind}`, kind);
 export const roleName = (i18n, role) => named(i18n, `roles.${role}`, role);
 
+/** Where the words of the enums a subject's label may hold are (an activity's kind, an assessment's type). */
+const LABEL_ENUMS = ['activities.kinds', 'members.assessments.types'];
+
+/**
+ * A subject's label in the user's language: its parts (joined by " · ") that are enum constants the client knows
+ * (THEME_PARTY_DAY) in words, the rest (names, periods, days) as they are.
+ */
+export function labelText({ t, te }, label) {
+  if (!label) {
+    return '—';
+  }
+  return String(label).split(' · ').map((part) => {
+    if (/^[A-Z][A-Z0-9_]+$/.test(part)) {
+      const key = LABEL_ENUMS.map((path) => `${path}.${part}`).find((candidate) => te(candidate));
+      return key ? t(key) : part;
+    }
+    return part;
+  }).join(' · ');
+}
+
 /** A subject kind's or subject's title in the user's language (the Chinese one when there is no English one). */
 export function titleOf(thing, locale) {
   if (!thing) {

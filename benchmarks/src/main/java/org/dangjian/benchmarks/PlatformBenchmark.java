@@ -1,7 +1,13 @@
 package org.dangjian.benchmarks;
 
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpClient;
+import org.dangjian.testsupport.DemoLogin;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,6 +59,7 @@ final class PlatformBenchmark {
     private final PlatformPorts ports;
     private final ServiceEntry service = ServiceRegistry.load().find(SERVICE).orElseThrow();
     private final HttpClient http = UnitClient.newHttpClient();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private final PlatformReport report;
     private final Path profileDir;
     private final Path launcherLogs;
@@ -122,6 +129,7 @@ final class PlatformBenchmark {
         members();
         report.memory(atReady, platform.residentMemory());
         replay();
+        auditReplay();
         if (profileDir != null) {
             profileAndRestart(measuredFrom, Instant.now());
         }
@@ -271,6 +279,38 @@ final class PlatformBenchmark {
                     TopicReader.Consumed.perSecond(raw.records(), took));
         }
         report.replay(service.topic(), raw, rebuilt);
+    }
+
+    /**
+     * The audit service's replay of the whole witnessed record through the gateway, as an auditor starts it
+     * ({@code POST /api/audit/replays}): its rate beside the raw read of the same records, both measured by the service
+     * in the same run (docs/audit.md), and whether it came out identical to the live record.
+     */
+    private void auditReplay() throws Exception {
+        String auditor = DemoLogin.accessToken(URI.create(ports.issuer()), "shenji", DemoLogin.DEMO_PASSWORD);
+        String base = options.gatewayUrl().toString().replaceAll("/$", "") + "/api/audit/replays";
+        HttpResponse<String> started = http.send(HttpRequest.newBuilder(URI.create(base)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + auditor).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        if (started.statusCode() != 201) {
+            report.auditReplay(null, "the replay was refused: " + started.statusCode() + " " + started.body());
+            return;
+        }
+        String id = JSON.readTree(started.body()).get("id").asString();
+        long deadline = System.nanoTime() + SETTLE_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base + "/" + id)).timeout(Duration.ofSeconds(30))
+                    .header("Authorization", "Bearer " + auditor).GET().build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode replay = answer.statusCode() == 200 ? JSON.readTree(answer.body()) : null;
+            if (replay != null && !"RUNNING".equals(replay.path("state").asString())) {
+                System.out.printf("audit replay: %s, %s records at %s/s (raw read %s/s), identical %s%n", replay.path("state").asString(),
+                        replay.path("eventsReplayed"), replay.path("ratePerSecond"), replay.path("rawRatePerSecond"), replay.path("identical"));
+                report.auditReplay(replay, null);
+                return;
+            }
+            Thread.sleep(500);
+        }
+        report.auditReplay(null, "the replay did not finish within " + SETTLE_TIMEOUT.toMinutes() + " min");
     }
 
     /**

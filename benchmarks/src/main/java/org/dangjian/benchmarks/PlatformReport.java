@@ -217,6 +217,26 @@ final class PlatformReport {
                 and its lag is 0.""".formatted(topic), new Table("what", List.of("events", "seconds", "events/s", "% of raw"), rows)));
     }
 
+    /** The audit service's replay of its whole witnessed record, or why there is none. */
+    void auditReplay(tools.jackson.databind.JsonNode replay, String failure) {
+        if (failure != null) {
+            unexpected.add("audit replay: " + failure);
+            return;
+        }
+        long rate = replay.path("ratePerSecond").asLong();
+        long raw = replay.path("rawRatePerSecond").asLong();
+        List<Row> rows = new ArrayList<>();
+        rows.add(Row.of("raw read of the same records (the service's plain consumer, nothing handled)", String.format("%,d",
+                replay.path("eventsReplayed").asLong()), String.format("%.1f", replay.path("rawMillis").asLong() / 1000.0),
+                Long.toString(raw), "100 %"));
+        rows.add(Row.of("audit replay into a ledger beside the live one, then compared (identical: " + replay.path("identical").asBoolean() + ")",
+                String.format("%,d", replay.path("eventsReplayed").asLong()), String.format("%.1f", replay.path("millis").asLong() / 1000.0),
+                Long.toString(rate), raw == 0 ? "" : String.format("%.1f %%", 100.0 * rate / raw)));
+        sections.put("audit-replay", () -> file.section("Audit replay: the whole witnessed record from offset 0", """
+                After the load: an auditor's `POST /api/audit/replays` through the gateway; the audit service reads every other                 service's topics from offset 0 to where they ended, records them into a ledger of its own, compares it with the                 live one, then reads the same records once more without handling them (docs/audit.md). Its own figures.""",
+                new Table("what", List.of("records", "seconds", "records/s", "% of raw"), rows)));
+    }
+
     void recovery(Recovery recovery) {
         recoveries.add(recovery);
         recovery.reads().firstErrors().forEach(e -> unexpected.add("after the kill (" + recovery.label() + "): " + e));
@@ -288,7 +308,7 @@ final class PlatformReport {
             sections.put("errors", () -> file.section("Unexpected answers (the first few of each phase)", "- `"
                     + String.join("`\n- `", unexpected.stream().map(e -> e.replace("`", "'")).toList()) + "`", null));
         }
-        for (String section : List.of("memory", "commands", "reads", "members", "lag", "replay", "recovery", "errors", "profile", "logs")) {
+        for (String section : List.of("memory", "commands", "reads", "members", "lag", "replay", "audit-replay", "recovery", "errors", "profile", "logs")) {
             sections.getOrDefault(section, () -> { }).run();
         }
         Optional<ResultsFile.Earlier> earlier = ResultsFile.newest(options.results(), SUFFIX);

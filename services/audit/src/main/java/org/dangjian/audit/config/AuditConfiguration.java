@@ -5,12 +5,14 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import com.mongodb.client.MongoDatabase;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.dangjian.audit.checkpoint.CheckpointKey;
 import org.dangjian.audit.query.AuditQueries;
+import org.dangjian.audit.query.AuditRecordsReadModel;
 import org.dangjian.audit.query.SubjectRules;
 import org.dangjian.contracts.audit.AuditEvents;
 import org.dangjian.runtime.config.PublishedEventTypes;
@@ -63,9 +65,20 @@ class AuditConfiguration {
 
     /** {@code dangjian.audit.findings.open}: the integrity findings witnessed and not resolved, for alerting. */
     @Bean
-    ApplicationRunner findingsGauge(MeterRegistry meters, AuditQueries queries) {
-        return args -> Gauge.builder("dangjian.audit.findings.open", queries, AuditQueries::openFindings)
-                .description("Integrity findings of the witnessed record that are open (a broken chain, an altered redelivery, a fork, a gap …)")
-                .register(meters);
+    ApplicationRunner findingsGauge(MeterRegistry meters, AuditQueries queries, AuditRecordsReadModel records) {
+        return args -> {
+            Gauge.builder("dangjian.audit.findings.open", queries, AuditQueries::openFindings)
+                    .description("Integrity findings of the witnessed record that are open (a broken chain, an altered redelivery, a fork, a gap …)")
+                    .register(meters);
+            Gauge.builder("dangjian.audit.verification.findings", records, AuditConfiguration::latestVerificationFindings)
+                    .description("What the latest verification found (a store that disagrees with what was published, a checkpoint no "
+                            + "longer held); 0 when it found everything intact or none ran yet")
+                    .register(meters);
+        };
+    }
+
+    private static double latestVerificationFindings(AuditRecordsReadModel records) {
+        List<org.bson.Document> latest = records.verifications(0, 1);
+        return latest.isEmpty() ? 0 : latest.get(0).getList("findings", org.bson.Document.class, List.of()).size();
     }
 }

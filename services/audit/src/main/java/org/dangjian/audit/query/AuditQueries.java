@@ -217,6 +217,29 @@ public class AuditQueries {
         return new PageOf<>(entries(docs, scope), page, size, total);
     }
 
+    /**
+     * Every witnessed event one request set off, in any service (they share its correlation id: the command's events and
+     * every reaction to them, transitively), by recording time; what the caller may not read is left out.
+     */
+    public List<Entry> correlated(AuditScope scope, String correlationId, int limit) {
+        List<Document> visible = new ArrayList<>();
+        Map<String, Boolean> streams = new HashMap<>();
+        for (Document doc : ledger.events().find(eq("correlationId", correlationId)).sort(Sorts.ascending("recordedAt", "stream", "sequence"))
+                .limit(limit)) {
+            boolean sees = streams.computeIfAbsent(doc.getString("stream"), key -> {
+                Document stream = ledger.streams().find(eq("_id", key)).first();
+                return stream != null && scope.sees(stream);
+            });
+            if (sees) {
+                visible.add(doc);
+            }
+        }
+        if (visible.isEmpty()) {
+            throw RuleViolation.notFound("SUBJECT_NOT_WITNESSED", "Nothing of {0} has been witnessed", correlationId);
+        }
+        return entries(visible, scope);
+    }
+
     private List<Entry> entries(List<Document> docs, AuditScope scope) {
         Set<String> causes = new LinkedHashSet<>();
         Set<String> ids = new LinkedHashSet<>();

@@ -105,6 +105,7 @@ public final class Ledger {
         events.createIndex(Indexes.ascending("stream", "sequence"));
         events.createIndex(Indexes.ascending("eventId"));
         events.createIndex(Indexes.ascending("causationId"));
+        events.createIndex(Indexes.ascending("correlationId"));
         events.createIndex(Indexes.ascending("members"));
         events.createIndex(Indexes.ascending("units"));
         streams.createIndex(Indexes.ascending("service", "aggregateId"), new IndexOptions().unique(true));

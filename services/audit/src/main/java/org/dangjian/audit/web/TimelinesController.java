@@ -170,6 +170,18 @@ class TimelinesController {
         return queries.timelineOf(access.scope(), "units", AuditAccess.id("unitId", unitId), page, size);
     }
 
+    @Operation(summary = "同一请求 Everything one request set off", description = "The witnessed events sharing a correlation id (the "
+            + "command's and every reaction's, in any service), by recording time: at most 1,000; what the caller may not read is "
+            + "left out.")
+    @PreAuthorize(RECORD_READERS)
+    @GetMapping(path = "/correlations/{correlationId}", produces = MediaType.APPLICATION_JSON_VALUE)
+    List<AuditQueries.Entry> correlated(@PathVariable("correlationId") String correlationId) {
+        if (!correlationId.matches("[A-Za-z0-9._:-]{1,128}")) {
+            throw RuleViolation.invalid("INVALID_CORRELATION_ID", "A correlation id is 1 to 128 letters, digits, '.', '_', ':' or '-'");
+        }
+        return queries.correlated(access.scope(), correlationId, 1000);
+    }
+
     private static String part(String part) {
         if (part == null) {
             return null;

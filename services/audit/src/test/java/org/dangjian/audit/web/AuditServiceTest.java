@@ -190,9 +190,8 @@ class AuditServiceTest {
         String activity = UUID.randomUUID().toString();
         StoredEvent attended = activities.publish(activity, new AttendanceRecorded(activity, ActivityKind.PARTY_LESSON, branch, member,
                 Attendance.PRESENT, LocalDate.of(2024, 12, 5), null), secretary);
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        StoredEvent points = memberRecords.publish(member, new MemberPointsRecorded(member, 2024, 2, "ATTENDANCE_PRESENT", "2022.1",
-                LocalDate.of(2024, 12, 5), "出席党课", attended.eventId(), attended.type()), Actor.service("members"), now, now, attended.eventId());
+        StoredEvent points = memberRecords.publishCaused(member, new MemberPointsRecorded(member, 2024, 2, "ATTENDANCE_PRESENT", "2022.1",
+                LocalDate.of(2024, 12, 5), "出席党课", attended.eventId(), attended.type()), Actor.service("members"), attended);
 
         JsonNode answer = timeline("members", assessment, 2);
         JsonNode entries = answer.get("entries").get("items");
@@ -227,6 +226,11 @@ class AuditServiceTest {
         JsonNode attendance = timeline("activities", activity, 1).get("entries").get("items").get(0);
         assertThat(attendance.get("caused").get(0).get("service").asString()).isEqualTo("members");
         assertThat(attendance.get("caused").get(0).get("eventId").asString()).isEqualTo(points.eventId());
+
+        // everything the secretary's request set off, across services: the attendance and the points
+        Eventually.that(() -> assertThat(ok(api.get("/correlations/" + attended.correlationId(), AUDITOR), 200).body())
+                .extracting(e -> e.get("eventId").asString()).containsExactly(attended.eventId(), points.eventId()));
+        assertThat(ok(api.get("/correlations/" + UUID.randomUUID(), AUDITOR), 404).code()).isEqualTo("SUBJECT_NOT_WITNESSED");
 
         // the member's timeline gathers what names him in every service, in recording order
         JsonNode mine = ok(api.get("/members/" + member + "/timeline", AUDITOR), 200).body();

@@ -43,18 +43,32 @@ final class Streams {
         return topic.republish(event);
     }
 
+    /** The aggregate's next event, now, caused by another event and sharing its request's correlation id (a reaction). */
+    StoredEvent publishCaused(String aggregateId, Object payload, Actor actor, StoredEvent cause) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        StoredEvent event = next(aggregateId, payload, actor, now, now, cause.eventId(), cause.correlationId());
+        heads.put(aggregateId, event);
+        return topic.republish(event);
+    }
+
     /** The aggregate's next event as it would be, not published (to publish it later, or never). */
     StoredEvent next(String aggregateId, Object payload, Actor actor, Instant occurredAt, Instant recordedAt, String causationId) {
+        return next(aggregateId, payload, actor, occurredAt, recordedAt, causationId, null);
+    }
+
+    private StoredEvent next(String aggregateId, Object payload, Actor actor, Instant occurredAt, Instant recordedAt, String causationId,
+                             String correlationId) {
         StoredEvent previous = heads.get(aggregateId);
         long sequence = previous == null ? 0 : previous.sequence() + 1;
         String prevHash = previous == null ? CanonicalEvent.GENESIS : previous.hash();
         String eventId = UUID.randomUUID().toString();
+        String correlation = correlationId == null ? eventId : correlationId;
         String type = EventTypes.of(payload.getClass());
         String data = payloads.toJson(payload);
-        CanonicalEvent canonical = new CanonicalEvent(eventId, type, aggregateId, aggregateType, sequence, occurredAt, recordedAt, actor, eventId,
+        CanonicalEvent canonical = new CanonicalEvent(eventId, type, aggregateId, aggregateType, sequence, occurredAt, recordedAt, actor, correlation,
                 causationId, data, prevHash);
-        return new StoredEvent(eventId, aggregateId, aggregateType, sequence, type, data, occurredAt, recordedAt, actor, eventId, causationId, null,
-                prevHash, canonical.hash(), true);
+        return new StoredEvent(eventId, aggregateId, aggregateType, sequence, type, data, occurredAt, recordedAt, actor, correlation, causationId,
+                null, prevHash, canonical.hash(), true);
     }
 
     /** Counts an event as the head without publishing it (a dropped event). */

@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
  * What this service's event store holds of one aggregate's stream, whatever its type: how far it goes, its head's
  * hash and whether its chain holds. The audit service compares it with what the service published (a tail cut from
  * the store, a head rewritten with its hash recomputed, a stream deleted: none of them shows in the store alone).
- * Every service offers it, for auditors and operators.
+ * Every service offers it, to auditors only (the discipline service's streams are nobody else's business either).
  */
 @RestController
 @Tag(name = "事件流 Event streams")
@@ -45,9 +45,9 @@ public class StreamsController {
     }
 
     @Operation(summary = "事件流 What the event store holds of a stream", description = "Any aggregate of this service, by id: its "
-            + "type, the highest sequence stored and that event's hash, and the walk of its hash chain. For auditors and operators; "
+            + "type, the highest sequence stored and that event's hash, and the walk of its hash chain. For auditors; "
             + "the audit service compares it with the published events.")
-    @PreAuthorize("hasAnyRole('AUDITOR', 'PLATFORM_OPERATOR')")
+    @PreAuthorize("hasRole('AUDITOR')")
     @GetMapping(path = "/streams/{aggregateId}", produces = MediaType.APPLICATION_JSON_VALUE)
     public StreamState stream(@PathVariable("aggregateId") String path) {
         String id = AggregateIds.canonical("aggregateId", path);

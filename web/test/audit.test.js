@@ -478,6 +478,20 @@ describe('the audit screens', { timeout: 20_000 }, async () => {
     }
   });
 
+  it('lets an auditor replay the stream alone and follows it on the replay screen; others get no such button', async () => {
+    const replayed = (path, method) => (method === 'POST' && path === '/api/audit/replays' ? [201, { id: 'r1', sequence: 0 }] : null);
+    const { wrapper, fetch, router } = await show(`/audit/timelines/members/${A}`, ['AUDITOR'], replayed);
+    await wrapper.find('[data-test=replay-stream]').trigger('click');
+    await settle();
+    const post = fetch.mock.calls.find(([url, init]) => url === '/api/audit/replays' && init.method === 'POST');
+    expect(JSON.parse(post[1].body)).toEqual({ service: 'members', aggregateId: A });
+    await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('audit-replays'));
+    wrapper.unmount();
+    const staff = await show(`/audit/timelines/members/${A}`, ['COMMITTEE_STAFF']);
+    expect(staff.wrapper.find('[data-test=replay-stream]').exists()).toBe(false);
+    staff.wrapper.unmount();
+  });
+
   it('shows a member\'s timeline across streams, each event naming its stream', async () => {
     const { wrapper, asked } = await show(`/audit/members/${M}?name=林晓雯`, ['PARTY_MEMBER'], (p) => (p === `/api/audit/members/${M}/timeline`
       ? [200, { items: [entries[1], { ...entries[0], service: 'activities', aggregateId: B, aggregateType: 'Activity',

@@ -978,6 +978,7 @@ export default {
       export: 'Export JSON',
       print: 'Print',
       verify: 'Verify',
+      replay: 'Replay this record',
       exportedAt: 'Exported at {at}',
     },
     stream: {

@@ -970,6 +970,7 @@ export default {
       export: '导出 JSON',
       print: '打印',
       verify: '核验',
+      replay: '重放此记录',
       exportedAt: '导出时间：{at}',
     },
     stream: {

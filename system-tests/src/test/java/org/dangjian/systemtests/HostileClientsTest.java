@@ -79,13 +79,20 @@ class HostileClientsTest {
     void hostileInputThroughTheGatewayIsNeverA5xxAlwaysProblemJsonAndNeverStored() {
         long seed = Long.getLong("dangjian.fuzz.seed", new java.util.Random().nextLong());
         for (ServiceEntry service : ServiceRegistry.load().services()) {
+            // the audit service also records events by itself (its periodic checkpoint, a replay's end): left out of the count
+            java.util.Set<String> byItself = service.name().equals(org.dangjian.contracts.audit.AuditEvents.SERVICE)
+                    ? org.dangjian.contracts.audit.AuditEvents.RECORDED_BY_ITSELF.stream().map(org.dangjian.contracts.EventTypes::of)
+                            .collect(java.util.stream.Collectors.toSet())
+                    : java.util.Set.of();
             HostileInputCheck check = new HostileInputCheck(gateway(), service.apiPrefix(), HostileClientsTest::token,
-                    () -> mongo.getDatabase(service.name()).getCollection("events").estimatedDocumentCount());
+                    () -> byItself.isEmpty() ? mongo.getDatabase(service.name()).getCollection("events").estimatedDocumentCount()
+                            : mongo.getDatabase(service.name()).getCollection("events").countDocuments(
+                                    com.mongodb.client.model.Filters.nin("type", byItself)));
 
             // every path, parameter, header, encoding and size through the gateway, and bodies that are not JSON, too deep,
-            // too large or wrongly encoded; no property's hand-picked values (the gateway passes bodies through unread: each
-            // service's own conformance run sends every property's), 4 random cases per endpoint (the service's run sends 12)
-            HostileInputCheck.Outcome outcome = check.run(openApi(service), seed, 4, 0);
+            // too large or wrongly encoded; no property's hand-picked values and no random cases (the gateway passes bodies and
+            // parameters through unread: each service's own conformance run sends every property's and 8 random cases an endpoint)
+            HostileInputCheck.Outcome outcome = check.run(openApi(service), seed, 0, 0);
             org.slf4j.LoggerFactory.getLogger(HostileClientsTest.class).info("Hostile input to {} through the gateway: {} requests "
                     + "(seed {}), answered {}", service.name(), outcome.sent(), seed, outcome.statuses());
 

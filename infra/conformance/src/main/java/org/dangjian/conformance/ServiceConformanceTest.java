@@ -338,7 +338,7 @@ public abstract class ServiceConformanceTest {
         HostileInputCheck check = new HostileInputCheck(new RawHttp("localhost", port), "",
                 role -> TestTokens.forUser("hostile-" + role.toLowerCase(java.util.Locale.ROOT), role, null), this::storedEvents);
 
-        HostileInputCheck.Outcome outcome = check.run(openApi(), seed, 12); // random cases per endpoint, besides the hand-picked ones
+        HostileInputCheck.Outcome outcome = check.run(openApi(), seed, 8); // random cases per endpoint, besides the hand-picked ones
         org.slf4j.LoggerFactory.getLogger(ServiceConformanceTest.class).info("Hostile input: {} requests (seed {}), answered {}",
                 outcome.sent(), seed, outcome.statuses());
 

@@ -142,7 +142,7 @@ final class EmbeddedH2Backend extends H2Backend {
             MVMap<Object, Document> data = getMvStore().openMap(DATA_PREFIX + fullName,
                     new MVMap.Builder<Object, Document>().valueType(new DocumentValueType()));
             MVMap<String, Object> meta = getMvStore().openMap(META_PREFIX + fullName);
-            return new H2Collection(this, collectionName, options, data, meta, cursorRegistry);
+            return new CopyOnUpdateCollection(this, collectionName, options, data, meta, cursorRegistry);
         }
 
         @Override
@@ -222,6 +222,62 @@ final class EmbeddedH2Backend extends H2Backend {
             }
             int order = VALUES.compare(a, b);
             return order != 0 ? order : super.compare(a, b); // equal rank, not equal: the stock (serialised) order decides
+        }
+    }
+
+    /**
+     * The stock collection, except that an update changes a copy of each document it changes, never the one the data
+     * map holds. The stock update changes the stored document in place and then puts it back; meanwhile a commit on
+     * another thread may be writing a page that still holds it, and H2 then fails the whole store with a
+     * {@code ConcurrentModificationException} ("This store is closed"; seen when eight services wrote at once). A
+     * document in the map is never changed after it was put there.
+     */
+    static final class CopyOnUpdateCollection extends H2Collection {
+
+        /** Whether this thread is inside an update or a find-and-modify of a collection. */
+        private static final ThreadLocal<Boolean> UPDATING = ThreadLocal.withInitial(() -> Boolean.FALSE);
+
+        CopyOnUpdateCollection(de.bwaldvogel.mongo.MongoDatabase database, String collectionName, de.bwaldvogel.mongo.backend.CollectionOptions options,
+                               MVMap<Object, Document> data, MVMap<String, Object> meta, de.bwaldvogel.mongo.backend.CursorRegistry cursors) {
+            super(database, collectionName, options, data, meta, cursors);
+        }
+
+        @Override
+        public synchronized Document findAndModify(Document query) {
+            return updating(() -> super.findAndModify(query));
+        }
+
+        @Override
+        public synchronized Document updateDocuments(Document selector, Document updateQuery, de.bwaldvogel.mongo.backend.ArrayFilters arrayFilters,
+                                                     boolean isMulti, boolean isUpsert, de.bwaldvogel.mongo.oplog.Oplog oplog) {
+            return updating(() -> super.updateDocuments(selector, updateQuery, arrayFilters, isMulti, isUpsert, oplog));
+        }
+
+        /** Within an update, the matched documents are copies: the update changes and puts back the copy. */
+        @Override
+        protected de.bwaldvogel.mongo.backend.QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
+                                                                        int batchSize, Document fieldSelector) {
+            de.bwaldvogel.mongo.backend.QueryResult result = super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            if (!UPDATING.get()) {
+                return result;
+            }
+            List<Document> copies = new java.util.ArrayList<>();
+            for (Document document : result) {
+                copies.add(document.cloneDeeply());
+            }
+            return new de.bwaldvogel.mongo.backend.QueryResult(copies, result.getCursorId());
+        }
+
+        private static Document updating(java.util.function.Supplier<Document> update) {
+            boolean outer = !UPDATING.get();
+            UPDATING.set(Boolean.TRUE);
+            try {
+                return update.get();
+            } finally {
+                if (outer) {
+                    UPDATING.set(Boolean.FALSE);
+                }
+            }
         }
     }
 

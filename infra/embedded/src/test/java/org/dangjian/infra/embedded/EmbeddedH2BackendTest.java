@@ -48,6 +48,32 @@ class EmbeddedH2BackendTest {
     }
 
     @Test
+    void anUpdateNeverChangesTheDocumentTheStoreHoldsWhichACommitMayBeWritingAtThatMoment(@TempDir Path dir) {
+        EmbeddedH2Backend backend = new EmbeddedH2Backend(dir.resolve("mongo.mv").toString());
+        MongoServer server = new MongoServer(backend);
+        java.net.InetSocketAddress address = server.bind();
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort())) {
+            MongoCollection<Document> findings = client.getDatabase("audit").getCollection("ledger_findings");
+            findings.insertOne(new Document("_id", "GAP|s|2").append("status", "OPEN").append("detail", "sequence 2 missing"));
+            MVStore store = backend.getMvStore();
+            org.h2.mvstore.MVMap<Object, de.bwaldvogel.mongo.bson.Document> data = store.openMap("databases.audit.ledger_findings",
+                    new org.h2.mvstore.MVMap.Builder<Object, de.bwaldvogel.mongo.bson.Document>().valueType(new EmbeddedH2Backend.DocumentValueType()));
+            de.bwaldvogel.mongo.bson.Document held = data.get("GAP|s|2");
+            assertThat(held).as("the document the data map holds").isNotNull();
+
+            findings.updateMany(Filters.eq("status", "OPEN"), Updates.combine(Updates.set("status", "RESOLVED"), Updates.unset("detail")));
+            findings.findOneAndUpdate(Filters.eq("_id", "GAP|s|2"), Updates.set("resolution", "arrived"));
+
+            assertThat(held).as("the instance a commit may be writing is left as it was").containsEntry("status", "OPEN")
+                    .containsEntry("detail", "sequence 2 missing").doesNotContainKey("resolution");
+            assertThat(findings.find(Filters.eq("_id", "GAP|s|2")).first()).containsEntry("status", "RESOLVED")
+                    .containsEntry("resolution", "arrived").doesNotContainKey("detail");
+        } finally {
+            server.shutdown();
+        }
+    }
+
+    @Test
     void uniqueIndexesServeLookupsAndRefuseDuplicatesAcrossARestart(@TempDir Path dir) {
         try (EmbeddedMongoServer server = EmbeddedMongoServer.onDisk(dir, 0);
              MongoClient client = MongoClients.create(server.connectionString())) {

@@ -407,20 +407,35 @@ public class AuditQueries {
                 doc.get("sequence") == null ? null : doc.get("sequence", Number.class).longValue(), doc.getString("eventId"),
                 doc.getString("detail"), instant(doc, "detectedAt"), instant(doc, "resolvedAt"), doc.getString("resolution"), "witness",
                 doc.get("other"))));
-        // what verifications found (a store's disagreement, a checkpoint no longer held): open until a later verification of the
-        // same stream no longer finds it
-        if (status == null || "OPEN".equals(status)) {
-            for (Document verification : records.verificationsWithFindings(200)) {
-                for (Document found : verification.getList("findings", Document.class)) {
-                    if ((kind == null || kind.equals(found.getString("kind"))) && (service == null || service.equals(found.getString("service")))
-                            && (aggregateId == null || aggregateId.equals(found.getString("aggregateId")))
-                            && (scope.everything() || !restricted(found.getString("service"), found.getString("aggregateId")))) {
-                        all.add(new Finding(verification.getString("_id") + "|" + found.getString("kind") + "|" + found.getString("aggregateId"),
-                                found.getString("kind"), "OPEN", found.getString("service"), found.getString("aggregateId"), null,
-                                found.get("sequence", Number.class).longValue(), null, found.getString("detail"),
-                                instant(verification, "completedAt"), null, null, "verification " + verification.getString("_id"), null));
-                    }
+        // what verifications found (a store's disagreement, a checkpoint no longer held): open until a later verification
+        // covering the same stream (one of everything, or of that stream) no longer finds it
+        boolean coveredAll = false;
+        Set<String> covered = new java.util.HashSet<>();
+        Set<String> seen = new java.util.HashSet<>();
+        for (Document verification : records.verifications(0, 500)) {
+            for (Document found : verification.getList("findings", Document.class, List.of())) {
+                String stream = Ledger.stream(found.getString("service"), found.getString("aggregateId"));
+                String key = found.getString("kind") + "|" + stream + "|" + found.get("sequence");
+                if (!seen.add(key)) {
+                    continue; // a newer verification found it again: that one is listed
                 }
+                boolean resolved = coveredAll || covered.contains(stream);
+                String findingStatus = resolved ? "RESOLVED" : "OPEN";
+                if ((status == null || status.equals(findingStatus)) && (kind == null || kind.equals(found.getString("kind")))
+                        && (service == null || service.equals(found.getString("service")))
+                        && (aggregateId == null || aggregateId.equals(found.getString("aggregateId")))
+                        && (scope.everything() || !restricted(found.getString("service"), found.getString("aggregateId")))) {
+                    all.add(new Finding(verification.getString("_id") + "|" + found.getString("kind") + "|" + found.getString("aggregateId"),
+                            found.getString("kind"), findingStatus, found.getString("service"), found.getString("aggregateId"), null,
+                            found.get("sequence", Number.class).longValue(), null, found.getString("detail"),
+                            instant(verification, "completedAt"), null, resolved ? "A later verification did not find it" : null,
+                            "verification " + verification.getString("_id"), null));
+                }
+            }
+            if (verification.getString("service") == null) {
+                coveredAll = true;
+            } else {
+                covered.add(Ledger.stream(verification.getString("service"), verification.getString("aggregateId")));
             }
         }
         all.sort(Comparator.comparing(Finding::detectedAt, Comparator.nullsLast(Comparator.reverseOrder())).thenComparing(Finding::id));

@@ -127,11 +127,6 @@ public class AuditRecordsReadModel implements ReadModel {
         return verifications.countDocuments();
     }
 
-    /** Verifications that found something, newest first (the findings of store comparisons live here). */
-    public List<Document> verificationsWithFindings(int limit) {
-        return verifications.find(Filters.eq("intact", false)).sort(Sorts.descending("startedAt")).limit(limit).into(new ArrayList<>());
-    }
-
     public Optional<Document> replay(String id) {
         return Optional.ofNullable(replays.find(eq("_id", id)).first());
     }

@@ -22,9 +22,10 @@ class AuditConformanceTest extends ServiceConformanceTest {
                 "/verifications/{id}", "/verifications/{id}/chain", UUID.randomUUID().toString());
     }
 
-    /** A replay's end is recorded by the service when the replay finishes, after the request that started it. */
+    /** The periodic checkpoint, and a replay's end (recorded when the replay finishes, after the request that started it). */
     @Override
     protected java.util.Set<String> typesRecordedAfterTheRequest() {
-        return java.util.Set.of(org.dangjian.contracts.EventTypes.of(org.dangjian.contracts.audit.ReplayFinished.class));
+        return org.dangjian.contracts.audit.AuditEvents.RECORDED_BY_ITSELF.stream().map(org.dangjian.contracts.EventTypes::of)
+                .collect(java.util.stream.Collectors.toSet());
     }
 }

@@ -349,6 +349,15 @@ class PlatformEndToEndTest {
         JsonNode verification = audited("/api/audit/verifications/" + verified.body().get("id").asString() + "?minSequence=0", auditor);
         assertThat(verification.get("storesCompared").asLong()).isEqualTo(1);
         assertThat(verification.get("intact").asBoolean()).as(verification.toString()).isTrue();
+        // everything at once: every witnessed stream's head compared with its store (one request per service)
+        Answer all = call("POST", "/api/audit/verifications", auditor, Map.of());
+        assertThat(all.status()).as(all.raw().body()).isEqualTo(201);
+        JsonNode everything = audited("/api/audit/verifications/" + all.body().get("id").asString() + "?minSequence=0", auditor);
+        assertThat(everything.get("streamsChecked").asLong()).isGreaterThan(100);
+        assertThat(everything.get("storesUnreachable").asLong()).isZero();
+        assertThat(everything.get("storesCompared").asLong()).isEqualTo(everything.get("streamsChecked").asLong());
+        assertThat(everything.get("findings")).as("nothing wrong but, at most, events stored and not yet published")
+                .allSatisfy(finding -> assertThat(finding.get("kind").asString()).isEqualTo("STORE_AHEAD"));
         Answer signed = call("POST", "/api/audit/checkpoints", auditor, null);
         assertThat(signed.status()).as(signed.raw().body()).isEqualTo(201);
         String number = signed.raw().headers().firstValue("Location").orElseThrow().replaceAll(".*/", "");

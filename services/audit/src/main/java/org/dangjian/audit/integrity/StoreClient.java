@@ -78,6 +78,33 @@ public class StoreClient {
         }
     }
 
+    /** A stream's head in a store. */
+    public record Head(long headSequence, String headHash) {
+    }
+
+    /** What a store holds of many streams at once ({@code POST <service>/streams/heads}, 1,000 a request); empty when unreachable. */
+    public java.util.Optional<Map<String, Head>> heads(String service, java.util.List<String> aggregateIds, String bearerToken) {
+        Optional<String> url = urlOf(service);
+        if (url.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Head> heads = new java.util.HashMap<>();
+        try {
+            for (int from = 0; from < aggregateIds.size(); from += 1000) {
+                java.util.List<String> chunk = aggregateIds.subList(from, Math.min(aggregateIds.size(), from + 1000));
+                JsonNode body = http.post().uri(url.get() + "/streams/heads").header("Authorization", "Bearer " + bearerToken)
+                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON).body(Map.of("aggregateIds", chunk))
+                        .retrieve().body(JsonNode.class);
+                for (JsonNode head : body.path("heads")) {
+                    heads.put(head.path("aggregateId").asString(), new Head(head.path("headSequence").asLong(), head.path("headHash").asString()));
+                }
+            }
+            return Optional.of(heads);
+        } catch (RestClientException e) {
+            return Optional.empty();
+        }
+    }
+
     /** The registry's services (for the docs' list of what is compared). */
     public java.util.List<ServiceEntry> services() {
         return registry.services();

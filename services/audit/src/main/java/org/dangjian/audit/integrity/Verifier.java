@@ -31,10 +31,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class Verifier {
 
-    /** The outcome of walking one stream. */
-    private record Walk(long events, List<IntegrityFinding> findings) {
-    }
-
     private final Ledger ledger;
     private final Checkpoints checkpoints;
     private final StoreClient stores;
@@ -66,23 +62,46 @@ public class Verifier {
         long compared = 0;
         long unreachable = 0;
         java.util.Set<String> seen = new java.util.HashSet<>();
-        for (Document stream : ledger.streams().find(scope).sort(Sorts.ascending("_id"))) {
+        List<Document> streamDocs = ledger.streams().find(scope).sort(Sorts.ascending("_id")).into(new ArrayList<>());
+        java.util.Map<String, List<String>> hashes = new java.util.HashMap<>();
+        java.util.Map<String, Ledger.ChainCheck> walks = service == null ? ledger.checkAll(hashes) : java.util.Map.of();
+        // the stores: everything at once per service (heads only), one stream with the store's own chain walk
+        java.util.Map<String, java.util.Optional<java.util.Map<String, StoreClient.Head>>> heads = new java.util.HashMap<>();
+        if (service == null && bearerToken != null) {
+            java.util.Map<String, List<String>> idsByService = new java.util.TreeMap<>();
+            streamDocs.forEach(doc -> idsByService.computeIfAbsent(doc.getString("service"), s -> new ArrayList<>()).add(doc.getString("aggregateId")));
+            idsByService.forEach((name, ids) -> heads.put(name, stores.heads(name, ids, bearerToken)));
+        }
+        for (Document stream : streamDocs) {
             streams++;
             String key = stream.getString("_id");
             seen.add(key);
             String streamService = stream.getString("service");
             String id2 = stream.getString("aggregateId");
-            Walk walk = walk(key, streamService, id2);
-            events += walk.events();
-            findings.addAll(walk.findings());
+            Ledger.ChainCheck check = service == null ? walks.getOrDefault(key, new Ledger.ChainCheck(0, true, null, List.of())) : ledger.check(key);
+            events += check.eventsChecked();
+            check.problems().forEach(problem -> findings.add(new IntegrityFinding(problem.kind(), streamService, id2, problem.sequence(),
+                    problem.detail())));
             long count = stream.get("count", Number.class).longValue();
             String head = stream.getString("head");
             Merkle.Leaf leaf = checkpointed.get(key);
             if (leaf != null) {
-                checkAgainstCheckpoint(leaf, key, count, latest.get().get("number", Number.class).longValue(), findings);
+                List<String> streamHashes = hashes.get(key);
+                String atHead = streamHashes != null && leaf.count() - 1 < streamHashes.size() ? streamHashes.get((int) (leaf.count() - 1))
+                        : service == null ? null : hashAt(key, leaf.count() - 1);
+                checkAgainstCheckpoint(leaf, count, atHead, latest.get().get("number", Number.class).longValue(), findings);
             }
             if (bearerToken != null && count > 0) {
-                StoreClient.StoreState store = stores.stream(streamService, id2, bearerToken);
+                StoreClient.StoreState store;
+                if (service == null) {
+                    java.util.Optional<java.util.Map<String, StoreClient.Head>> known = heads.getOrDefault(streamService, java.util.Optional.empty());
+                    StoreClient.Head stored = known.map(map -> map.get(id2)).orElse(null);
+                    store = known.isEmpty() ? StoreClient.StoreState.unreachable(streamService + " did not answer")
+                            : stored == null ? new StoreClient.StoreState(true, false, -1, null, true, null, null, null)
+                            : new StoreClient.StoreState(true, true, stored.headSequence(), stored.headHash(), true, null, null, null);
+                } else {
+                    store = stores.stream(streamService, id2, bearerToken);
+                }
                 if (!store.reachable()) {
                     unreachable++;
                 } else {
@@ -127,29 +146,24 @@ public class Verifier {
                 checkedStreams, checkedEvents, storesCompared, storesUnreachable, checkpointNumber, findings), context);
     }
 
-    /** Every witnessed event's hash again from its content, and every link. */
-    private Walk walk(String stream, String service, String aggregateId) {
-        Ledger.ChainCheck check = ledger.check(stream);
-        List<IntegrityFinding> findings = new ArrayList<>();
-        check.problems().forEach(problem -> findings.add(new IntegrityFinding(problem.kind(), service, aggregateId, problem.sequence(),
-                problem.detail())));
-        return new Walk(check.eventsChecked(), findings);
-    }
-
     /** The stream must still hold what the checkpoint holds: as many events, the one at the checkpoint's head the same. */
-    private void checkAgainstCheckpoint(Merkle.Leaf leaf, String stream, long count, long number, List<IntegrityFinding> findings) {
+    private static void checkAgainstCheckpoint(Merkle.Leaf leaf, long count, String hashAtHead, long number, List<IntegrityFinding> findings) {
         if (count < leaf.count()) {
             findings.add(new IntegrityFinding("CHECKPOINT_INCONSISTENT", leaf.service(), leaf.aggregateId(), count, "Checkpoint " + number
                     + " holds " + leaf.count() + " events of this stream; the witnessed record now holds " + count + " (cut from sequence "
                     + count + ")"));
             return;
         }
-        Document atHead = ledger.events().find(eq("_id", stream + "|" + (leaf.count() - 1))).first();
-        if (atHead == null || !leaf.head().equals(atHead.getString("hash"))) {
+        if (!leaf.head().equals(hashAtHead)) {
             findings.add(new IntegrityFinding("CHECKPOINT_INCONSISTENT", leaf.service(), leaf.aggregateId(), leaf.count() - 1, "Checkpoint "
                     + number + " holds head " + leaf.head() + " at sequence " + (leaf.count() - 1) + "; the witnessed record has "
-                    + (atHead == null ? "no event there" : atHead.getString("hash"))));
+                    + (hashAtHead == null ? "no event there" : hashAtHead)));
         }
+    }
+
+    private String hashAt(String stream, long sequence) {
+        Document event = ledger.events().find(eq("_id", stream + "|" + sequence)).first();
+        return event == null ? null : event.getString("hash");
     }
 
     /** What the store holds against what was published (and witnessed). */

@@ -503,12 +503,44 @@ public final class Ledger {
     }
 
     public ChainCheck check(String stream) {
+        return walk(events.find(eq("stream", stream)).sort(Sorts.ascending("sequence")), new ArrayList<>());
+    }
+
+    /**
+     * Every witnessed stream walked again in one pass over the record (one read, not one per stream: without secondary
+     * indexes each would scan it), with each stream's hashes by sequence for the checkpoint comparison.
+     */
+    public Map<String, ChainCheck> checkAll(Map<String, List<String>> hashesByStream) {
+        Map<String, ChainCheck> checks = new LinkedHashMap<>();
+        String current = null;
+        List<Document> streamEvents = new ArrayList<>();
+        for (Document event : events.find().sort(Sorts.ascending("stream", "sequence"))) {
+            String stream = event.getString("stream");
+            if (current != null && !current.equals(stream)) {
+                List<String> hashes = new ArrayList<>();
+                checks.put(current, walk(streamEvents, hashes));
+                hashesByStream.put(current, hashes);
+                streamEvents = new ArrayList<>();
+            }
+            current = stream;
+            streamEvents.add(event);
+        }
+        if (current != null) {
+            List<String> hashes = new ArrayList<>();
+            checks.put(current, walk(streamEvents, hashes));
+            hashesByStream.put(current, hashes);
+        }
+        return checks;
+    }
+
+    /** One stream's events in sequence order walked: each hash again from its content, each link; the hashes collected. */
+    private static ChainCheck walk(Iterable<Document> streamEvents, List<String> hashes) {
         List<Problem> problems = new ArrayList<>();
         long expected = 0;
         String previousHash = CanonicalEvent.GENESIS;
         long checked = 0;
         String head = null;
-        for (Document event : events.find(eq("stream", stream)).sort(Sorts.ascending("sequence"))) {
+        for (Document event : streamEvents) {
             checked++;
             long sequence = event.get("sequence", Number.class).longValue();
             if (sequence != expected) {
@@ -529,6 +561,10 @@ public final class Ledger {
             previousHash = hash;
             head = hash;
             expected = sequence + 1;
+            while (hashes.size() < sequence) {
+                hashes.add(null);
+            }
+            hashes.add(hash);
         }
         return new ChainCheck(checked, problems.isEmpty(), head, problems);
     }

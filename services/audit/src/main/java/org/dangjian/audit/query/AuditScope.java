@@ -2,7 +2,6 @@ package org.dangjian.audit.query;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.or;
 
 import java.util.List;
@@ -59,27 +58,16 @@ public record AuditScope(boolean everything, boolean open, String unit, String m
 
     /** The filter of the subjects this caller may read (by the unit and member each names). */
     public Bson subjectFilter() {
-        if (everything) {
-            return new Document();
-        }
-        Bson open = eq("restricted", false);
-        if (this.open) {
-            return open;
-        }
-        if (unit != null && member != null) {
-            return and(open, or(eq("unitId", unit), eq("memberId", member)));
-        }
-        if (unit != null) {
-            return and(open, eq("unitId", unit));
-        }
-        if (member != null) {
-            return and(open, eq("memberId", member));
-        }
-        return eq("_id", "\u0000nothing");
+        return filter("unitId", "memberId");
     }
 
-    /** The filter of the streams (or subjects by {@code field} names) this caller may read. */
+    /** The filter of the streams this caller may read (by the units and members their events name). */
     public Bson streamFilter() {
+        return filter("units", "members");
+    }
+
+    /** Everything; or all that is open; or what is open and names his unit or him (a field equal to, or a list holding, it). */
+    private Bson filter(String unitField, String memberField) {
         if (everything) {
             return new Document();
         }
@@ -87,15 +75,16 @@ public record AuditScope(boolean everything, boolean open, String unit, String m
         if (this.open) {
             return open;
         }
-        if (unit != null && member != null) {
-            return and(open, or(in("units", unit), in("members", member)));
-        }
+        List<Bson> mine = new java.util.ArrayList<>();
         if (unit != null) {
-            return and(open, in("units", unit));
+            mine.add(eq(unitField, unit));
         }
         if (member != null) {
-            return and(open, in("members", member));
+            mine.add(eq(memberField, member));
         }
-        return eq("_id", "\u0000nothing");
+        if (mine.isEmpty()) {
+            return eq("_id", "\u0000nothing");
+        }
+        return and(open, mine.size() == 1 ? mine.get(0) : or(mine));
     }
 }

@@ -77,14 +77,24 @@ public class Checkpoints {
         return Merkle.sorted(all);
     }
 
+    /** The heads now, sorted, their root and how many events they hold. */
+    private record Heads(List<Merkle.Leaf> sorted, String root, long events) {
+
+        AuditCommands.SignCheckpoint command(String logId, java.time.Instant issuedAt) {
+            return new AuditCommands.SignCheckpoint(logId, root, sorted.size(), events, issuedAt);
+        }
+    }
+
+    private Heads heads() {
+        List<Merkle.Leaf> sorted = currentLeaves();
+        return new Heads(sorted, HEX.formatHex(Merkle.root(Merkle.hashes(sorted))), sorted.stream().mapToLong(Merkle.Leaf::count).sum());
+    }
+
     /** Signs a checkpoint over the heads now, as the caller of the request. */
     public CommandResult sign(CommandContext context) {
-        List<Merkle.Leaf> sorted = currentLeaves();
-        String root = HEX.formatHex(Merkle.root(Merkle.hashes(sorted)));
-        leaves.save(root, sorted);
-        long events = sorted.stream().mapToLong(Merkle.Leaf::count).sum();
-        return commands.send(AuditCommands.CHECKPOINT_LOG_ID,
-                id -> new AuditCommands.SignCheckpoint(id, root, sorted.size(), events, clock.instant()), context);
+        Heads heads = heads();
+        leaves.save(heads.root(), heads.sorted());
+        return commands.send(AuditCommands.CHECKPOINT_LOG_ID, id -> heads.command(id, clock.instant()), context);
     }
 
     /** The periodic checkpoint, signed by the service itself when the heads moved since the last one. */
@@ -92,20 +102,16 @@ public class Checkpoints {
             fixedDelayString = "${dangjian.audit.checkpoint-interval:PT1H}")
     public void signPeriodically() {
         try {
-            List<Merkle.Leaf> sorted = currentLeaves();
-            if (sorted.isEmpty()) {
+            Heads heads = heads();
+            if (heads.sorted().isEmpty()
+                    || records.latestCheckpoint().map(latest -> latest.getString("root").equals(heads.root())).orElse(false)) {
                 return;
             }
-            String root = HEX.formatHex(Merkle.root(Merkle.hashes(sorted)));
-            if (records.latestCheckpoint().map(latest -> latest.getString("root").equals(root)).orElse(false)) {
-                return;
-            }
-            leaves.save(root, sorted);
-            long events = sorted.stream().mapToLong(Merkle.Leaf::count).sum();
+            leaves.save(heads.root(), heads.sorted());
             CommandResult result = commands.sendAs(Actor.service("audit"), AuditCommands.CHECKPOINT_LOG_ID,
-                    id -> new AuditCommands.SignCheckpoint(id, root, sorted.size(), events, clock.instant()),
-                    CommandContext.of(null, "checkpoint", Map.of("root", root), null));
-            log.info("Signed checkpoint {} over {} streams ({} events), root {}", result.sequence() + 1, sorted.size(), events, root);
+                    id -> heads.command(id, clock.instant()), CommandContext.of(null, "checkpoint", Map.of("root", heads.root()), null));
+            log.info("Signed checkpoint {} over {} streams ({} events), root {}", result.sequence() + 1, heads.sorted().size(), heads.events(),
+                    heads.root());
         } catch (RuntimeException e) {
             log.warn("The periodic checkpoint failed ({}); the next interval tries again", e.toString());
         }
@@ -247,15 +253,6 @@ public class Checkpoints {
             }
         }
         return Optional.empty();
-    }
-
-    /** The leaf of a stream in the latest checkpoint, if it holds it. */
-    public Optional<Merkle.Leaf> latestLeaf(String service, String aggregateId) {
-        return records.latestCheckpoint().flatMap(latest -> {
-            List<Merkle.Leaf> sorted = leaves.load(latest.getString("root"));
-            int index = indexOf(sorted, service, aggregateId);
-            return index < 0 ? Optional.empty() : Optional.of(sorted.get(index));
-        });
     }
 
     public Optional<Document> latest() {

@@ -104,9 +104,4 @@ public class StoreClient {
             return Optional.empty();
         }
     }
-
-    /** The registry's services (for the docs' list of what is compared). */
-    public java.util.List<ServiceEntry> services() {
-        return registry.services();
-    }
 }

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
@@ -80,8 +79,6 @@ public class AuditQueries {
     /** What changed between two moments. */
     public record Difference(Instant from, Instant to, TimeAxis by, List<Entry> events, List<Map<String, Object>> changes) {
     }
-
-    private static final Pattern KIND = Pattern.compile("[a-z][a-z0-9-]{0,62}");
 
     private final Ledger ledger;
     private final SubjectRules rules;
@@ -439,23 +436,12 @@ public class AuditQueries {
             }
         }
         all.sort(Comparator.comparing(Finding::detectedAt, Comparator.nullsLast(Comparator.reverseOrder())).thenComparing(Finding::id));
-        return PageOf.of(dedupe(all), page, size);
+        return PageOf.of(all, page, size);
     }
 
     private boolean restricted(String service, String aggregateId) {
         Document stream = ledger.streams().find(eq("_id", Ledger.stream(service, aggregateId))).first();
         return stream != null && Boolean.TRUE.equals(stream.getBoolean("restricted"));
-    }
-
-    /** A store disagreement found by several verifications is listed once, as the latest found it. */
-    private static List<Finding> dedupe(List<Finding> findings) {
-        Map<String, Finding> unique = new LinkedHashMap<>();
-        for (Finding finding : findings) {
-            String key = "witness".equals(finding.source()) ? finding.id()
-                    : finding.kind() + "|" + finding.service() + "|" + finding.aggregateId() + "|" + finding.sequence();
-            unique.putIfAbsent(key, finding);
-        }
-        return new ArrayList<>(unique.values());
     }
 
     public long openFindings() {
@@ -475,10 +461,6 @@ public class AuditQueries {
                     .forEach(doc -> counts.merge(doc.getString("stream"), 1L, Long::sum));
         }
         return counts;
-    }
-
-    public static boolean validKind(String kind) {
-        return KIND.matcher(kind).matches();
     }
 
     static Instant instant(Document doc, String field) {

@@ -2,7 +2,6 @@ package org.dangjian.audit.query;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 
@@ -14,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import com.mongodb.client.MongoCollection;
@@ -567,16 +565,5 @@ public final class Ledger {
             hashes.add(hash);
         }
         return new ChainCheck(checked, problems.isEmpty(), head, problems);
-    }
-
-    /** A stream's document, if witnessed. */
-    public Optional<Document> stream(String stream) {
-        return Optional.ofNullable(streams.find(eq("_id", stream)).first());
-    }
-
-    /** A stream's events from a sequence on, in order. */
-    public List<Document> eventsOf(String stream, long from, int limit) {
-        return events.find(and(eq("stream", stream), gt("sequence", from - 1))).sort(Sorts.ascending("sequence")).limit(limit)
-                .into(new ArrayList<>());
     }
 }

@@ -10,13 +10,15 @@ describe('menus per role', () => {
     const members = ['member-directory', 'member-pipeline', 'member-transfers', 'member-points', 'member-dues', 'member-assessments', 'member-care'];
     const activities = ['activity-calendar', 'activity-volunteer', 'activity-compliance', 'activity-records', 'activity-dual-lives'];
     const discipline = ['discipline-inspections', 'discipline-rectifications', 'discipline-talks', 'discipline-cases', 'discipline-selections'];
+    const work = ['org-terms', 'org-plans', 'org-lists', 'org-assessments'];
+    const organisation = ['org-tree', 'org-units', ...work, 'org-reports'];
     const expected = {
-      COMMITTEE_STAFF: ['org-tree', 'org-units', ...members, ...activities, 'audit-subjects', 'audit-checkpoints'],
-      BRANCH_SECRETARY: ['org-tree', 'org-units', ...members, ...activities, 'audit-subjects', 'audit-checkpoints'],
-      DISCIPLINE_INSPECTOR: ['org-tree', 'org-units', ...members, ...activities, ...discipline, 'audit-subjects', 'audit-findings', 'audit-checkpoints'],
-      AUDITOR: ['org-tree', 'org-units', ...members, ...activities, ...discipline, 'discipline-access-log', 'audit-subjects', 'audit-findings',
+      COMMITTEE_STAFF: [...organisation, ...members, ...activities, 'audit-subjects', 'audit-checkpoints'],
+      BRANCH_SECRETARY: [...organisation, ...members, ...activities, 'audit-subjects', 'audit-checkpoints'],
+      DISCIPLINE_INSPECTOR: [...organisation, ...members, ...activities, ...discipline, 'audit-subjects', 'audit-findings', 'audit-checkpoints'],
+      AUDITOR: [...organisation, ...members, ...activities, ...discipline, 'discipline-access-log', 'audit-subjects', 'audit-findings',
         'audit-checkpoints', 'audit-replays'],
-      PARTY_MEMBER: ['org-tree', 'org-units', 'member-me', 'activity-me', 'audit-subjects', 'audit-checkpoints'],
+      PARTY_MEMBER: ['org-tree', 'org-units', ...work, 'member-me', 'activity-me', 'audit-subjects', 'audit-checkpoints'],
       PLATFORM_OPERATOR: ['org-tree', 'org-units', 'audit-findings', 'audit-checkpoints', 'platform-read-models'],
     };
     Object.entries(expected).forEach(([role, items]) => expect(itemsOf(menuFor(MODULES, [role])), role).toEqual(items));

@@ -5,7 +5,7 @@ import { useRoute, useRouter } from 'vue-router';
  * A discipline record's page: the record of the address's id, read with the address's `minSequence` (a step just
  * taken) so that the page shows the step; an answer for an id the user has left is dropped. `done(answer, text)` shows
  * what was done and reads the record and its timeline again at the sequence the command answered. Each read of the
- * record is logged by the service (查阅留痕).
+ * record is logged by the service (查阅留痕). `load()` reads the record again (a step on something else it shows).
  */
 export function useRecordPage(get, routeName) {
   const route = useRoute();
@@ -40,5 +40,5 @@ export function useRecordPage(get, routeName) {
     router.replace({ name: routeName, params: { id: id.value }, query: { minSequence: answer.sequence } });
   }
 
-  return { id, minSequence, record, problem, status, done };
+  return { id, minSequence, record, problem, status, done, load };
 }

@@ -18,9 +18,15 @@ export function branchName(id) {
   return names.get(id) || id;
 }
 
-/** Active branches whose name holds `q` (at most 50), for a branch picker that searches on the server. */
-export async function findBranches(q) {
-  const page = await listUnits({ kind: 'BRANCH', status: 'ACTIVE', q: q?.trim() || undefined, size: 50 });
-  page.items.forEach((unit) => names.set(unit.id, unit.name));
-  return page.items.map(({ id, name }) => ({ id, name }));
+/**
+ * Active units of `kinds` (none: any kind) whose name holds `q`, at most 50 of each kind: {id, name, kind}, for a
+ * picker that searches on the server (a branch picker: kinds ['BRANCH']). The service filters by one kind at a time,
+ * so several kinds are asked for side by side.
+ */
+export async function findUnits(q, kinds = []) {
+  const ask = (kind) => listUnits({ kind, status: 'ACTIVE', q: q?.trim() || undefined, size: 50 });
+  const pages = await Promise.all(kinds.length ? kinds.map(ask) : [ask(undefined)]);
+  const found = pages.flatMap((page) => page.items);
+  found.forEach((unit) => names.set(unit.id, unit.name));
+  return found.map(({ id, name, kind }) => ({ id, name, kind }));
 }

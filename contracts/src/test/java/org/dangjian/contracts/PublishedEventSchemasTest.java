@@ -66,6 +66,34 @@ import org.dangjian.contracts.members.TransferCancellation;
 import org.dangjian.contracts.members.MembersEvents;
 import org.dangjian.contracts.members.MembershipApplicationReceived;
 import org.dangjian.contracts.members.PoliticalReviewConclusion;
+import org.dangjian.contracts.organisation.AssessmentArea;
+import org.dangjian.contracts.organisation.AssessmentCriteriaPublished;
+import org.dangjian.contracts.organisation.AssessmentGrade;
+import org.dangjian.contracts.organisation.BranchElectionApproved;
+import org.dangjian.contracts.organisation.BranchElectionCalled;
+import org.dangjian.contracts.organisation.BranchElectionHeld;
+import org.dangjian.contracts.organisation.BranchTermRecorded;
+import org.dangjian.contracts.organisation.CommitteeMember;
+import org.dangjian.contracts.organisation.CommitteePosition;
+import org.dangjian.contracts.organisation.ComplianceFact;
+import org.dangjian.contracts.organisation.ElectionCandidate;
+import org.dangjian.contracts.organisation.PlanItem;
+import org.dangjian.contracts.organisation.PlanSection;
+import org.dangjian.contracts.organisation.ReportRating;
+import org.dangjian.contracts.organisation.ResponsibilityEntryAdded;
+import org.dangjian.contracts.organisation.ResponsibilityListDrawn;
+import org.dangjian.contracts.organisation.ResponsibilityListKind;
+import org.dangjian.contracts.organisation.SecretaryReportConcluded;
+import org.dangjian.contracts.organisation.SecretaryReportEvaluated;
+import org.dangjian.contracts.organisation.SecretaryReportSubmitted;
+import org.dangjian.contracts.organisation.UnitAssessmentConcluded;
+import org.dangjian.contracts.organisation.UnitAssessmentCorrected;
+import org.dangjian.contracts.organisation.UnitAssessmentOpened;
+import org.dangjian.contracts.organisation.UnitAssessmentScored;
+import org.dangjian.contracts.organisation.WorkPlanImported;
+import org.dangjian.contracts.organisation.WorkTaskAssigned;
+import org.dangjian.contracts.organisation.WorkTaskProgressReported;
+import org.dangjian.contracts.organisation.WorkTaskReviewed;
 import org.dangjian.contracts.organisation.MassOrganisationType;
 import org.dangjian.contracts.organisation.OrganisationEvents;
 import org.dangjian.contracts.organisation.OrganisationUnitDissolved;
@@ -318,6 +346,89 @@ class PublishedEventSchemasTest {
                 new org.dangjian.contracts.audit.ReplayFinished(PARENT, 120, 900, 300L, 30, false, 1, List.of("示例"))));
     }
 
+    static {
+        String second = "00000000-0000-4000-8000-000000000002";
+        List<CommitteeMember> committee = List.of(new CommitteeMember(MEMBER, "王建华", CommitteePosition.SECRETARY),
+                new CommitteeMember(PARENT, "李明", CommitteePosition.DEPUTY_SECRETARY),
+                new CommitteeMember(second, "张丽", CommitteePosition.COMMITTEE_MEMBER));
+        EXAMPLES.put(BranchTermRecorded.class, List.of(
+                new BranchTermRecorded(PARENT, UNIT, DAY, 3, DAY.plusYears(3), committee, "党委批复 2021-12"),
+                new BranchTermRecorded(PARENT, UNIT, DAY, 5, DAY.plusYears(5), committee, null)));
+        EXAMPLES.put(BranchElectionCalled.class, List.of(
+                new BranchElectionCalled(PARENT, UNIT, DAY, DAY.plusDays(30), 3, 5, "支部委员会决定"),
+                new BranchElectionCalled(PARENT, UNIT, DAY, DAY.plusDays(30), 5, 3, null)));
+        EXAMPLES.put(BranchElectionHeld.class, List.of(
+                new BranchElectionHeld(PARENT, UNIT, DAY, 25, 23, List.of(new ElectionCandidate(MEMBER, "王建华", 22, true),
+                        new ElectionCandidate(PARENT, "李明", 20, true), new ElectionCandidate(second, "张丽", 19, true),
+                        new ElectionCandidate(UNIT, "周建国", 5, false)), committee)));
+        EXAMPLES.put(BranchElectionApproved.class, List.of(
+                new BranchElectionApproved(PARENT, UNIT, DAY.plusDays(7), "中心党委", DAY, DAY.plusYears(3), "党委批复 2024-05"),
+                new BranchElectionApproved(PARENT, UNIT, DAY.plusDays(7), "中心党委", DAY, DAY.plusYears(3), null)));
+        EXAMPLES.put(AssessmentCriteriaPublished.class, List.of(
+                new AssessmentCriteriaPublished(PARENT, "wuhua", 1, "支部“五化”建设考评", List.of("BRANCH"),
+                        List.of(new AssessmentArea("ORGANISATION_SETUP", "组织设置标准化", 20, "支部设置、班子配备", null),
+                                new AssessmentArea("ORGANISATIONAL_LIFE", "组织生活正常化", 20, null, "activities.compliance")),
+                        List.of(new AssessmentGrade("EXCELLENT", "优秀", 36), new AssessmentGrade("GOOD", "良好", 30),
+                                new AssessmentGrade("QUALIFIED", "合格", 24), new AssessmentGrade("UNQUALIFIED", "不合格", 0)),
+                        null),
+                new AssessmentCriteriaPublished(PARENT, "wuhao-banzi", 2, "“五好”班子评选", List.of("COMMITTEE", "GENERAL_BRANCH", "BRANCH"),
+                        List.of(new AssessmentArea("POLITICS", "政治素质好", 20, null, null)),
+                        List.of(new AssessmentGrade("EXCELLENT", "五好班子", 18), new AssessmentGrade("NONE", "未评上", 0)),
+                        "2024 年标准修订")));
+        EXAMPLES.put(UnitAssessmentOpened.class, List.of(
+                new UnitAssessmentOpened(second, UNIT, 2024, PARENT, "wuhua", 1, "支部“五化”建设考评",
+                        List.of(new AssessmentArea("ORGANISATION_SETUP", "组织设置标准化", 20, "支部设置、班子配备", null),
+                                new AssessmentArea("ORGANISATIONAL_LIFE", "组织生活正常化", 20, null, "activities.compliance")),
+                        List.of(new AssessmentGrade("EXCELLENT", "优秀", 36), new AssessmentGrade("UNQUALIFIED", "不合格", 0)),
+                        DAY, List.of("王建华", "李明")),
+                new UnitAssessmentOpened(second, UNIT, 2024, PARENT, "wuhao-banzi", 2, "“五好”班子评选",
+                        List.of(new AssessmentArea("POLITICS", "政治素质好", 20, null, null)),
+                        List.of(new AssessmentGrade("EXCELLENT", "五好班子", 18)), DAY, List.of())));
+        EXAMPLES.put(UnitAssessmentScored.class, List.of(
+                new UnitAssessmentScored(second, "ORGANISATION_SETUP", 18, 20, DAY, List.of("照片编号 2024-017"), "班子配备齐全", null),
+                new UnitAssessmentScored(second, "ORGANISATIONAL_LIFE", 15, 20, DAY, List.of(), null,
+                        List.of(new ComplianceFact(MEMBER, "PARTY_LESSON", "2024-Q1", 1, 1, true),
+                                new ComplianceFact(PARENT, "BRANCH_GENERAL_MEETING", "2024-Q2", 1, 0, false)))));
+        EXAMPLES.put(UnitAssessmentCorrected.class, List.of(
+                new UnitAssessmentCorrected(second, "ORGANISATION_SETUP", 18, 19, 1, DAY, "计分有误", List.of("记录编号 7"), null, null),
+                new UnitAssessmentCorrected(second, "ORGANISATION_SETUP", 18, 19, 3, DAY, "计分有误", List.of(), 37, "EXCELLENT")));
+        EXAMPLES.put(UnitAssessmentConcluded.class, List.of(
+                new UnitAssessmentConcluded(second, UNIT, 2024, "wuhua", 1, DAY, 33, 40, "GOOD", "良好", "组织生活有待加强")));
+        List<PlanSection> sections = List.of(
+                new PlanSection(1, "一", "始终坚持政治引领，不断提升党组织引领力", "全年重点抓好以下工作。",
+                        List.of(new PlanItem(1, "1", "深入学习贯彻党的二十大精神。", "深入学习贯彻党的二十大精神。制定学习计划，开展专题研讨。"))),
+                new PlanSection(2, "二", "始终坚持强基固本，不断提升党组织凝聚力", null,
+                        List.of(new PlanItem(2, "1", "做好换届选举。", "做好换届选举。"), new PlanItem(3, "1", "推进五化建设。", "推进五化建设。"))));
+        EXAMPLES.put(WorkPlanImported.class, List.of(
+                new WorkPlanImported(PARENT, UNIT, 2022, "2022年党建工作要点", "2022年3月1日", List.of("为深入贯彻……，现提出如下要点。"), sections, 3,
+                        "0123456789abcdef".repeat(4)),
+                new WorkPlanImported(PARENT, UNIT, 2022, null, null, List.of(), sections, 3, "0123456789abcdef".repeat(4))));
+        EXAMPLES.put(WorkTaskAssigned.class, List.of(
+                new WorkTaskAssigned(MEMBER, PARENT, 2, null, "做好换届选举", "按期完成到期支部换届", UNIT, "第一党支部", "王建华", DAY,
+                        DAY.plusMonths(3)),
+                new WorkTaskAssigned(MEMBER, null, null, second, "落实三会一课", null, UNIT, "第一党支部", null, DAY, DAY.plusMonths(12))));
+        EXAMPLES.put(WorkTaskProgressReported.class, List.of(
+                new WorkTaskProgressReported(MEMBER, DAY, 40, "已召开支部委员会研究换届工作", List.of("会议纪要 2024-03")),
+                new WorkTaskProgressReported(MEMBER, DAY, 100, "已完成", List.of())));
+        EXAMPLES.put(WorkTaskReviewed.class, List.of(
+                new WorkTaskReviewed(MEMBER, DAY, true, "按期完成"),
+                new WorkTaskReviewed(MEMBER, DAY, false, "缺少选举结果批复")));
+        EXAMPLES.put(ResponsibilityListDrawn.class, List.of(
+                new ResponsibilityListDrawn(second, ResponsibilityListKind.RESPONSIBILITY, UNIT, 2024, "支部书记 王建华", "支部书记党建工作责任清单"),
+                new ResponsibilityListDrawn(second, ResponsibilityListKind.TASK, UNIT, 2024, null, "第一党支部党建工作任务清单")));
+        EXAMPLES.put(ResponsibilityEntryAdded.class, List.of(
+                new ResponsibilityEntryAdded(second, 1, "履行党建工作第一责任人职责", "党建工作责任制实施办法"),
+                new ResponsibilityEntryAdded(second, 2, "每年至少讲一次党课", null)));
+        EXAMPLES.put(SecretaryReportSubmitted.class, List.of(
+                new SecretaryReportSubmitted(second, UNIT, 2024, MEMBER, "王建华", DAY, "述党建：……", "述业务：……"),
+                new SecretaryReportSubmitted(second, UNIT, 2024, null, "王建华", DAY, "述党建：……", "述业务：……")));
+        EXAMPLES.put(SecretaryReportEvaluated.class, List.of(
+                new SecretaryReportEvaluated(second, "李明", "党委委员", ReportRating.EXCELLENT, ReportRating.GOOD, "成效明显", DAY),
+                new SecretaryReportEvaluated(second, "张丽", null, ReportRating.FAIR, ReportRating.POOR, null, DAY)));
+        EXAMPLES.put(SecretaryReportConcluded.class, List.of(
+                new SecretaryReportConcluded(second, UNIT, 2024, DAY, 2, ReportRating.GOOD, ReportRating.FAIR, "较好")));
+    }
+
     private static final List<Class<? extends Record>> ALL = java.util.stream.Stream.of(OrganisationEvents.ALL, MembersEvents.ALL,
             ActivitiesEvents.ALL, DisciplineEvents.ALL, org.dangjian.contracts.audit.AuditEvents.ALL)
             .flatMap(List::stream).toList();
@@ -406,6 +517,34 @@ class PublishedEventSchemasTest {
         assertThat(concluded.validate(compliance + "\"2024-Q1\"}", InputFormat.JSON)).isEmpty();
         assertThat(concluded.validate(compliance + "\"2024-13\"}", InputFormat.JSON)).as("a month is 01 to 12").isNotEmpty();
         assertThat(concluded.validate(compliance + "\"2024-Q5\"}", InputFormat.JSON)).as("a quarter is Q1 to Q4").isNotEmpty();
+    }
+
+    @Test
+    void organisationRecordSchemasRefuseWhatTheContractForbids() {
+        String called = "{\"termId\":\"" + PARENT + "\",\"unitId\":\"" + UNIT + "\",\"calledOn\":\"2024-03-01\","
+                + "\"electionDate\":\"2024-04-01\",";
+        JsonSchema election = schemaFor(BranchElectionCalled.class);
+        assertThat(election.validate(called + "\"termYears\":3,\"seats\":5}", InputFormat.JSON)).isEmpty();
+        assertThat(election.validate(called + "\"termYears\":4,\"seats\":5}", InputFormat.JSON)).as("a term is 3 or 5 years").isNotEmpty();
+        assertThat(election.validate(called + "\"termYears\":3,\"seats\":10}", InputFormat.JSON)).as("3 to 9 seats").isNotEmpty();
+        String progress = "{\"taskId\":\"" + MEMBER + "\",\"date\":\"2024-03-01\",\"report\":\"x\",\"evidence\":[],\"percent\":";
+        assertThat(schemaFor(WorkTaskProgressReported.class).validate(progress + "101}", InputFormat.JSON)).as("0 to 100").isNotEmpty();
+        String corrected = "{\"assessmentId\":\"" + PARENT + "\",\"areaCode\":\"ORGANISATIONAL_LIFE\",\"previousScore\":15,\"score\":16,"
+                + "\"correctsSequence\":2,\"date\":\"2024-03-01\",\"reason\":\"x\",\"evidence\":[]";
+        JsonSchema correction = schemaFor(UnitAssessmentCorrected.class);
+        assertThat(correction.validate(corrected + ",\"total\":36,\"grade\":\"EXCELLENT\"}", InputFormat.JSON)).isEmpty();
+        assertThat(correction.validate(corrected + ",\"total\":36}", InputFormat.JSON)).as("a new total comes with its grade").isNotEmpty();
+        String task = "{\"taskId\":\"" + MEMBER + "\",\"title\":\"x\",\"ownerUnitId\":\"" + UNIT + "\",\"ownerUnitName\":\"x\","
+                + "\"assignedOn\":\"2024-03-01\",\"deadline\":\"2024-06-30\",\"planId\":\"" + PARENT + "\"}";
+        assertThat(schemaFor(WorkTaskAssigned.class).validate(task, InputFormat.JSON)).as("a plan's task names its item").isNotEmpty();
+        String plan = "{\"planId\":\"" + PARENT + "\",\"unitId\":\"" + UNIT + "\",\"year\":2022,\"preamble\":[],\"sections\":[{\"position\":1,"
+                + "\"no\":\"一\",\"title\":\"x\",\"items\":[]}],\"itemCount\":0,\"fingerprint\":\"";
+        assertThat(schemaFor(WorkPlanImported.class).validate(plan + "ab".repeat(32) + "\"}", InputFormat.JSON)).isEmpty();
+        assertThat(schemaFor(WorkPlanImported.class).validate(plan + "AB".repeat(32) + "\"}", InputFormat.JSON))
+                .as("a fingerprint is 64 lower-case hex digits").isNotEmpty();
+        String rating = "{\"reportId\":\"" + PARENT + "\",\"evaluator\":\"x\",\"date\":\"2024-03-01\",\"businessWorkRating\":\"GOOD\","
+                + "\"partyWorkRating\":\"VERY_GOOD\"}";
+        assertThat(schemaFor(SecretaryReportEvaluated.class).validate(rating, InputFormat.JSON)).as("unknown ratings").isNotEmpty();
     }
 
     @Test

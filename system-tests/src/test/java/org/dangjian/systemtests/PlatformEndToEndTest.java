@@ -366,6 +366,119 @@ class PlatformEndToEndTest {
         assertThat(proof.at("/leaf/head").asString()).isEqualTo(ownEntry.get("hash").asString());
     }
 
+    /**
+     * The committee's year of work through the gateway (docs/organisation.md): an election held by the rules and
+     * approved, a "五化" assessment with a correction after its conclusion, the demo's 2022 work plan on the board and a
+     * task of it reported and accepted; the audit service shows the assessment as a subject with every score, the
+     * correction and the conclusion, each with its actor and reason.
+     */
+    @Test
+    void theCommitteesYearOfWorkRunsThroughTheGatewayAndTheAuditShowsTheAssessment() throws Exception {
+        String staff = DemoLogin.accessToken(URI.create(platform.issuer()), "dangwei", "dangjian");
+        String secretary = DemoLogin.accessToken(URI.create(platform.issuer()), "shuji", "dangjian");
+        String auditor = DemoLogin.accessToken(URI.create(platform.issuer()), "shenji", "dangjian");
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        String org = "/api/organisation";
+
+        // an election of the demo's first branch, its candidates the full members on its roster
+        List<String> full = new java.util.ArrayList<>();
+        audited(org + "/units/" + FIRST_BRANCH + "/roster?size=200", staff).get("items").forEach(entry -> {
+            if ("FULL_MEMBER".equals(entry.get("stage").asString())) {
+                full.add(entry.get("memberId").asString());
+            }
+        });
+        assertThat(full).hasSizeGreaterThanOrEqualTo(3);
+        Answer called = call("POST", org + "/elections", staff, Map.of("unitId", FIRST_BRANCH, "calledOn", today.minusDays(2).toString(),
+                "electionDate", today.minusDays(1).toString(), "termYears", 3, "seats", 3));
+        assertThat(called.status()).as(called.raw().body()).isEqualTo(201);
+        String term = org + "/terms/" + called.body().get("id").asString();
+        List<Map<String, Object>> votes = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            votes.add(Map.of("memberId", full.get(i), "votes", full.size() - i));
+        }
+        Answer held = call("POST", term + "/result", staff, Map.of("heldOn", today.minusDays(1).toString(), "eligibleVoters", full.size(),
+                "votesCast", full.size(), "candidates", votes, "secretaryId", full.get(0)));
+        assertThat(held.status()).as(held.raw().body()).isEqualTo(200);
+        Answer approved = call("POST", term + "/approval", staff, Map.of("approvedOn", today.toString(), "approvedBy", "中心党委"));
+        assertThat(approved.status()).as(approved.raw().body()).isEqualTo(200);
+        JsonNode inOffice = audited(term + "?minSequence=" + approved.body().get("sequence").asLong(), staff);
+        assertThat(inOffice.get("state").asString()).isEqualTo("IN_OFFICE");
+        assertThat(inOffice.get("current").asBoolean()).isTrue();
+        assertThat(inOffice.get("dueOn").asString()).isEqualTo(today.minusDays(1).plusYears(3).toString());
+
+        // a "五化" assessment of this year, corrected after its conclusion
+        if (audited(org + "/assessment-criteria", staff).get("items").findValuesAsString("code").stream().noneMatch("wuhua"::equals)) {
+            JsonNode template = null;
+            for (JsonNode candidate : audited(org + "/assessment-criteria/templates", staff).get("items")) {
+                template = "wuhua".equals(candidate.get("code").asString()) ? candidate : template;
+            }
+            assertThat(call("POST", org + "/assessment-criteria", staff, template).status()).isEqualTo(201);
+        }
+        Answer opened = call("POST", org + "/assessments", staff, Map.of("unitId", FIRST_BRANCH, "year", today.getYear(), "criteriaCode", "wuhua",
+                "openedOn", today.toString(), "assessors", List.of("王建华")));
+        assertThat(opened.status()).as(opened.raw().body()).isEqualTo(201);
+        String assessmentId = opened.body().get("id").asString();
+        String assessment = org + "/assessments/" + assessmentId;
+        for (String area : List.of("ORGANISATION_SETUP", "ORGANISATIONAL_LIFE", "MANAGEMENT_SERVICE", "WORK_SYSTEM", "POSITION_BUILDING")) {
+            Answer scored = call("POST", assessment + "/scores", staff, Map.of("areaCode", area, "score", 18, "date", today.toString(),
+                    "evidence", List.of("现场检查记录")));
+            assertThat(scored.status()).as(area + " " + scored.raw().body()).isEqualTo(200);
+        }
+        assertThat(call("POST", assessment + "/conclusion", staff, Map.of("date", today.toString(), "conclusion", "优秀")).status()).isEqualTo(200);
+        Answer corrected = call("POST", assessment + "/corrections", staff, Map.of("areaCode", "ORGANISATIONAL_LIFE", "score", 10, "date",
+                today.toString(), "reason", "复核发现组织生活会未按期召开"));
+        assertThat(corrected.status()).as(corrected.raw().body()).isEqualTo(200);
+        JsonNode graded = audited(assessment + "?minSequence=" + corrected.body().get("sequence").asLong(), staff);
+        assertThat(graded.get("total").asInt()).isEqualTo(82);
+        assertThat(graded.get("grade").asString()).isEqualTo("GOOD");
+
+        // the demo's 2022 plan on the board; a task of it reported by the owner branch's secretary and accepted
+        JsonNode plan = null;
+        for (JsonNode candidate : audited(org + "/plans", staff).get("items")) {
+            plan = candidate.get("year").asInt() == 2022 ? candidate : plan;
+        }
+        assertThat(plan).as("the demo's 2022 work plan").isNotNull();
+        assertThat(plan.get("itemCount").asInt()).isEqualTo(16);
+        String planId = plan.get("id").asString();
+        Answer task = call("POST", org + "/tasks", staff, Map.of("planId", planId, "itemPosition", 9, "title", "系统测试：细化责任清单",
+                "ownerUnitId", FIRST_BRANCH, "assignedOn", today.toString(), "deadline", today.plusMonths(1).toString()));
+        assertThat(task.status()).as(task.raw().body()).isEqualTo(201);
+        String taskPath = org + "/tasks/" + task.body().get("id").asString();
+        assertThat(call("POST", taskPath + "/progress", secretary, Map.of("date", today.toString(), "percent", 100, "report", "已印发")).status())
+                .isEqualTo(200);
+        Answer accepted = call("POST", taskPath + "/review", staff, Map.of("date", today.toString(), "accepted", true, "opinion", "同意验收"));
+        assertThat(accepted.status()).as(accepted.raw().body()).isEqualTo(200);
+        audited(taskPath + "?minSequence=" + accepted.body().get("sequence").asLong(), staff);
+        JsonNode board = audited(org + "/plans/" + planId, staff);
+        JsonNode item = null;
+        for (JsonNode section : board.get("sections")) {
+            for (JsonNode candidate : section.get("items")) {
+                item = candidate.get("position").asInt() == 9 ? candidate : item;
+            }
+        }
+        assertThat(item.get("no").asString()).as("the second item numbered 8, as written").isEqualTo("8");
+        assertThat(item.get("tasks").findValuesAsString("title")).contains("系统测试：细化责任清单");
+
+        // the audit service: the assessment is a subject, its timeline every score, the conclusion and the correction with actor and reason
+        JsonNode subjects = audited("/api/audit/subjects?kind=branch-standardisation&unitId=" + FIRST_BRANCH + "&size=100", auditor);
+        assertThat(subjects.get("items").findValuesAsString("aggregateId")).contains(assessmentId);
+        JsonNode entries = null;
+        for (long until = System.nanoTime() + Duration.ofSeconds(30).toNanos(); System.nanoTime() < until; Thread.sleep(300)) {
+            entries = audited("/api/audit/timelines/organisation/" + assessmentId, auditor).at("/entries/items");
+            if (entries.size() == 8) {
+                break;
+            }
+        }
+        List<String> seen = new java.util.ArrayList<>();
+        entries.forEach(entry -> seen.add(entry.get("type").asString().replaceFirst("^org\\.dangjian\\.organisation\\.", "") + " "
+                + entry.at("/actor/id").asString()));
+        assertThat(seen).containsExactly("UnitAssessmentOpened.v1 dangwei", "UnitAssessmentScored.v1 dangwei", "UnitAssessmentScored.v1 dangwei",
+                "UnitAssessmentScored.v1 dangwei", "UnitAssessmentScored.v1 dangwei", "UnitAssessmentScored.v1 dangwei",
+                "UnitAssessmentConcluded.v1 dangwei", "UnitAssessmentCorrected.v1 dangwei");
+        assertThat(entries.get(7).get("reason").asString()).isEqualTo("复核发现组织生活会未按期召开");
+        assertThat(entries.get(6).get("reason").asString()).isEqualTo("优秀");
+    }
+
     @Test
     void theOrganisationServicesOpenApiDocumentIsServedThroughTheGateway() throws Exception {
         Answer openApi = call("GET", "/api/organisation/v3/api-docs", null, null);

@@ -8,7 +8,7 @@ public final class OrganisationEvents {
     /** The service's name, from which its topic and source follow ({@link org.dangjian.contracts.EventTypes}). */
     public static final String SERVICE = "organisation";
 
-    /** The Kafka topic: every event of the service, keyed by unit id, kept forever. */
+    /** The Kafka topic: every event of the service, keyed by its record's id (a unit, a term, an assessment, a plan, a task, a list, a report), kept forever. */
     public static final String TOPIC = "dangjian." + SERVICE + ".events";
 
     /** The CloudEvents {@code source} of the service's events. */
@@ -20,7 +20,25 @@ public final class OrganisationEvents {
             OrganisationUnitRenamed.class,
             OrganisationUnitDissolved.class,
             OrganisationUnitSubordinateAttached.class,
-            OrganisationUnitSubordinateDetached.class);
+            OrganisationUnitSubordinateDetached.class,
+            BranchTermRecorded.class,
+            BranchElectionCalled.class,
+            BranchElectionHeld.class,
+            BranchElectionApproved.class,
+            AssessmentCriteriaPublished.class,
+            UnitAssessmentOpened.class,
+            UnitAssessmentScored.class,
+            UnitAssessmentCorrected.class,
+            UnitAssessmentConcluded.class,
+            WorkPlanImported.class,
+            WorkTaskAssigned.class,
+            WorkTaskProgressReported.class,
+            WorkTaskReviewed.class,
+            ResponsibilityListDrawn.class,
+            ResponsibilityEntryAdded.class,
+            SecretaryReportSubmitted.class,
+            SecretaryReportEvaluated.class,
+            SecretaryReportConcluded.class);
 
     private OrganisationEvents() {
     }

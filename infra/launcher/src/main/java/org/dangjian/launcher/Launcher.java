@@ -147,7 +147,8 @@ public final class Launcher {
     /**
      * The demo data through the services' APIs, each part once per data directory ({@link DemoMarker}): the
      * organisation tree, then the members and their assessments, then the organisational life, then the discipline
-     * supervision.
+     * supervision, then the committee's year of work (the 2022 work plan with its tasks; terms, assessments, lists,
+     * 双述双评: {@link DemoOrganisationWork}).
      */
     private void loadDemoData() throws IOException, InterruptedException {
         DemoMarker marker = new DemoMarker(settings.dataDir());
@@ -197,6 +198,35 @@ public final class Launcher {
                     + "rules: " + refusal));
             if (demoDiscipline.refusals().isEmpty()) {
                 marker.markLoaded("discipline");
+            }
+        }
+        // the committee's year of work last: the terms name the branches' party members (the roster follows the members
+        // service), the "五化" assessment reads the branches' published "三会一课" compliance (the activities service)
+        if (!marker.loaded(DemoOrganisationWork.PLAN_PART)) {
+            DemoOrganisationWork plan = new DemoOrganisationWork(settings);
+            int loaded = plan.loadPlanIfMissing(organisation.token());
+            if (loaded > 0) {
+                say("Loaded the demo work plan (2022年党建工作要点 of the centre committee, from " + plan.planFile() + ", with its tasks: "
+                        + loaded + " records)");
+            }
+            plan.deferrals().forEach(deferral -> say("The demo work plan was not loaded: " + deferral + "; looked in "
+                    + DemoOrganisationWork.workPlanCandidates(settings.home(), System.getenv())));
+            plan.refusals().forEach(refusal -> say("A demo work plan record stays short, refused by the organisation service: " + refusal));
+            if (plan.refusals().isEmpty() && plan.deferrals().isEmpty()) {
+                marker.markLoaded(DemoOrganisationWork.PLAN_PART);
+            }
+        }
+        if (settings.services().stream().anyMatch(service -> service.name().equals("members")) && !marker.loaded(DemoOrganisationWork.WORK_PART)) {
+            DemoOrganisationWork work = new DemoOrganisationWork(settings);
+            int loaded = work.loadIfMissing(organisation.token());
+            if (loaded > 0) {
+                say("Loaded the demo organisation work (" + loaded + " terms and an election, assessment criteria and assessments, "
+                        + "responsibility and task lists, 双述双评 reports)");
+            }
+            work.deferrals().forEach(deferral -> say("A demo organisation record is left for a later start: " + deferral));
+            work.refusals().forEach(refusal -> say("A demo organisation record stays short, refused by the organisation service: " + refusal));
+            if (work.refusals().isEmpty() && work.deferrals().isEmpty()) {
+                marker.markLoaded(DemoOrganisationWork.WORK_PART);
             }
         }
     }

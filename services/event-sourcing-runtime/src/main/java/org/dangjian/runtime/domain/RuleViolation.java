@@ -1,8 +1,12 @@
 package org.dangjian.runtime.domain;
 
 import java.text.MessageFormat;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A request that a business rule refuses, with a stable error code that clients may rely on (for example
@@ -31,6 +35,7 @@ public class RuleViolation extends RuntimeException {
     private final Kind kind;
     private final String code;
     private final transient Object[] arguments;
+    private final transient Map<String, Object> properties = new LinkedHashMap<>();
 
     public RuleViolation(Kind kind, String code, String englishMessage, Object... arguments) {
         this(kind, code, MessageFormat.format(englishMessage.replace("'", "''"), arguments), arguments.clone(), true);
@@ -75,6 +80,25 @@ public class RuleViolation extends RuntimeException {
 
     public Object[] arguments() {
         return arguments.clone();
+    }
+
+    /**
+     * This violation with a further member of its problem+json answer (e.g. {@code line}: the line of a text that
+     * could not be read), for a client to act on without parsing the text. Not one of the standard members (type,
+     * title, status, detail, instance, code, correlationId). The stored answer to a repeated request keeps the code and
+     * text, not these members.
+     */
+    public RuleViolation with(String name, Object value) {
+        if (Set.of("type", "title", "status", "detail", "instance", "code", "correlationId").contains(name)) {
+            throw new IllegalArgumentException("A problem's standard member: " + name);
+        }
+        properties.put(name, value);
+        return this;
+    }
+
+    /** The further members of its problem+json answer ({@link #with}). */
+    public Map<String, Object> properties() {
+        return Collections.unmodifiableMap(properties);
     }
 
     private static String requireCode(String code) {

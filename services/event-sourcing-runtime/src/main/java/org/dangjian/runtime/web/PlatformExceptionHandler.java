@@ -63,7 +63,9 @@ public class PlatformExceptionHandler {
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
             case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_CONTENT;
         };
-        return answer(status, e.code(), e.getMessage(), e.arguments(), request);
+        ResponseEntity<Map<String, Object>> answer = answer(status, e.code(), e.getMessage(), e.arguments(), request);
+        answer.getBody().putAll(e.properties());
+        return answer;
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)

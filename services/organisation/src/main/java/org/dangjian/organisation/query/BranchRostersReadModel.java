@@ -151,6 +151,13 @@ public class BranchRostersReadModel implements ReadModel {
         return new Roster(unitId, docs.size(), stages.get("PROBATIONARY") + stages.get("FULL_MEMBER"), stages, entries.items(), page, size);
     }
 
+    /** The member on the unit's roster, if he is on it now. */
+    public java.util.Optional<RosterEntry> entry(String unitId, String memberId) {
+        Document doc = collection.find(eq("_id", memberId)).first();
+        return doc == null || doc.getString("stage") == null || !unitId.equals(doc.getString("branchId")) ? java.util.Optional.empty()
+                : java.util.Optional.of(new RosterEntry(memberId, doc.getString("name"), doc.getString("stage")));
+    }
+
     @Override
     public void reset() {
         members.drop();

@@ -210,5 +210,14 @@ class PlanAndTaskTest {
             lists.given(new ResponsibilityListDrawn(LIST_ID, ResponsibilityListKind.TASK, BRANCH_ID, 2026, null, "任务清单"))
                     .when(new PlanCommands.AddEntry(LIST_ID, "任务", null)).expectException(code("NOT_A_RESPONSIBILITY_LIST"));
         }
+
+        @Test
+        void aListHoldsAtMostAHundredDuties() {
+            List<Object> full = new java.util.ArrayList<>(List.of(drawn));
+            for (int no = 1; no <= ResponsibilityList.MAX_ENTRIES; no++) {
+                full.add(new ResponsibilityEntryAdded(LIST_ID, no, "职责 " + no, null));
+            }
+            lists.given(full).when(new PlanCommands.AddEntry(LIST_ID, "再加一条", null)).expectException(code("LIST_FULL"));
+        }
     }
 }

@@ -72,6 +72,18 @@ class SecretaryReportTest {
     }
 
     @Test
+    void aRoundTakesAtMostAHundredEvaluationsAndIsConcludedOnce() {
+        List<Object> rated = new java.util.ArrayList<>(List.of(SUBMITTED));
+        for (int i = 0; i < SecretaryReport.MAX_EVALUATIONS; i++) {
+            rated.add(new SecretaryReportEvaluated(ID, "评议人" + i, null, ReportRating.GOOD, ReportRating.GOOD, null, DAY));
+        }
+        reports.given(rated).when(new ReportCommands.EvaluateReport(ID, "再一位", null, ReportRating.GOOD, ReportRating.GOOD, null, DAY))
+                .expectException(code("TOO_MANY_EVALUATIONS"));
+        reports.given(SUBMITTED, FIRST, new SecretaryReportConcluded(ID, BRANCH_ID, 2025, DAY, 1, ReportRating.EXCELLENT, ReportRating.GOOD, "好"))
+                .when(new ReportCommands.ConcludeReport(ID, DAY, "再次")).expectException(code("REPORT_ALREADY_CONCLUDED"));
+    }
+
+    @Test
     void theMeanRoundsHalfUp() {
         assertThat(SecretaryReport.mean(List.of(ReportRating.EXCELLENT, ReportRating.GOOD))).isEqualTo(ReportRating.EXCELLENT);
         assertThat(SecretaryReport.mean(List.of(ReportRating.GOOD, ReportRating.GOOD, ReportRating.FAIR))).isEqualTo(ReportRating.GOOD);

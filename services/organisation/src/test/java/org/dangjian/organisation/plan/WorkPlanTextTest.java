@@ -3,10 +3,7 @@ package org.dangjian.organisation.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -27,7 +24,6 @@ import org.junit.jupiter.api.Test;
  */
 class WorkPlanTextTest {
 
-    private static final String SEED = "2022-work-plan.zh.txt";
 
     /** The 2022 plan; what is expected is counted from its own lines, never from constants. */
     @Nested
@@ -422,21 +418,7 @@ class WorkPlanTextTest {
      * directory holding {@code services/} above the working directory (the module directory under Maven).
      */
     private static String seedText() {
-        try {
-            return Files.readString(seedPath(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read the seed plan " + SEED, e);
-        }
-    }
-
-    private static Path seedPath() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("../shared/domain").resolve(SEED).normalize();
-            if (Files.isDirectory(dir.resolve("services")) && Files.isRegularFile(candidate)) {
-                return candidate;
-            }
-        }
-        return Path.of("/work/shared/domain", SEED);
+        return SeedPlan.text();
     }
 
     private static String sha256(String text) {

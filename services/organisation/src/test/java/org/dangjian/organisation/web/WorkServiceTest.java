@@ -2,10 +2,6 @@ package org.dangjian.organisation.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -23,6 +19,7 @@ import org.dangjian.contracts.members.Gender;
 import org.dangjian.contracts.members.MemberAdmittedAsProbationary;
 import org.dangjian.contracts.members.MemberConfirmedAsFullMember;
 import org.dangjian.contracts.members.MembershipApplicationReceived;
+import org.dangjian.organisation.plan.SeedPlan;
 import org.dangjian.runtime.config.PlatformProperties;
 import org.dangjian.testsupport.Eventually;
 import org.dangjian.testsupport.JsonApi;
@@ -245,8 +242,8 @@ class WorkServiceTest {
     }
 
     @Test
-    void theSeedPlanIsImportedOnceWithItsSectionsAndItemsAndItsTasksShowOnTheBoard() throws IOException {
-        String text = Files.readString(seedPlan(), StandardCharsets.UTF_8);
+    void theSeedPlanIsImportedOnceWithItsSectionsAndItemsAndItsTasksShowOnTheBoard() {
+        String text = SeedPlan.text();
         long sections = text.lines().filter(Pattern.compile("^[一二三四五六七八九十]+、").asPredicate()).count();
         long items = text.lines().filter(Pattern.compile("^[0-9]+[、.]").asPredicate()).count();
         JsonNode imported = ok(post("/plans", STAFF, Map.of("unitId", committee, "year", 2022, "text", text)), 201);
@@ -349,16 +346,5 @@ class WorkServiceTest {
         JsonNode timeline = ok(api.get("/secretary-reports/" + id + "/timeline", STAFF), 200);
         assertThat(timeline.at("/entries/0/actor/id").asString()).isEqualTo("shuji");
         assertThat(timeline.get("entries")).hasSize(4);
-    }
-
-    /** The seed plan beside the repository ({@code ../shared/domain}), found from the module's directory upwards. */
-    static Path seedPlan() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("../shared/domain/2022-work-plan.zh.txt").normalize();
-            if (Files.isRegularFile(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("../shared/domain/2022-work-plan.zh.txt is not beside the repository");
     }
 }

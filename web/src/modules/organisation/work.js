@@ -251,6 +251,8 @@ const int = (name, min, max, more = {}) => field(name, 'int', { min, max, ...mor
 const choice = (name, options, group) => field(name, 'choice', { options, group });
 const unit = (name, kinds) => field(name, 'unit', { kinds });
 const member = (name, unitFrom, more = {}) => field(name, 'member', { unitFrom, ...more });
+/** A committee seat or a candidacy: full members only (a probationary member may neither vote nor stand: NOT_FULL_MEMBER). */
+const FULL_MEMBERS_ONLY = { stages: ['FULL_MEMBER'] };
 const lines = (name, more = {}) => field(name, 'lines', { min: 0, ...more });
 const rows = (name, columns, more = {}) => field(name, 'rows', { columns, min: 1, ...more });
 const optional = { optional: true };
@@ -261,11 +263,11 @@ const taskFields = [text('title'), para('description', optional), unit('ownerUni
 /** Every command's form, by action: its fields in order; `creates` sends a new record's id with it. */
 export const FORMS = {
   recordTerm: { creates: true, fields: [unit('unitId', ELECTIVE_KINDS), past('startedOn'), choice('termYears', TERM_YEARS, 'termYears'),
-    rows('committee', [member('memberId', 'unitId'), choice('position', POSITIONS, 'positions')], { unique: 'memberId' }), text('basis', optional)] },
+    rows('committee', [member('memberId', 'unitId', FULL_MEMBERS_ONLY), choice('position', POSITIONS, 'positions')], { unique: 'memberId' }), text('basis', optional)] },
   callElection: { creates: true, fields: [unit('unitId', ELECTIVE_KINDS), past('calledOn'), day('electionDate', { notBefore: 'calledOn' }),
     choice('termYears', TERM_YEARS, 'termYears'), int('seats', 3, 9), text('basis', optional)] },
   result: { fields: [past('heldOn', { notBefore: 'electionDate' }), int('eligibleVoters', 1), int('votesCast', 0),
-    rows('candidates', [member('memberId', 'record'), int('votes', 0)], { unique: 'memberId' }), field('secretaryId', 'elected'),
+    rows('candidates', [member('memberId', 'record', FULL_MEMBERS_ONLY), int('votes', 0)], { unique: 'memberId' }), field('secretaryId', 'elected'),
     field('deputyIds', 'electedMany', { max: DEPUTIES_MAX })] },
   approval: { fields: [past('approvedOn', { notBefore: 'heldOn' }), text('approvedBy'), text('basis', optional)] },
   assignTask: { creates: true, fields: taskFields },

@@ -79,9 +79,9 @@ class HostileClientsTest {
     void hostileInputThroughTheGatewayIsNeverA5xxAlwaysProblemJsonAndNeverStored() {
         long seed = Long.getLong("dangjian.fuzz.seed", new java.util.Random().nextLong());
         // the gateway's handling is the same for every service (its routes come from the registry, and it reads no body or
-        // parameter): the first service's endpoints, and another's chosen by the seed, so that runs go round all of them
+        // parameter): one service's endpoints, chosen by the seed, so that runs go round all of them
         List<ServiceEntry> all = ServiceRegistry.load().services();
-        List<ServiceEntry> services = List.of(all.get(0), all.get(1 + (int) Math.floorMod(seed, (long) (all.size() - 1))));
+        List<ServiceEntry> services = List.of(all.get((int) Math.floorMod(seed, (long) all.size())));
         for (ServiceEntry service : services) {
             // the audit service also records events by itself (its periodic checkpoint, a replay's end): left out of the count
             java.util.Set<String> byItself = service.name().equals(org.dangjian.contracts.audit.AuditEvents.SERVICE)

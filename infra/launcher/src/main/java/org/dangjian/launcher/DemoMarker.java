@@ -33,12 +33,12 @@ final class DemoMarker {
         }
     }
 
-    boolean loaded(String part) {
+    synchronized boolean loaded(String part) {
         return loaded.contains(part);
     }
 
     /** Records that {@code part} is loaded in full (written at once, so a crash later keeps it). */
-    void markLoaded(String part) {
+    synchronized void markLoaded(String part) {
         if (loaded.add(part)) {
             try {
                 Files.writeString(file, String.join("\n", loaded) + "\n", StandardCharsets.UTF_8);

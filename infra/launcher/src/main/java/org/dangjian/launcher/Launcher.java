@@ -146,9 +146,10 @@ public final class Launcher {
 
     /**
      * The demo data through the services' APIs, each part once per data directory ({@link DemoMarker}): the
-     * organisation tree, then the members and their assessments, then the organisational life, then the discipline
-     * supervision, then the committee's year of work (the 2022 work plan with its tasks; terms, assessments, lists,
-     * 双述双评: {@link DemoOrganisationWork}).
+     * organisation tree first; then, side by side, the 2022 work plan with its tasks (it needs only the tree) and the
+     * members with their assessments followed by the organisational life and the discipline supervision (both name
+     * members; they go side by side too); the committee's year of work last (terms name the branches' members, the
+     * "五化" assessment reads the published "三会一课" compliance: {@link DemoOrganisationWork}).
      */
     private void loadDemoData() throws IOException, InterruptedException {
         DemoMarker marker = new DemoMarker(settings.dataDir());
@@ -160,65 +161,24 @@ public final class Launcher {
             }
             marker.markLoaded("organisation");
         }
-        if (settings.services().stream().anyMatch(service -> service.name().equals("members")) && !marker.loaded("members")) {
-            DemoMembers demoMembers = new DemoMembers(settings);
-            int members = demoMembers.loadIfMissing(organisation.token());
-            if (members > 0) {
-                say("Loaded the demo members (" + members + " at every stage of the way into the party)");
+        String token = organisation.token();
+        java.util.concurrent.ExecutorService parts = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            java.util.concurrent.Future<?> plan = parts.submit(part(() -> loadDemoPlan(marker, token)));
+            if (offered("members") && !marker.loaded("members")) {
+                loadDemoMembers(marker, token);
             }
-            int assessments = demoMembers.loadAssessmentsIfMissing(organisation.token());
-            if (assessments > 0) {
-                say("Loaded the demo assessments (" + assessments + ")");
+            java.util.concurrent.Future<?> activities = parts.submit(part(() -> loadDemoActivities(marker, token)));
+            java.util.concurrent.Future<?> discipline = parts.submit(part(() -> loadDemoDiscipline(marker, token)));
+            for (java.util.concurrent.Future<?> running : List.of(plan, activities, discipline)) {
+                awaitPart(running);
             }
-            demoMembers.refusals().forEach(refusal -> say("A demo member stays short of his stage, refused by the members "
-                    + "service's rules (its configuration is stricter than the demo's dates): " + refusal));
-            if (demoMembers.refusals().isEmpty()) {
-                marker.markLoaded("members");
-            }
+        } finally {
+            parts.shutdownNow();
         }
-        if (settings.services().stream().anyMatch(service -> service.name().equals("activities")) && !marker.loaded("activities")) {
-            DemoActivities demoActivities = new DemoActivities(settings);
-            int loaded = demoActivities.loadIfMissing(organisation.token());
-            if (loaded > 0) {
-                say("Loaded the demo organisational life (" + loaded + " activities, volunteer services and dual organisational lives of the last year)");
-            }
-            demoActivities.refusals().forEach(refusal -> say("A demo activity stays short, refused by the activities service's rules: "
-                    + refusal));
-            if (demoActivities.refusals().isEmpty()) {
-                marker.markLoaded("activities");
-            }
-        }
-        if (settings.services().stream().anyMatch(service -> service.name().equals("discipline")) && !marker.loaded("discipline")) {
-            DemoDiscipline demoDiscipline = new DemoDiscipline(settings);
-            int loaded = demoDiscipline.loadIfMissing(organisation.token());
-            if (loaded > 0) {
-                say("Loaded the demo discipline supervision (" + loaded + " inspections, talks and a selection supervision)");
-            }
-            demoDiscipline.refusals().forEach(refusal -> say("A demo discipline record stays short, refused by the discipline service's "
-                    + "rules: " + refusal));
-            if (demoDiscipline.refusals().isEmpty()) {
-                marker.markLoaded("discipline");
-            }
-        }
-        // the committee's year of work last: the terms name the branches' party members (the roster follows the members
-        // service), the "五化" assessment reads the branches' published "三会一课" compliance (the activities service)
-        if (!marker.loaded(DemoOrganisationWork.PLAN_PART)) {
-            DemoOrganisationWork plan = new DemoOrganisationWork(settings);
-            int loaded = plan.loadPlanIfMissing(organisation.token());
-            if (loaded > 0) {
-                say("Loaded the demo work plan (2022年党建工作要点 of the centre committee, from " + plan.planFile() + ", with its tasks: "
-                        + loaded + " records)");
-            }
-            plan.deferrals().forEach(deferral -> say("The demo work plan was not loaded: " + deferral + "; looked in "
-                    + DemoOrganisationWork.workPlanCandidates(settings.home(), System.getenv())));
-            plan.refusals().forEach(refusal -> say("A demo work plan record stays short, refused by the organisation service: " + refusal));
-            if (plan.refusals().isEmpty() && plan.deferrals().isEmpty()) {
-                marker.markLoaded(DemoOrganisationWork.PLAN_PART);
-            }
-        }
-        if (settings.services().stream().anyMatch(service -> service.name().equals("members")) && !marker.loaded(DemoOrganisationWork.WORK_PART)) {
+        if (offered("members") && !marker.loaded(DemoOrganisationWork.WORK_PART)) {
             DemoOrganisationWork work = new DemoOrganisationWork(settings);
-            int loaded = work.loadIfMissing(organisation.token());
+            int loaded = work.loadIfMissing(token);
             if (loaded > 0) {
                 say("Loaded the demo organisation work (" + loaded + " terms and an election, assessment criteria and assessments, "
                         + "responsibility and task lists, 双述双评 reports)");
@@ -228,6 +188,105 @@ public final class Launcher {
             if (work.refusals().isEmpty() && work.deferrals().isEmpty()) {
                 marker.markLoaded(DemoOrganisationWork.WORK_PART);
             }
+        }
+    }
+
+    /** A part of the demo load that may throw what the HTTP client throws. */
+    private interface DemoPart {
+        void load() throws IOException, InterruptedException;
+    }
+
+    private static java.util.concurrent.Callable<Void> part(DemoPart part) {
+        return () -> {
+            part.load();
+            return null;
+        };
+    }
+
+    private static void awaitPart(java.util.concurrent.Future<?> part) throws IOException, InterruptedException {
+        try {
+            part.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof InterruptedException interrupted) {
+                throw interrupted;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private boolean offered(String service) {
+        return settings.services().stream().anyMatch(entry -> entry.name().equals(service));
+    }
+
+    private void loadDemoMembers(DemoMarker marker, String token) throws IOException, InterruptedException {
+        DemoMembers demoMembers = new DemoMembers(settings);
+        int members = demoMembers.loadIfMissing(token);
+        if (members > 0) {
+            say("Loaded the demo members (" + members + " at every stage of the way into the party)");
+        }
+        int assessments = demoMembers.loadAssessmentsIfMissing(token);
+        if (assessments > 0) {
+            say("Loaded the demo assessments (" + assessments + ")");
+        }
+        demoMembers.refusals().forEach(refusal -> say("A demo member stays short of his stage, refused by the members "
+                + "service's rules (its configuration is stricter than the demo's dates): " + refusal));
+        if (demoMembers.refusals().isEmpty()) {
+            marker.markLoaded("members");
+        }
+    }
+
+    private void loadDemoActivities(DemoMarker marker, String token) throws IOException, InterruptedException {
+        if (!offered("activities") || marker.loaded("activities")) {
+            return;
+        }
+        DemoActivities demoActivities = new DemoActivities(settings);
+        int loaded = demoActivities.loadIfMissing(token);
+        if (loaded > 0) {
+            say("Loaded the demo organisational life (" + loaded + " activities, volunteer services and dual organisational lives of the last year)");
+        }
+        demoActivities.refusals().forEach(refusal -> say("A demo activity stays short, refused by the activities service's rules: " + refusal));
+        if (demoActivities.refusals().isEmpty()) {
+            marker.markLoaded("activities");
+        }
+    }
+
+    private void loadDemoDiscipline(DemoMarker marker, String token) throws IOException, InterruptedException {
+        if (!offered("discipline") || marker.loaded("discipline")) {
+            return;
+        }
+        DemoDiscipline demoDiscipline = new DemoDiscipline(settings);
+        int loaded = demoDiscipline.loadIfMissing(token);
+        if (loaded > 0) {
+            say("Loaded the demo discipline supervision (" + loaded + " inspections, talks and a selection supervision)");
+        }
+        demoDiscipline.refusals().forEach(refusal -> say("A demo discipline record stays short, refused by the discipline service's "
+                + "rules: " + refusal));
+        if (demoDiscipline.refusals().isEmpty()) {
+            marker.markLoaded("discipline");
+        }
+    }
+
+    private void loadDemoPlan(DemoMarker marker, String token) throws IOException, InterruptedException {
+        if (marker.loaded(DemoOrganisationWork.PLAN_PART)) {
+            return;
+        }
+        DemoOrganisationWork plan = new DemoOrganisationWork(settings);
+        int loaded = plan.loadPlanIfMissing(token);
+        if (loaded > 0) {
+            say("Loaded the demo work plan (2022年党建工作要点 of the centre committee, from " + plan.planFile() + ", with its tasks: "
+                    + loaded + " records)");
+        }
+        plan.deferrals().forEach(deferral -> say("The demo work plan was not loaded: " + deferral + "; looked in "
+                + DemoOrganisationWork.workPlanCandidates(settings.home(), System.getenv())));
+        plan.refusals().forEach(refusal -> say("A demo work plan record stays short, refused by the organisation service: " + refusal));
+        if (plan.refusals().isEmpty() && plan.deferrals().isEmpty()) {
+            marker.markLoaded(DemoOrganisationWork.PLAN_PART);
         }
     }
 

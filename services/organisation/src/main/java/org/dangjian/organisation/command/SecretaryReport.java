@@ -50,7 +50,7 @@ class SecretaryReport {
             throw RuleViolation.conflict("UNIT_NOT_ELECTIVE", "双述双评 is of a branch's or general branch's secretary, not of {0}", unit.name());
         }
         if (command.actingBranchId() != null && !command.actingBranchId().equals(unit.unitId())) {
-            throw RuleViolation.forbidden("NOT_YOUR_BRANCH", "A secretary submits his own branch's report");
+            throw RuleViolation.notFound("UNIT_NOT_FOUND", "Unit {0} is not among the branches you may report for", unit.unitId());
         }
         LocalDate day = calendar.past("submittedOn", command.submittedOn());
         if (command.year() < 1921 || command.year() > day.getYear()) {

@@ -103,8 +103,9 @@ final class WorkRequests {
 
     /** 发布考核标准. */
     record PublishCriteria(
-            @Schema(example = "wuhua") @NotNull @Pattern(regexp = "^[a-z][a-z0-9-]{1,39}$") String code,
-            @Schema(example = "党支部\"五化\"建设考核") @NotNull @Name(max = 100) String title,
+            @Schema(description = "the set's code (the built-in sets: wuhua, wuli, wuhao-banzi, wuhao-tuandui)", example = "example-set")
+            @NotNull @Pattern(regexp = "^[a-z][a-z0-9-]{1,39}$") String code,
+            @Schema(example = "党建工作示例考核") @NotNull @Name(max = 100) String title,
             @Schema(example = "[\"BRANCH\"]") @NotNull @Size(min = 1, max = 6) List<@NotNull OrganisationUnitKind> subjectKinds,
             @Schema(example = "[{\"code\": \"ORGANISATIONAL_LIFE\", \"name\": \"组织生活正常化\", \"maxScore\": 100, "
                     + "\"factsSource\": \"activities.compliance\"}]")

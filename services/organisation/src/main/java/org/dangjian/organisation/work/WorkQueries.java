@@ -384,8 +384,8 @@ public class WorkQueries {
             view.put("unitName", names.of(doc.getString("unitId")));
         }
         doc.forEach((key, value) -> {
-            if (key.equals("_id") || key.equals("kind") && !(value instanceof String s && !isRecordKind(s)) || key.equals("unitId")) {
-                return;
+            if (key.equals("_id") || key.equals("kind") || key.equals("unitId")) {
+                return; // kind: the record's kind in this collection (a list's own kind is listKind)
             }
             view.put(key, STEP_LISTS.contains(key) && value instanceof Document steps && !"corrections".equals(key) ? ordered(steps) : value);
         });
@@ -393,15 +393,6 @@ public class WorkQueries {
             view.put("corrections", orderedMap(corrections));
         }
         return view;
-    }
-
-    private static boolean isRecordKind(String value) {
-        for (WorkRecordsReadModel.Kind kind : WorkRecordsReadModel.Kind.values()) {
-            if (kind.name().equals(value)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** A field per step ({@code 12: {...}}) as a list in the steps' numeric order. */

@@ -46,7 +46,7 @@ class SecretaryReportTest {
         reports.givenNoPriorActivity().when(new ReportCommands.SubmitReport(ID, BRANCH, 2025, A, "李明", DAY, "述党建", "述业务", BRANCH_ID))
                 .expectEvents(SUBMITTED);
         reports.givenNoPriorActivity().when(new ReportCommands.SubmitReport(ID, BRANCH, 2025, A, "李明", DAY, "述党建", "述业务", "other"))
-                .expectException(code("NOT_YOUR_BRANCH"));
+                .expectException(code("UNIT_NOT_FOUND"));
         reports.givenNoPriorActivity().when(new ReportCommands.SubmitReport(ID, COMMITTEE, 2025, A, "李明", DAY, "述党建", "述业务", null))
                 .expectException(code("UNIT_NOT_ELECTIVE"));
         reports.givenNoPriorActivity().when(new ReportCommands.SubmitReport(ID, BRANCH, 2027, A, "李明", DAY, "述党建", "述业务", null))

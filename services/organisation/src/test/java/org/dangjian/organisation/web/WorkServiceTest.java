@@ -322,7 +322,8 @@ class WorkServiceTest {
         int year = TODAY.getYear() - 1;
         Map<String, Object> report = new HashMap<>(Map.of("unitId", branch, "year", year, "secretaryMemberId", full.get(0), "secretaryName", "李明",
                 "submittedOn", TODAY.minusDays(6).toString(), "partyWorkReport", "全年召开支部党员大会 4 次。", "businessWorkReport", "办件 1.2 万件。"));
-        assertThat(post("/secretary-reports", TestTokens.forUser("shuji2", "BRANCH_SECRETARY", other), report).code()).isEqualTo("NOT_YOUR_BRANCH");
+        assertThat(post("/secretary-reports", TestTokens.forUser("shuji2", "BRANCH_SECRETARY", other), report).code())
+                .as("another branch's secretary finds no branch to report for").isEqualTo("UNIT_NOT_FOUND");
         JsonNode submitted = ok(post("/secretary-reports", secretary, report), 201);
         String id = submitted.get("id").asString();
         assertThat(post("/secretary-reports", STAFF, report).code()).isEqualTo("REPORT_ALREADY_SUBMITTED");

@@ -436,7 +436,8 @@ class PlatformEndToEndTest {
         // the demo's 2022 plan on the board; a task of it reported by the owner branch's secretary and accepted
         JsonNode plan = null;
         for (JsonNode candidate : audited(org + "/plans", staff).get("items")) {
-            plan = candidate.get("year").asInt() == 2022 ? candidate : plan;
+            boolean committees2022 = candidate.get("year").asInt() == 2022 && COMMITTEE.equals(candidate.get("unitId").asString());
+            plan = committees2022 ? candidate : plan; // (hostile input through the gateway may have imported its example plan for a branch)
         }
         assertThat(plan).as("the demo's 2022 work plan").isNotNull();
         assertThat(plan.get("itemCount").asInt()).isEqualTo(16);

@@ -80,6 +80,25 @@ public final class EventStoreReader {
         return last == null ? Optional.empty() : Optional.of(((Number) last.get(EventDocuments.SEQUENCE)).longValue());
     }
 
+    /**
+     * The highest sequence stored (committed or not yet) of each of these aggregates that has any event, in one pass
+     * over the store's events of them ({@code aggregateId $in}), not one key seek per aggregate: mongo-java-server
+     * answers a key range by scanning, so a thousand seeks were a thousand scans (the audit's heads of every stream ran
+     * past its timeout); on MongoDB it is one scan per call, which the caller bounds ({@code /streams/heads}: 1,000
+     * aggregates a call).
+     */
+    public java.util.Map<String, Long> lastStoredSequences(Collection<String> aggregateIds) {
+        java.util.Map<String, Long> last = new java.util.HashMap<>();
+        if (aggregateIds.isEmpty()) {
+            return last;
+        }
+        for (Document doc : events.find(in(EventDocuments.AGGREGATE_ID, aggregateIds))
+                .projection(new Document(EventDocuments.AGGREGATE_ID, 1).append(EventDocuments.SEQUENCE, 1))) {
+            last.merge(doc.getString(EventDocuments.AGGREGATE_ID), ((Number) doc.get(EventDocuments.SEQUENCE)).longValue(), Math::max);
+        }
+        return last;
+    }
+
     public Optional<StoredEvent> read(String aggregateId, long sequence) {
         List<StoredEvent> found = readByDocumentIds(List.of(EventDocuments.documentId(aggregateId, sequence)));
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));

@@ -80,13 +80,15 @@ public class StreamsController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     public java.util.Map<String, java.util.List<Head>> heads(
             @jakarta.validation.Valid @org.springframework.web.bind.annotation.RequestBody HeadsRequest request) {
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+        for (String raw : request.aggregateIds()) {
+            ids.add(AggregateIds.canonical("aggregateIds", raw));
+        }
+        java.util.List<String> newest = reader.lastStoredSequences(ids).entrySet().stream()
+                .map(last -> org.dangjian.runtime.eventstore.EventDocuments.documentId(last.getKey(), last.getValue())).toList();
         java.util.List<Head> heads = new java.util.ArrayList<>();
-        for (String raw : new java.util.LinkedHashSet<>(request.aggregateIds())) {
-            String id = AggregateIds.canonical("aggregateIds", raw);
-            var last = reader.lastStoredSequence(id);
-            if (last.isPresent()) {
-                reader.read(id, last.get()).ifPresent(event -> heads.add(new Head(id, event.aggregateType(), event.sequence(), event.hash())));
-            }
+        for (var event : reader.readByDocumentIds(newest)) {
+            heads.add(new Head(event.aggregateId(), event.aggregateType(), event.sequence(), event.hash()));
         }
         return java.util.Map.of("heads", heads);
     }

@@ -348,4 +348,22 @@ class WorkServiceTest {
         assertThat(timeline.at("/entries/0/actor/id").asString()).isEqualTo("shuji");
         assertThat(timeline.get("entries")).hasSize(4);
     }
+
+    @Test
+    void anAuditorReadsTheHeadsOfManyStreamsAtOnceAsTheStoreHoldsThem() {
+        String auditor = TestTokens.forUser("shenji", "AUDITOR", null);
+        JsonNode renamed = ok(post("/units/" + other + "/rename", STAFF, Map.of("name", "工作测试第二党支部（更名）")), 200);
+        String unknown = UUID.randomUUID().toString();
+        JsonNode heads = ok(post("/streams/heads", auditor, Map.of("aggregateIds", List.of(branch, other, unknown, other))), 200).get("heads");
+        assertThat(heads.findValuesAsString("aggregateId")).containsExactlyInAnyOrder(branch, other);
+        for (JsonNode head : heads) {
+            JsonNode stream = ok(api.get("/streams/" + head.get("aggregateId").asString(), auditor), 200);
+            assertThat(head.get("headSequence").asLong()).isEqualTo(stream.get("headSequence").asLong());
+            assertThat(head.get("headHash").asString()).isEqualTo(stream.get("headHash").asString());
+            assertThat(head.get("aggregateType").asString()).isEqualTo("OrganisationUnit");
+        }
+        assertThat(heads.findValues("headSequence").stream().mapToLong(JsonNode::asLong).max().orElseThrow())
+                .isEqualTo(renamed.get("sequence").asLong());
+        assertThat(post("/streams/heads", STAFF, Map.of("aggregateIds", List.of(branch))).status()).isEqualTo(403);
+    }
 }

@@ -100,7 +100,17 @@ public final class ParkedAggregates {
      * partition to carry out (whichever instance that is); false when nothing is parked there.
      */
     boolean request(String key, String action) {
-        return parked.updateOne(eq("_id", key), Updates.set("requested", action)).getMatchedCount() == 1;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            if (parked.updateOne(eq("_id", key), Updates.set("requested", action)).getMatchedCount() == 1) {
+                return true;
+            }
+            // mongo-java-server can miss a document another thread is updating at that moment (the consumer holding a
+            // later event updates the header): matched nothing although the header is there; MongoDB never does
+            if (parked.find(eq("_id", key)).first() == null) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** Takes an operator's request off a parked aggregate: the consumer is about to carry it out. */

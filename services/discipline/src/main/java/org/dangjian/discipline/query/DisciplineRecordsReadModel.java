@@ -92,14 +92,7 @@ public class DisciplineRecordsReadModel implements ReadModel {
 
     @Override
     public void applyAll(List<PublishedEvent> events) {
-        VersionedDocuments.Batch writes = records.batch();
-        for (PublishedEvent event : events) {
-            Bson update = update(event);
-            if (update != null) {
-                writes.apply(event.aggregateId(), event.sequence(), update);
-            }
-        }
-        writes.flush();
+        records.applyAll(events, DisciplineRecordsReadModel::update);
     }
 
     private static Bson update(PublishedEvent event) {

@@ -25,6 +25,7 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.result.UpdateResult;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.dangjian.runtime.messaging.PublishedEvent;
 import org.dangjian.runtime.mongo.KeyFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -106,6 +107,21 @@ public final class VersionedDocuments {
     /** The write of {@code update} and {@code sequence} if the document still has the sequence {@code seen} (or, absent, is created). */
     private static UpdateOneModel<Document> compareAndSet(String id, boolean exists, Object seen, long sequence, Bson update) {
         return new UpdateOneModel<>(KeyFilter.idAnd(id, SEQUENCE, seen), combine(update, set(SEQUENCE, sequence)), exists ? MATCH : UPSERT);
+    }
+
+    /**
+     * The writes of events of this collection's records, in one batch: each event's update as {@code updateOf} gives
+     * it (null: the event changes nothing here), to the document of its aggregate, compare-and-set on its sequence.
+     */
+    public void applyAll(List<PublishedEvent> events, java.util.function.Function<PublishedEvent, Bson> updateOf) {
+        Batch writes = batch();
+        for (PublishedEvent event : events) {
+            Bson update = updateOf.apply(event);
+            if (update != null) {
+                writes.apply(event.aggregateId(), event.sequence(), update);
+            }
+        }
+        writes.flush();
     }
 
     /** Writes collected and done together by {@link Batch#flush()}, in the order they were given. */

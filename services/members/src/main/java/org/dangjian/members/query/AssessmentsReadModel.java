@@ -58,14 +58,7 @@ public class AssessmentsReadModel implements ReadModel {
 
     @Override
     public void applyAll(List<PublishedEvent> events) {
-        VersionedDocuments.Batch writes = assessments.batch();
-        for (PublishedEvent event : events) {
-            Bson update = update(event.payload(), event.sequence());
-            if (update != null) {
-                writes.apply(event.aggregateId(), event.sequence(), update);
-            }
-        }
-        writes.flush();
+        assessments.applyAll(events, event -> update(event.payload(), event.sequence()));
     }
 
     private static Bson update(Object payload, long sequence) {

@@ -92,14 +92,7 @@ public class MembersReadModel implements ReadModel {
     /** The events' writes as one batch. */
     @Override
     public void applyAll(List<PublishedEvent> events) {
-        VersionedDocuments.Batch writes = members.batch();
-        for (PublishedEvent event : events) {
-            Bson update = update(event.payload());
-            if (update != null) {
-                writes.apply(event.aggregateId(), event.sequence(), update);
-            }
-        }
-        writes.flush();
+        members.applyAll(events, event -> update(event.payload()));
     }
 
     private Bson update(Object payload) {

@@ -81,14 +81,7 @@ public class BranchRostersReadModel implements ReadModel {
 
     @Override
     public void applyAll(List<PublishedEvent> events) {
-        VersionedDocuments.Batch writes = members.batch();
-        for (PublishedEvent event : events) {
-            Bson update = update(event.payload());
-            if (update != null) {
-                writes.apply(event.aggregateId(), event.sequence(), update);
-            }
-        }
-        writes.flush();
+        members.applyAll(events, event -> update(event.payload()));
     }
 
     private static Bson update(Object payload) {

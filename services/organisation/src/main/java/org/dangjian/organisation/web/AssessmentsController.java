@@ -156,9 +156,8 @@ class AssessmentsController {
     ResponseEntity<CommandResponse> score(@PathVariable("id") String path, @Valid @RequestBody WorkRequests.Score request,
                                           @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
         String id = AggregateIds.canonical("id", path);
-        String unitId = access.firstEventField(id, WorkRecordsReadModel.Kind.ASSESSMENT, "unitId", () -> notFound(id));
-        int year = Integer.parseInt(access.firstEventField(id, WorkRecordsReadModel.Kind.ASSESSMENT, "year", () -> notFound(id)));
-        List<ComplianceFact> facts = compliance.of(unitId, year);
+        tools.jackson.databind.JsonNode opened = access.firstEvent(id, WorkRecordsReadModel.Kind.ASSESSMENT, () -> notFound(id));
+        List<ComplianceFact> facts = compliance.of(opened.get("unitId").asString(), opened.get("year").asInt());
         CommandResult result = commands.send(id, assessmentId -> new AssessmentCommands.ScoreArea(assessmentId, request.areaCode(), request.score(),
                 request.date(), request.evidence(), request.note(), facts), access.context(idempotencyKey, "score-area " + id, request, request.date()));
         return CommandResponse.of(ResponseEntity.ok(), result);

@@ -121,7 +121,7 @@ class PlansController {
         if (head.isEmpty()) {
             return Optional.empty();
         }
-        String stored = access.firstEventField(id, WorkRecordsReadModel.Kind.PLAN, "fingerprint", () -> planNotFound(id));
+        String stored = access.firstEvent(id, WorkRecordsReadModel.Kind.PLAN, () -> planNotFound(id)).get("fingerprint").asString();
         if (!fingerprint.equals(stored)) {
             throw RuleViolation.conflict("PLAN_ALREADY_IMPORTED", "The plan of this unit and year was imported from another text already ({0})", id);
         }

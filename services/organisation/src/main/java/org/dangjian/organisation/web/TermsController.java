@@ -108,7 +108,7 @@ class TermsController {
     ResponseEntity<CommandResponse> result(@PathVariable("id") String path, @Valid @RequestBody WorkRequests.ElectionResult request,
                                            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
         String id = AggregateIds.canonical("id", path);
-        UnitFacts unit = access.unit("unitId", access.firstEventField(id, WorkRecordsReadModel.Kind.TERM, "unitId", () -> notFound(id)));
+        UnitFacts unit = access.unit("unitId", access.firstEvent(id, WorkRecordsReadModel.Kind.TERM, () -> notFound(id)).get("unitId").asString());
         List<TermCommands.Candidate> candidates = new ArrayList<>();
         for (WorkRequests.CandidateVotes candidate : request.candidates()) {
             candidates.add(new TermCommands.Candidate(candidate.memberId(), access.fullMember(unit, candidate.memberId()).name(), candidate.votes()));

@@ -147,11 +147,10 @@ class WorkAccess {
         return verifier.verifyExisting(id, notFound);
     }
 
-    /** A field of a record's first event as stored (its unit, its fingerprint), whatever the read models show yet. */
-    String firstEventField(String id, WorkRecordsReadModel.Kind kind, String field, Supplier<RuleViolation> notFound) {
+    /** A record's first event's body as stored (its unit, year, fingerprint), whatever the read models show yet. */
+    JsonNode firstEvent(String id, WorkRecordsReadModel.Kind kind, Supplier<RuleViolation> notFound) {
         StoredEvent first = store.read(id, 0).filter(e -> AGGREGATE_TYPES.get(kind).equals(e.aggregateType())).orElseThrow(notFound);
-        JsonNode value = JSON.readTree(first.data()).get(field);
-        return value == null || value.isNull() ? null : value.asString();
+        return JSON.readTree(first.data());
     }
 
     /** The highest stored sequence of a stream, if there is one. */

@@ -98,14 +98,7 @@ public class WorkRecordsReadModel implements ReadModel {
 
     @Override
     public void applyAll(List<PublishedEvent> events) {
-        VersionedDocuments.Batch writes = records.batch();
-        for (PublishedEvent event : events) {
-            Bson update = update(event);
-            if (update != null) {
-                writes.apply(event.aggregateId(), event.sequence(), update);
-            }
-        }
-        writes.flush();
+        records.applyAll(events, WorkRecordsReadModel::update);
     }
 
     /** A record (its event's fields as they are published) as a document, without the fields named. */

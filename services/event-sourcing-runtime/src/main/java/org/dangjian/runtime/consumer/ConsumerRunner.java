@@ -290,6 +290,7 @@ public final class ConsumerRunner {
                             witness(records);
                         } else {
                             Batch batch = new Batch();
+                            loadPositions(records);
                             for (ConsumerRecord<String, byte[]> record : records) {
                                 handle(record, batch);
                             }
@@ -857,6 +858,34 @@ public final class ConsumerRunner {
         }
         parked.knownParked(consumer.name(), parkedHere.keySet());
         parkedCount.set(parkedHere.size());
+    }
+
+    /**
+     * Reads, in one round trip, the stored positions of the poll's aggregates this consumer has not seen lately, so
+     * that handling the poll reads none one by one (a replay meets a new aggregate every few records). Records keyed
+     * otherwise than by their aggregate are left to the one-by-one read.
+     */
+    private void loadPositions(ConsumerRecords<String, byte[]> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        Set<String> unknown = new HashSet<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            String service = serviceByTopic.get(record.topic());
+            if (record.key() != null && service != null) {
+                String key = ConsumerPositions.key(consumer.name(), service, record.key());
+                if (!lastHandled.containsKey(key)) {
+                    unknown.add(key);
+                }
+            }
+        }
+        if (unknown.isEmpty()) {
+            return;
+        }
+        Map<String, Long> stored = positions.lastAll(unknown);
+        for (String key : unknown) {
+            lastHandled.put(key, stored.getOrDefault(key, -1L));
+        }
     }
 
     private long last(String key) {

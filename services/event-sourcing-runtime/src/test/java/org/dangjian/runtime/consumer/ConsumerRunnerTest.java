@@ -428,4 +428,54 @@ class ConsumerRunnerTest {
         assertThat(drills.find("d1").orElseThrow()).isEqualTo(board);
         assertThat(members.find(eq("_id", "m1")).first()).isEqualTo(member);
     }
+
+    /**
+     * A consumer that starts again (or rebuilds) meets aggregates it has not seen lately: it reads their stored
+     * positions for a whole poll at once, and still skips what it handled before and applies what it did not.
+     */
+    @Test
+    void aPollsStoredPositionsAreReadInOneRoundTripAndStillDecideWhatWasHandled() {
+        List<StoredEvent> first = new ArrayList<>();
+        List<StoredEvent> second = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            first.add(store("p" + i, 0, new DrillScheduled("p" + i, "消防演练", "m" + i)));
+            if (i < 20) {
+                second.add(store("p" + i, 1, new DrillHeld("p" + i, "m" + i)));
+            }
+        }
+        Map<String, Long> handledBefore = new java.util.HashMap<>();
+        for (int i = 0; i < 20; i++) {
+            handledBefore.put(ConsumerPositions.key("drill-board", "drills", "p" + i), 0L);
+        }
+        positions.recordAll("drill-board", handledBefore);
+        MockConsumer<String, byte[]> restarted = new MockConsumer<>("earliest");
+        restarted.schedulePollTask(() -> {
+            restarted.rebalance(List.of(PARTITION));
+            restarted.updateBeginningOffsets(Map.of(PARTITION, 0L));
+            long at = 0;
+            for (StoredEvent event : first) {
+                restarted.addRecord(record(event, at++));
+            }
+            for (StoredEvent event : second) {
+                restarted.addRecord(record(event, at++));
+            }
+        });
+        long readsBefore = kit.commandsSent("find", ConsumerPositions.COLLECTION);
+        EventConsumer consumer = new EventConsumer("drill-board", EventConsumer.Kind.READ_MODEL, Subscription.to(DrillEvents.DRILLS), handled::add,
+                List.of(), () -> { }, batched() ? events -> events.forEach(handled::add) : null);
+        runner = newRunner(consumer, "drills", restarted);
+        runner.start();
+
+        Eventually.that(() -> assertThat(handledOf(first.get(39).aggregateId())).isNotEmpty());
+        Eventually.that(() -> assertThat(handledOf(first.get(19).aggregateId())).isNotEmpty());
+        assertThat(kit.commandsSent("find", ConsumerPositions.COLLECTION) - readsBefore).isEqualTo(1);
+        Eventually.that(() -> {
+            for (int i = 0; i < 40; i++) {
+                assertThat(position("p" + i)).isEqualTo(i < 20 ? 1 : 0);
+            }
+        });
+        for (int i = 0; i < 40; i++) {
+            assertThat(handledOf("p" + i)).containsExactly(i < 20 ? 1L : 0L);
+        }
+    }
 }

@@ -7,10 +7,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
@@ -43,13 +49,25 @@ public final class StoreKit implements AutoCloseable {
     public final EventTypeRegistry registry;
     public final List<StoredEvent> appended = new ArrayList<>();
     public final KeyedMongoEventStorageEngine engine;
+    /** The commands this kit's client has sent, by command name and collection ({@link #commandsSent}). */
+    private final Map<String, AtomicLong> commandsSent = new ConcurrentHashMap<>();
 
     public StoreKit(List<? extends Class<?>> eventTypes) {
         this(eventTypes, List.of());
     }
 
     public StoreKit(List<? extends Class<?>> eventTypes, List<AppendListener> listeners) {
-        client = MongoClients.create(TestInfrastructure.endpoints().mongoConnectionString());
+        CommandListener counter = new CommandListener() {
+            @Override
+            public void commandStarted(CommandStartedEvent event) {
+                org.bson.BsonValue collection = event.getCommand().get(event.getCommandName());
+                String target = collection != null && collection.isString() ? collection.asString().getValue() : "";
+                commandsSent.computeIfAbsent(event.getCommandName() + " " + target, k -> new AtomicLong()).incrementAndGet();
+            }
+        };
+        client = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(TestInfrastructure.endpoints().mongoConnectionString()))
+                .addCommandListener(counter).build());
         database = client.getDatabase("kit" + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
         commits = new Commits(database, Clock.systemUTC());
         reader = new EventStoreReader(database, commits);
@@ -78,6 +96,12 @@ public final class StoreKit implements AutoCloseable {
         metadata.put(EventMetadata.CORRELATION_ID, "corr-" + aggregateId);
         metadata.put(EventMetadata.OCCURRED_AT, Instant.parse("2022-03-01T09:30:00Z").toString());
         return new GenericDomainEventMessage<>(aggregateType, aggregateId, sequence, payload, MetaData.from(metadata));
+    }
+
+    /** How many {@code command} (find, update, insert, ...) commands this kit's client has sent to {@code collection}. */
+    public long commandsSent(String command, String collection) {
+        AtomicLong count = commandsSent.get(command + " " + collection);
+        return count == null ? 0 : count.get();
     }
 
     /** Appends one command's events. */

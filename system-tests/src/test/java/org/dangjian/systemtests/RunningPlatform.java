@@ -28,6 +28,9 @@ final class RunningPlatform {
             Map<String, String> env = new HashMap<>();
             env.put("DANGJIAN_HOME", Path.of("..").toAbsolutePath().normalize().toString());
             env.put("DANGJIAN_DATA_DIR", dataDir.toString());
+            // a fresh clone has no class-data archives, and writing them when the tests end would cost a minute of CI:
+            // the launcher's ClassDataSharingTest runs sharing with a real application instead
+            env.put("DANGJIAN_CLASS_SHARING", "false");
             java.util.List<ServiceEntry> services = ServiceRegistry.load().services();
             java.util.Deque<Integer> ports = FreePorts.pick(4 + services.size()); // all different
             env.put("DANGJIAN_GATEWAY_PORT", Integer.toString(ports.pop()));

@@ -33,13 +33,17 @@ final class ChildApp {
     private Process process;
 
     private final List<String> jvmOptions;
+    private final ClassDataSharing sharing;
+    /** How the running process was started (its class data sharing). */
+    private ClassDataSharing.Launch launch;
 
-    ChildApp(String name, Path jar, int port, Map<String, String> environment, List<String> jvmOptions, Path log) {
+    ChildApp(String name, Path jar, int port, Map<String, String> environment, List<String> jvmOptions, ClassDataSharing sharing, Path log) {
         this.name = name;
         this.jar = jar;
         this.port = port;
         this.environment = environment;
         this.jvmOptions = List.copyOf(jvmOptions);
+        this.sharing = sharing;
         this.log = log;
     }
 
@@ -74,8 +78,10 @@ final class ChildApp {
     void start() {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmOptions);
-        command.addAll(List.of("-XX:+ExitOnOutOfMemoryError", "-Dfile.encoding=UTF-8", "-jar", jar.toString()));
+        launch = sharing.prepare(name, jar);
+        command.addAll(launch.options());
+        command.addAll(jvmOptions); // after the sharing options: DANGJIAN_JAVA_OPTIONS (-Xshare:off, say) comes last and wins
+        command.addAll(List.of("-XX:+ExitOnOutOfMemoryError", "-Dfile.encoding=UTF-8", "-jar", launch.jar().toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -111,7 +117,13 @@ final class ChildApp {
         if (process != null && process.isAlive()) {
             process.destroyForcibly();
             process.waitFor(10, TimeUnit.SECONDS);
+            launch.afterKill();
         }
+    }
+
+    /** Whether stopping it gracefully also writes its class-data archive (which takes a few seconds more). */
+    boolean archivesOnStop() {
+        return launch != null && launch.archives();
     }
 
     /** Asks the application to stop (Spring's graceful shutdown), then insists. */
@@ -121,12 +133,16 @@ final class ChildApp {
         }
         process.destroy();
         try {
-            if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                launch.afterGracefulExit();
+            } else {
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                launch.afterKill();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
+            launch.afterKill();
         }
     }
 

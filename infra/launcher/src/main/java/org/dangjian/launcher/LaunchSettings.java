@@ -27,10 +27,13 @@ import org.dangjian.registry.ServiceRegistry;
  *                     only in demo mode: the tree is loaded as the demo client {@code demo-data-loader})
  * @param services     the registry's services, in its order
  * @param servicePorts each service's port, by name
+ * @param extraJvmOptions {@code DANGJIAN_JAVA_OPTIONS}, appended to every child JVM's options
+ * @param classSharing whether the child JVMs share class data between starts ({@code DANGJIAN_CLASS_SHARING}, true:
+ *                     {@link ClassDataSharing})
  */
 record LaunchSettings(Path home, Path dataDir, int gatewayPort, int identityPort, int kafkaPort, int mongoPort,
                       boolean demo, boolean demoData, List<ServiceEntry> services, Map<String, Integer> servicePorts,
-                      List<String> extraJvmOptions) {
+                      List<String> extraJvmOptions, boolean classSharing) {
 
     LaunchSettings {
         services = List.copyOf(services);
@@ -68,7 +71,7 @@ record LaunchSettings(Path home, Path dataDir, int gatewayPort, int identityPort
                 port(env, "DANGJIAN_GATEWAY_PORT", 8080), port(env, "DANGJIAN_IDP_PORT", 9000),
                 port(env, "DANGJIAN_KAFKA_PORT", 9092), port(env, "DANGJIAN_MONGO_PORT", 27017),
                 demo, demo && !"false".equalsIgnoreCase(env.getOrDefault("DANGJIAN_DEMO_DATA", "true")), registry.services(), servicePorts,
-                splitOptions(env.getOrDefault("DANGJIAN_JAVA_OPTIONS", "")));
+                splitOptions(env.getOrDefault("DANGJIAN_JAVA_OPTIONS", "")), flag(env, ClassDataSharing.VARIABLE));
     }
 
     private static List<String> splitOptions(String options) {
@@ -91,7 +94,11 @@ record LaunchSettings(Path home, Path dataDir, int gatewayPort, int identityPort
 
     /** {@code DANGJIAN_DEMO}, else its former name {@code DANGJIAN_DEMO_USERS}, else on. */
     private static boolean demo(Map<String, String> env) {
-        String variable = env.containsKey("DANGJIAN_DEMO") ? "DANGJIAN_DEMO" : "DANGJIAN_DEMO_USERS";
+        return flag(env, env.containsKey("DANGJIAN_DEMO") ? "DANGJIAN_DEMO" : "DANGJIAN_DEMO_USERS");
+    }
+
+    /** A switch that is on unless its variable says {@code false}; anything but true or false is refused. */
+    private static boolean flag(Map<String, String> env, String variable) {
         String value = env.getOrDefault(variable, "true").strip();
         if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
             throw new IllegalArgumentException(variable + " must be true or false, not '" + value + "'");

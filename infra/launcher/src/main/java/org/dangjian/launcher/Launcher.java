@@ -24,6 +24,8 @@ import org.dangjian.registry.ServiceEntry;
 public final class Launcher {
 
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(180);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+    private static final Duration ARCHIVING_STOP_GRACE = Duration.ofSeconds(120);
 
     private final LaunchSettings settings;
     private final List<ChildApp> apps = new ArrayList<>();
@@ -32,8 +34,11 @@ public final class Launcher {
     private EmbeddedMongoServer mongo;
     private EmbeddedKafkaBroker kafka;
 
+    private final ClassDataSharing sharing;
+
     Launcher(LaunchSettings settings) {
         this.settings = settings;
+        this.sharing = new ClassDataSharing(settings.classSharing(), Launcher::say);
     }
 
     public static void main(String[] args) throws Exception {
@@ -291,7 +296,7 @@ public final class Launcher {
     }
 
     private ChildApp launch(String name, String module, int port, Map<String, String> environment) {
-        ChildApp app = new ChildApp(name, ChildApp.findJar(settings.home(), module), port, environment, settings.jvmOptions(),
+        ChildApp app = new ChildApp(name, ChildApp.findJar(settings.home(), module), port, environment, settings.jvmOptions(), sharing,
                 settings.logs().resolve(name + ".log"));
         app.start();
         apps.add(app);
@@ -347,10 +352,13 @@ public final class Launcher {
         if (!stopping.compareAndSet(false, true)) {
             return;
         }
-        say("Stopping…");
+        boolean archiving = apps.stream().anyMatch(ChildApp::archivesOnStop);
+        say(archiving ? "Stopping… (the applications also write their class-data archives, for a quicker next start)" : "Stopping…");
         List<Thread> stoppers = new ArrayList<>();
         for (ChildApp app : apps) {
-            Thread stopper = new Thread(() -> app.stop(Duration.ofSeconds(20)), "stop-" + app.name());
+            // writing an archive takes seconds more, and all of them write at once on the machine's cores
+            Duration grace = app.archivesOnStop() ? ARCHIVING_STOP_GRACE : STOP_GRACE;
+            Thread stopper = new Thread(() -> app.stop(grace), "stop-" + app.name());
             stopper.start();
             stoppers.add(stopper);
         }

@@ -135,6 +135,17 @@ final class EmbeddedH2Backend extends H2Backend {
             return new KeyOrderedUniqueIndex(map, indexName, keys, sparse);
         }
 
+        /**
+         * A secondary (non-unique) index, which the stock backend accepts and ignores (a query on its fields then reads
+         * the whole collection): kept here in a key-ordered map like the unique ones ({@link KeyOrderedSecondaryIndex}).
+         */
+        @Override
+        protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+            MVMap<KeyValue, Object> map = getMvStore().openMap(mapName(collectionName, indexName),
+                    new MVMap.Builder<KeyValue, Object>().keyType(new KeyValueType()));
+            return new KeyOrderedSecondaryIndex(map, indexName, keys, sparse);
+        }
+
         /** The stock collection on a data map whose documents are stored as BSON ({@link DocumentValueType}). */
         @Override
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
@@ -213,7 +224,7 @@ final class EmbeddedH2Backend extends H2Backend {
 
         private static final int KEY_TAG = 0xF1;
 
-        private int compareValues(Object a, Object b) {
+        int compareValues(Object a, Object b) {
             if (a instanceof String x && b instanceof String y) {
                 return x.compareTo(y); // the usual key, an _id: what ValueComparator would answer, without its type checks
             }
@@ -266,6 +277,18 @@ final class EmbeddedH2Backend extends H2Backend {
                 copies.add(document.cloneDeeply());
             }
             return new de.bwaldvogel.mongo.backend.QueryResult(copies, result.getCursorId());
+        }
+
+        /**
+         * The path of a query no index serves: every document of the collection is read and matched. Logged once per
+         * collection and query shape when the collection holds {@link ScanLog#LARGE} documents or more (again each
+         * time it has grown tenfold), so that a query the embedded server answers by scanning shows in the log.
+         */
+        @Override
+        protected de.bwaldvogel.mongo.backend.QueryResult matchDocuments(Document query, Document orderBy, int numberToSkip, int limit,
+                                                                        int batchSize, Document fieldSelector) {
+            ScanLog.scanning(getDatabaseName() + "." + getCollectionName(), query, orderBy, count());
+            return super.matchDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
         }
 
         private static Document updating(java.util.function.Supplier<Document> update) {
@@ -353,6 +376,163 @@ final class EmbeddedH2Backend extends H2Backend {
                 return size;
             }
             return 24;
+        }
+    }
+
+    /**
+     * A secondary index: each document under every key its indexed fields give ({@link Index#getKeyValues}: one per
+     * element of an indexed array), followed by the document's {@code _id}, so that equal keys of different documents
+     * are different map keys. It serves a query that gives plain string values for its leading fields (one or more,
+     * in the index's order, at the query's top level or in a top-level {@code $and}, as the driver's
+     * {@code Filters.and} renders it), {@code {stream: "x"}} for an index on {@code (stream, sequence)} among them, by reading
+     * the map's range of that prefix; the collection then matches the whole query on the documents found, as for any
+     * index. Other queries (numbers, whose stored form is normalised; operators; arrays) are left to the scan.
+     */
+    static final class KeyOrderedSecondaryIndex extends Index<Object> {
+
+        private static final KeyValueType ORDER = new KeyValueType();
+        private final MVMap<KeyValue, Object> map;
+
+        KeyOrderedSecondaryIndex(MVMap<KeyValue, Object> map, String name, List<IndexKey> keys, boolean sparse) {
+            super(name, keys, sparse);
+            this.map = map;
+        }
+
+        @Override
+        public Object getPosition(Document document) {
+            return null; // not a key of the document: the _id index finds it
+        }
+
+        @Override
+        public void checkAdd(Document document, MongoCollection<Object> collection) {
+            // not unique: nothing to refuse
+        }
+
+        @Override
+        public synchronized void add(Document document, Object position, MongoCollection<Object> collection) {
+            for (KeyValue key : entries(document)) {
+                map.put(key, Missing.ofNullable(position));
+            }
+        }
+
+        @Override
+        public synchronized Object remove(Document document) {
+            Object position = null;
+            for (KeyValue key : entries(document)) {
+                Object removed = map.remove(key);
+                if (removed != null) {
+                    position = removed;
+                }
+            }
+            return position;
+        }
+
+        @Override
+        public void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<Object> collection) {
+            // not unique: nothing to refuse
+        }
+
+        @Override
+        public synchronized void updateInPlace(Document oldDocument, Document newDocument, Object position, MongoCollection<Object> collection) {
+            List<KeyValue> before = entries(oldDocument);
+            List<KeyValue> after = entries(newDocument);
+            if (before.equals(after)) {
+                return;
+            }
+            before.forEach(map::remove);
+            after.forEach(key -> map.put(key, Missing.ofNullable(position)));
+        }
+
+        /** The document's map keys: each key its indexed fields give, then its _id; none for a sparse index's document without them. */
+        private List<KeyValue> entries(Document document) {
+            if (isSparse() && keys().stream().noneMatch(document::containsKey)) {
+                return List.of();
+            }
+            Object id = document.get("_id");
+            List<KeyValue> entries = new java.util.ArrayList<>();
+            for (KeyValue values : getKeyValues(document)) {
+                List<Object> key = new java.util.ArrayList<>(values.size() + 1);
+                for (int i = 0; i < values.size(); i++) {
+                    key.add(values.get(i));
+                }
+                key.add(id);
+                entries.add(new KeyValue(key));
+            }
+            return entries;
+        }
+
+        /** Whether the query gives a plain string for the index's first field (then the longest such prefix is used). */
+        @Override
+        public boolean canHandle(Document query) {
+            return !prefix(query).isEmpty();
+        }
+
+        private List<Object> prefix(Document query) {
+            List<Object> prefix = new java.util.ArrayList<>();
+            for (String key : keys()) {
+                String value = equality(query, key);
+                if (value == null) {
+                    break;
+                }
+                prefix.add(value);
+            }
+            return prefix;
+        }
+
+        /** The string the query requires {@code key} to equal, at its top level or in a top-level {@code $and}; else null. */
+        private static String equality(Document query, String key) {
+            if (query.get(key) instanceof String value) {
+                return value;
+            }
+            if (query.get("$and") instanceof List<?> all) {
+                for (Object part : all) {
+                    if (part instanceof Document condition && condition.get(key) instanceof String value) {
+                        return value;
+                    }
+                }
+            }
+            return null;
+        }
+
+        @Override
+        public synchronized Iterable<Object> getPositions(Document query) {
+            List<Object> prefix = prefix(query);
+            List<Object> lowest = new java.util.ArrayList<>(prefix);
+            while (lowest.size() < keys().size() + 1) {
+                lowest.add(de.bwaldvogel.mongo.bson.MinKey.getInstance());
+            }
+            java.util.Set<Object> positions = new java.util.LinkedHashSet<>();
+            org.h2.mvstore.Cursor<KeyValue, Object> cursor = map.cursor(new KeyValue(lowest));
+            while (cursor.hasNext()) {
+                KeyValue key = cursor.next();
+                for (int i = 0; i < prefix.size(); i++) {
+                    if (ORDER.compareValues(key.get(i), prefix.get(i)) != 0) {
+                        return positions;
+                    }
+                }
+                positions.add(cursor.getValue());
+            }
+            return positions;
+        }
+
+        @Override
+        public long getCount() {
+            return map.sizeAsLong();
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return map.isEmpty();
+        }
+
+        @Override
+        public long getDataSize() {
+            return getCount();
+        }
+
+        @Override
+        public void drop() {
+            map.clear();
         }
     }
 

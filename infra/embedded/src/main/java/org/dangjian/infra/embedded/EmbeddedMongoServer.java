@@ -16,9 +16,10 @@ import org.slf4j.LoggerFactory;
  * A MongoDB wire-protocol server in-process ({@code mongo-java-server}): the H2 file backend for the embedded default
  * (data survives restarts), the memory backend for tests.
  *
- * <p>It is not MongoDB: no transactions, no {@code $text}, no change streams without its oplog, and only {@code _id}
- * and exact matches on every key of a unique index are served by an index (anything else scans the collection). The
- * platform's Mongo code is written for that; see ARCHITECTURE.md.
+ * <p>It is not MongoDB: no transactions, no {@code $text}, no change streams without its oplog, and only {@code _id},
+ * exact matches on every key of a unique index and (on the H2 file backend, {@link EmbeddedH2Backend}) string equality
+ * on the leading keys of a non-unique index are served by an index (anything else scans the collection). The
+ * platform's Mongo code is written for that; see docs/event-store.md.
  */
 public final class EmbeddedMongoServer implements AutoCloseable {
 

@@ -73,6 +73,72 @@ class EmbeddedH2BackendTest {
         }
     }
 
+    /**
+     * mongo-java-server accepts non-unique indexes and ignores them; here they are kept and serve equality on their
+     * leading string fields, with the same answers as a scan, through inserts, updates of indexed fields, array
+     * elements, deletes, a restart and an index made over existing documents.
+     */
+    @Test
+    void secondaryIndexesServeEqualityQueriesWithTheAnswersOfAScan(@TempDir Path dir) {
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.onDisk(dir, 0);
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoCollection<Document> events = client.getDatabase("audit").getCollection("ledger_events");
+            events.createIndex(Indexes.ascending("stream", "sequence"));
+            events.createIndex(Indexes.ascending("members"));
+            for (int i = 0; i < 300; i++) {
+                events.insertOne(new Document("_id", "s" + (i % 30) + "|" + (i / 30)).append("stream", "s" + (i % 30)).append("sequence", (long) (i / 30))
+                        .append("members", java.util.List.of("m" + (i % 7), "m" + (i % 11))));
+            }
+            events.insertOne(new Document("_id", "no-stream").append("sequence", 0L)); // the indexed fields missing
+
+            long scansBefore = ScanLog.scans();
+            assertThat(ids(events.find(Filters.eq("stream", "s3")))).hasSize(10).allMatch(id -> id.startsWith("s3|"));
+            assertThat(ids(events.find(Filters.and(Filters.eq("stream", "s3"), Filters.gt("sequence", 6L))))).containsExactlyInAnyOrder("s3|7", "s3|8",
+                    "s3|9");
+            assertThat(ids(events.find(Filters.eq("members", "m5")))).containsExactlyInAnyOrderElementsOf(expected(300, i -> i % 7 == 5 || i % 11 == 5));
+            assertThat(events.find(Filters.eq("stream", "nobody")).first()).isNull();
+            assertThat(ScanLog.scans()).as("no query above read the whole collection").isEqualTo(scansBefore);
+            assertThat(events.countDocuments(Filters.eq("stream", "s3"))).isEqualTo(10);
+
+            events.updateOne(Filters.eq("_id", "s3|4"), Updates.set("stream", "moved"));
+            events.updateMany(Filters.eq("stream", "s4"), Updates.set("members", java.util.List.of("m-new")));
+            events.deleteOne(Filters.eq("_id", "s3|5"));
+            assertThat(ids(events.find(Filters.eq("stream", "s3")))).hasSize(8).doesNotContain("s3|4", "s3|5");
+            assertThat(ids(events.find(Filters.eq("stream", "moved")))).containsExactly("s3|4");
+            assertThat(ids(events.find(Filters.eq("members", "m-new")))).hasSize(10).allMatch(id -> id.startsWith("s4|"));
+            assertThat(ids(events.find(Filters.eq("members", "m5")))).noneMatch(id -> id.startsWith("s4|"));
+        }
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.onDisk(dir, 0);
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoCollection<Document> events = client.getDatabase("audit").getCollection("ledger_events");
+            assertThat(ids(events.find(Filters.eq("stream", "s3")))).as("after a restart").hasSize(8);
+            events.createIndex(Indexes.ascending("sequence", "stream")); // over the existing documents; a number leads: not served
+            long scansBefore = ScanLog.scans();
+            assertThat(events.countDocuments(Filters.eq("sequence", 9L))).isEqualTo(30); // a number: the scan answers, correctly
+            assertThat(ScanLog.scans()).isGreaterThan(scansBefore);
+            events.drop();
+            events.createIndex(Indexes.ascending("stream"));
+            events.insertOne(new Document("_id", "again").append("stream", "s3"));
+            assertThat(ids(events.find(Filters.eq("stream", "s3")))).as("a dropped collection's index starts empty").containsExactly("again");
+        }
+    }
+
+    private static java.util.List<String> ids(Iterable<Document> found) {
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        found.forEach(doc -> ids.add(doc.getString("_id")));
+        return ids;
+    }
+
+    private static java.util.List<String> expected(int count, java.util.function.IntPredicate match) {
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            if (match.test(i)) {
+                ids.add("s" + (i % 30) + "|" + (i / 30));
+            }
+        }
+        return ids;
+    }
+
     @Test
     void uniqueIndexesServeLookupsAndRefuseDuplicatesAcrossARestart(@TempDir Path dir) {
         try (EmbeddedMongoServer server = EmbeddedMongoServer.onDisk(dir, 0);

@@ -9,8 +9,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [[ " $* " == *" --mode=platform "* ]]; then
-  # the platform mode starts the launcher jar, which starts the other applications' jars: build them all, as ./run.sh does
-  ./mvnw -B -q -DskipTests package
+  # the platform mode starts the launcher jar, which starts the other applications' jars: build them all when anything
+  # changed, as ./run.sh does (an unchanged build keeps the jars and their class-data archives)
+  infra/scripts/build-if-changed.sh 'benchmarks/target/benchmarks-*-exec.jar'
 else
   ./mvnw -B -q -pl benchmarks -am -DskipTests package
 fi

@@ -48,7 +48,7 @@ final class PlatformBenchmark {
     private static final String DEMO_BRANCH = "00000000-0000-4000-8000-000000000011";
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration PORT_PATIENCE = Duration.ofMinutes(15);
-    private static final Duration STOP_GRACE = Duration.ofSeconds(60);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(150); // the first stop after a build also writes the class-data archives
     static final Duration RECOVERY_LOAD = Duration.ofSeconds(8);
     private static final Duration SETTLE_TIMEOUT = Duration.ofMinutes(10);
     /** How long after the restart an answered unit may take to show before it counts as not shown. */

@@ -81,10 +81,19 @@ final class PlatformReport {
         for (PlatformProcess.Jvm jvm : jvms) {
             String[] arguments = jvm.process().info().arguments().orElse(new String[0]);
             List<String> flags = Arrays.stream(arguments).takeWhile(a -> !a.equals("-jar"))
-                    .filter(a -> !a.startsWith("-XX:StartFlightRecording")).toList();
+                    .filter(a -> !a.startsWith("-XX:StartFlightRecording") && !a.startsWith("-Xlog:cds"))
+                    .map(PlatformReport::withoutArchivePath).toList();
             each.add(jvm.name() + ": `" + String.join(" ", flags) + "`");
         }
         file.fact("JVM options as the launcher and `run.sh` give them: " + String.join("; ", each));
+    }
+
+    /** A class-data archive option names what it does, not where the file is (the launcher's ClassDataSharing). */
+    private static String withoutArchivePath(String option) {
+        if (option.startsWith("-XX:SharedArchiveFile=")) {
+            return "-XX:SharedArchiveFile=<its archive>";
+        }
+        return option.startsWith("-XX:ArchiveClassesAtExit=") ? "-XX:ArchiveClassesAtExit=<writes its archive at a graceful stop>" : option;
     }
 
     void tokens(PlatformTokens tokens) {

@@ -21,6 +21,10 @@ export default defineConfig({
   test: {
     environment: 'happy-dom',
     include: ['test/**/*.test.js'],
+    // the tests assert what the screens do, not how fast: a file's first test mounts Element Plus, which took 5.7 s
+    // while the build's other work shared the two cores (Vitest's default limit is 5 s)
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
     // Element Plus through Vite as in the build (its CommonJS build loses async-validator's default export in Node)
     server: { deps: { inline: ['element-plus'] } },
   },

@@ -41,12 +41,15 @@ import tools.jackson.databind.json.JsonMapper;
  * The web client (Vue 3 + Element Plus, module {@code web}) in a real browser, headless Chromium driven by
  * Playwright, against the whole platform as {@code ./run.sh} starts it: the demo users sign in at the identity
  * provider's login page and work as they would. One browser for the class, a fresh context (cookies, storage) per
- * test; the main screens are saved as screenshots under {@code target/screenshots/}.
+ * test; with {@code -Ddangjian.screenshots=true} the main screens are saved as screenshots under
+ * {@code target/screenshots/} (off by default: some thirty full-page screenshots cost the CI run about half a minute
+ * on two cores, and no assertion reads them).
  */
 class WebClientTest {
 
     static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
     static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+    static final boolean TAKE_SCREENSHOTS = Boolean.getBoolean("dangjian.screenshots");
     static final String COMMITTEE = "00000000-0000-4000-8000-000000000001";
     static final String FIRST_BRANCH = "00000000-0000-4000-8000-000000000011";
     static final String SECOND_BRANCH = "00000000-0000-4000-8000-000000000012";
@@ -129,6 +132,9 @@ class WebClientTest {
     }
 
     void screenshot(String name) {
+        if (!TAKE_SCREENSHOTS) {
+            return;
+        }
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
     }
 

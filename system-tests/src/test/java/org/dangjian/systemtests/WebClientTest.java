@@ -421,11 +421,15 @@ class WebClientTest {
         expect(events).hasCount(before);
     }
 
-    /** The tree test's 党总支 under its 党委: with their branches more than a thousand units. */
+    /**
+     * The tree test's 党总支 under its 党委; the first holds 160 branches (more than a page of its level), the eighth 50 (one
+     * of them is searched for), the others 2 each: 243 units. (Over 1,000 units, as this test had before, cost some 70 s of
+     * a CI run that must stay under 20 minutes, and asserted nothing more: the test counts requests, not milliseconds.)
+     */
     static final int GENERAL_BRANCHES = 12;
 
     @Test
-    void theTreeLoadsOneLevelAtATimeSoItStaysQuickWithOverAThousandUnits() throws Exception {
+    void theTreeLoadsOneLevelAndOnePageAtATimeAndSearchesOnTheServer() throws Exception {
         String token = DemoLogin.accessToken(URI.create(platform.issuer()), "dangwei", DemoLogin.DEMO_PASSWORD);
         String suffix = Long.toString(System.nanoTime() % 100_000);
         UnitWriter writer = new UnitWriter(platform.serviceUrl("organisation"), token);
@@ -436,19 +440,19 @@ class WebClientTest {
         }
         List<CompletableFuture<String>> branches = new ArrayList<>();
         for (int g = 0; g < generalBranches.size(); g++) {
-            int count = g == 0 ? 160 : 80; // the first holds more than one page of its level
+            int count = g == 0 ? 160 : g == 7 ? 50 : 2; // the first holds more than one page of its level
             for (int b = 0; b < count; b++) {
                 branches.add(writer.establish("BRANCH", String.format("压力测试支部%s-%02d-%03d", suffix, g, b), generalBranches.get(g)));
             }
         }
         CompletableFuture.allOf(branches.toArray(CompletableFuture[]::new)).join();
         int units = 1 + generalBranches.size() + branches.size();
-        assertThat(units).isGreaterThan(1_000);
-        String wanted = branches.get(160 + 80 * 6 + 42).join(); // 压力测试支部<suffix>-07-042
+        assertThat(units).isGreaterThan(200);
+        String wanted = branches.get(160 + 2 * 6 + 42).join(); // 压力测试支部<suffix>-07-042
 
         writer.awaitChildren(top, GENERAL_BRANCHES);
         writer.awaitChildren(generalBranches.get(0), 160);
-        writer.awaitChildren(generalBranches.get(7), 80);
+        writer.awaitChildren(generalBranches.get(7), 50);
 
         List<String> asked = Collections.synchronizedList(new ArrayList<>());
         page.onRequest(request -> {

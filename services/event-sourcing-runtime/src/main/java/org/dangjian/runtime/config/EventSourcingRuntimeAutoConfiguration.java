@@ -390,7 +390,8 @@ public class EventSourcingRuntimeAutoConfiguration {
             config.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, (int) FOREIGN_TOPIC_DISCOVERY.toMillis());
             runners.add(new ConsumerRunner(consumer, properties.serviceName(), serviceByTopic, kafkaConsumers(config), kafkaConsumers(plain),
                     cloudEvents, payloads, positions, parked, progress, reader, outbox, serviceDatabase, clock,
-                    new ConsumerRunner.Settings(settings.applyAttempts(), settings.parkRetryInterval(), settings.rereadTimeout()), meters));
+                    new ConsumerRunner.Settings(settings.applyAttempts(), settings.parkRetryInterval(), settings.rereadTimeout(),
+                            settings.checkpointInterval()), meters));
         }
         // the topics of other services a consumer reads are created as their owner would create them, whichever starts first
         NewTopic[] subscribed = runners.stream().flatMap(r -> r.topics().stream()).distinct()

@@ -76,9 +76,11 @@ public record PlatformProperties(
      * @param applyAttempts     attempts at an event before its aggregate is parked
      * @param parkRetryInterval how often parked aggregates are tried again
      * @param rereadTimeout     the longest a consumer reads another service's partition again to fill a gap
+     * @param checkpointInterval how often a read model or a witness writes its positions and commits its Kafka offsets
+     *                           (and when it stops or loses partitions); a reaction does after every poll
      */
     public record Consumers(@DefaultValue("3") int applyAttempts, @DefaultValue("30s") Duration parkRetryInterval,
-                            @DefaultValue("60s") Duration rereadTimeout) {
+                            @DefaultValue("60s") Duration rereadTimeout, @DefaultValue("1s") Duration checkpointInterval) {
     }
 
     /** @param deadline how long a command may take to reach its commit; past it nothing is stored (503) */

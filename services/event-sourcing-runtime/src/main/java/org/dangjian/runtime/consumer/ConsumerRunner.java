@@ -63,8 +63,21 @@ public final class ConsumerRunner {
     private static final Duration REQUEST_POLL = Duration.ofSeconds(2);
     private static final Duration LAG_INTERVAL = Duration.ofSeconds(1);
 
-    /** How the runner paces itself. */
-    public record Settings(int applyAttempts, Duration parkRetryInterval, Duration rereadTimeout) {
+    /**
+     * How the runner paces itself.
+     *
+     * @param checkpointInterval how long a read model or a witness may keep handled events unrecorded: its positions and
+     *                           Kafka offsets are written at most once per interval (and when it stops, loses partitions
+     *                           or parks an aggregate), not after every poll; a crash in between delivers those events
+     *                           again, which a model's writes and a witness's ledger take as no change. A reaction, whose
+     *                           handling sends commands, records after every poll. {@code Duration.ZERO}: every poll.
+     */
+    public record Settings(int applyAttempts, Duration parkRetryInterval, Duration rereadTimeout, Duration checkpointInterval) {
+
+        /** Recording after every poll. */
+        public Settings(int applyAttempts, Duration parkRetryInterval, Duration rereadTimeout) {
+            this(applyAttempts, parkRetryInterval, rereadTimeout, Duration.ZERO);
+        }
     }
 
     /**
@@ -128,6 +141,9 @@ public final class ConsumerRunner {
     private volatile boolean rebuildRequested;
     private volatile Consumer<String, byte[]> kafka;
     private long lastParkRetryNanos = System.nanoTime();
+    /** Whether records were consumed since the last checkpoint (positions written, offsets committed), and when that was. */
+    private boolean uncheckpointed;
+    private long lastCheckpointNanos = System.nanoTime();
     private long lastLagNanos;
     private Thread thread;
     /** The last rebuild's progress (null: none since the process started); written by the runner and the request, read by the endpoint. */
@@ -296,10 +312,9 @@ public final class ConsumerRunner {
                             }
                             flush(batch);
                         }
-                        if (!records.isEmpty()) {
-                            recordPositions();
-                            c.commitSync();
-                            commitCounter.increment();
+                        uncheckpointed |= !records.isEmpty();
+                        if (checkpointDue()) {
+                            checkpoint(c);
                         }
                         updateLag(c);
                         trackRebuild(c);
@@ -307,6 +322,7 @@ public final class ConsumerRunner {
                         // a rebuild or an operator's action was requested, or we are stopping
                     }
                 }
+                finalCheckpoint(c);
             } catch (RuntimeException e) {
                 if (running) {
                     log.error("{} stopped consuming ({}); restarting its consumer from the committed offsets", consumer.name(), e.toString(), e);
@@ -845,10 +861,54 @@ public final class ConsumerRunner {
         unrecorded.clear();
     }
 
+    /** Whether this poll's consumer is due to record: a reaction after every poll, anything else once per interval. */
+    private boolean checkpointDue() {
+        return uncheckpointed && (consumer.kind() == EventConsumer.Kind.REACTION
+                || System.nanoTime() - lastCheckpointNanos >= settings.checkpointInterval().toNanos());
+    }
+
+    /**
+     * Writes the positions handled so far, then commits the offsets of everything polled so far (handled, passed over, or
+     * held on a parked aggregate's header, which is written at once): what is committed is never ahead of what is stored.
+     */
+    private void checkpoint(Consumer<String, byte[]> c) {
+        recordPositions();
+        c.commitSync();
+        commitCounter.increment();
+        uncheckpointed = false;
+        lastCheckpointNanos = System.nanoTime();
+    }
+
+    /**
+     * The checkpoint of a consumer that stops (or loses its partitions): the stop's wake-up may still be pending and
+     * interrupt the first try. If it cannot be written, the events since the last one come again (and change nothing).
+     */
+    private void finalCheckpoint(Consumer<String, byte[]> c) {
+        if (!uncheckpointed) {
+            return;
+        }
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            try {
+                checkpoint(c);
+                return;
+            } catch (WakeupException e) {
+                // the stop's wake-up: once thrown, it is spent
+            } catch (RuntimeException e) {
+                if (StoreFailures.isUnavailable(e)) {
+                    throw e;
+                }
+                log.warn("{} could not commit its offsets on stopping ({}); the events since its last commit will be delivered again",
+                        consumer.name(), e.toString());
+                return;
+            }
+        }
+    }
+
     /** After a failure the positions in memory may be ahead of what is stored: forget them. */
     private void forgetUnrecorded() {
         unrecorded.clear();
         lastHandled.clear();
+        uncheckpointed = false;
     }
 
     private void loadParked() {
@@ -874,7 +934,7 @@ public final class ConsumerRunner {
             String service = serviceByTopic.get(record.topic());
             if (record.key() != null && service != null) {
                 String key = ConsumerPositions.key(consumer.name(), service, record.key());
-                if (!lastHandled.containsKey(key)) {
+                if (!lastHandled.containsKey(key) && !unrecorded.containsKey(key)) {
                     unknown.add(key);
                 }
             }
@@ -890,6 +950,9 @@ public final class ConsumerRunner {
 
     private long last(String key) {
         Long cached = lastHandled.get(key);
+        if (cached == null) {
+            cached = unrecorded.get(key); // handled, not yet recorded, and fallen out of the recent ones
+        }
         if (cached != null) {
             return cached;
         }
@@ -945,6 +1008,10 @@ public final class ConsumerRunner {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
             try {
+                Consumer<String, byte[]> c = kafka;
+                if (c != null) {
+                    finalCheckpoint(c); // the partitions' next owner starts from these offsets
+                }
                 recordPositions();
             } finally {
                 forgetUnrecorded();

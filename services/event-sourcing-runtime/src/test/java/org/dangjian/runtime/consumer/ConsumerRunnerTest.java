@@ -107,9 +107,15 @@ class ConsumerRunnerTest {
 
     /** A runner of the consumer in {@code ownService}, reading the drills' topic with {@code groupConsumer}; not started. */
     private ConsumerRunner newRunner(EventConsumer consumer, String ownService, MockConsumer<String, byte[]> groupConsumer) {
+        return newRunner(consumer, ownService, groupConsumer, Duration.ZERO);
+    }
+
+    /** The same, writing its positions and committing its offsets at most once per {@code checkpointInterval}. */
+    private ConsumerRunner newRunner(EventConsumer consumer, String ownService, MockConsumer<String, byte[]> groupConsumer,
+                                     Duration checkpointInterval) {
         return new ConsumerRunner(consumer, ownService, Map.of(TOPIC, "drills"), () -> groupConsumer, () -> rereader, codec, new EventPayloadCodec(),
                 positions, parked, progress, kit.reader, kit.outbox, kit.database, Clock.systemUTC(),
-                new ConsumerRunner.Settings(2, Duration.ofMillis(300), Duration.ofSeconds(5)), new SimpleMeterRegistry());
+                new ConsumerRunner.Settings(2, Duration.ofMillis(300), Duration.ofSeconds(5), checkpointInterval), new SimpleMeterRegistry());
     }
 
     void run(Subscription subscription) {
@@ -143,9 +149,12 @@ class ConsumerRunnerTest {
         });
     }
 
+    /** Where {@link #deliver} adds records: {@link #kafka} unless a test says otherwise. */
+    MockConsumer<String, byte[]> deliverTo;
+
     void deliver(StoredEvent... events) {
         for (StoredEvent event : events) {
-            kafka.addRecord(record(event, offset++));
+            (deliverTo != null ? deliverTo : kafka).addRecord(record(event, offset++));
         }
     }
 
@@ -477,5 +486,122 @@ class ConsumerRunnerTest {
         for (int i = 0; i < 40; i++) {
             assertThat(handledOf("p" + i)).containsExactly(i < 20 ? 1L : 0L);
         }
+    }
+
+    /** The offset the consumer group has committed on the drills' partition; -1 when none. */
+    static long committed(MockConsumer<String, byte[]> consumer) {
+        var committed = consumer.committed(java.util.Set.of(PARTITION)).get(PARTITION);
+        return committed == null ? -1 : committed.offset();
+    }
+
+    /**
+     * A read model records its positions and commits its offsets once per checkpoint interval, not after each poll: three
+     * polls handled leave nothing written until the interval has passed or, as here (an interval of an hour), the runner
+     * stops, which writes them once.
+     */
+    @Test
+    void aReadModelWritesItsPositionsAndOffsetsOncePerIntervalAndWhenItStops() {
+        EventConsumer consumer = new EventConsumer("drill-board", EventConsumer.Kind.READ_MODEL, Subscription.to(DrillEvents.DRILLS), handled::add,
+                List.of(), () -> { }, batched() ? events -> events.forEach(handled::add) : null);
+        long[] committedWhenClosed = {-2};
+        MockConsumer<String, byte[]> kafka = new MockConsumer<>("earliest") {
+            @Override
+            public synchronized void close() {
+                committedWhenClosed[0] = ConsumerRunnerTest.committed(this);
+                super.close();
+            }
+        };
+        kafka.schedulePollTask(() -> {
+            kafka.rebalance(List.of(PARTITION));
+            kafka.updateBeginningOffsets(Map.of(PARTITION, 0L));
+        });
+        deliverTo = kafka;
+        runner = newRunner(consumer, "drills", kafka, Duration.ofHours(1));
+        runner.start();
+        Eventually.that(() -> assertThat(kafka.assignment()).contains(PARTITION));
+        long writesBefore = kit.commandsSent("update", ConsumerPositions.COLLECTION);
+        deliver(store("d1", 0, new DrillScheduled("d1", "消防演练", "m1")));
+        Eventually.that(() -> assertThat(handledOf("d1")).containsExactly(0L));
+        StoredEvent s1 = store("d1", 1, new DrillHeld("d1", "m1"));
+        deliver(s1, store("d2", 0, new DrillScheduled("d2", "应急演练", "m2")));
+        Eventually.that(() -> assertThat(handledOf("d2")).containsExactly(0L));
+        deliver(store("d1", 2, new DrillCancelled("d1")), s1);
+        Eventually.that(() -> assertThat(handledOf("d1")).containsExactly(0L, 1L, 2L));
+
+        assertThat(kit.commandsSent("update", ConsumerPositions.COLLECTION) - writesBefore).as("positions written").isZero();
+        assertThat(committed(kafka)).as("offset committed").isEqualTo(-1);
+        assertThat(progress.reached("drill-board", "drills", "d1", 2)).as("what this instance has handled shows at once").isTrue();
+
+        runner.stop();
+
+        assertThat(kit.commandsSent("update", ConsumerPositions.COLLECTION) - writesBefore).as("positions written").isEqualTo(1);
+        assertThat(position("d1")).isEqualTo(2);
+        assertThat(position("d2")).isZero();
+        assertThat(committedWhenClosed[0]).as("offset committed before the consumer closed").isEqualTo(5);
+        runner = null;
+    }
+
+    /**
+     * A crash between two checkpoints loses nothing: nothing was committed, so the group's next consumer is given the
+     * same events again, which the model takes as no change.
+     */
+    @Test
+    void eventsHandledAfterTheLastCheckpointComeAgainAfterACrashAndChangeNothing() {
+        VersionedDocuments drills = new VersionedDocuments(kit.database, "drill_board");
+        Consumer<PublishedEvent> model = event -> {
+            if (event.payload() instanceof DrillScheduled scheduled) {
+                drills.apply(event.aggregateId(), event.sequence(), Updates.combine(Updates.set("title", scheduled.title()),
+                        Updates.set("status", "SCHEDULED")));
+            } else if (event.payload() instanceof DrillCancelled) {
+                drills.apply(event.aggregateId(), event.sequence(), Updates.set("status", "CANCELLED"));
+            }
+        };
+        EventConsumer consumer = new EventConsumer("drill-board", EventConsumer.Kind.READ_MODEL, Subscription.to(DrillScheduled.class,
+                DrillCancelled.class), model, List.of(), () -> { }, batched() ? events -> events.forEach(model) : null);
+        ConsumerRunner crashing = newRunner(consumer, "drills", kafka, Duration.ofHours(1));
+        crashing.start();
+        Eventually.that(() -> assertThat(kafka.assignment()).contains(PARTITION));
+        StoredEvent s0 = store("d1", 0, new DrillScheduled("d1", "消防演练", "m1"));
+        StoredEvent s1 = store("d1", 1, new DrillHeld("d1", "m1"));
+        StoredEvent s2 = store("d1", 2, new DrillCancelled("d1"));
+        deliver(s0, s1, s2);
+        Eventually.that(() -> assertThat(drills.find("d1")).hasValueSatisfying(d -> assertThat(d.getString("status")).isEqualTo("CANCELLED")));
+        Document board = drills.find("d1").orElseThrow();
+        assertThat(position("d1")).as("nothing recorded before the crash").isEqualTo(-1);
+        assertThat(committed(kafka)).isEqualTo(-1);
+
+        // the process dies here (the first runner is left as it is, never stopped gracefully): the group starts again
+        // from its committed offsets, none, and another consumer is given the same three events
+        MockConsumer<String, byte[]> again = new MockConsumer<>("earliest");
+        again.schedulePollTask(() -> {
+            again.rebalance(List.of(PARTITION));
+            again.updateBeginningOffsets(Map.of(PARTITION, 0L));
+            again.addRecord(record(s0, 0));
+            again.addRecord(record(s1, 1));
+            again.addRecord(record(s2, 2));
+        });
+        runner = newRunner(consumer, "drills", again, Duration.ZERO);
+        try {
+            runner.start();
+            Eventually.that(() -> assertThat(position("d1")).isEqualTo(2));
+            assertThat(committed(again)).isEqualTo(3);
+            assertThat(drills.find("d1").orElseThrow()).isEqualTo(board);
+        } finally {
+            crashing.stop();
+        }
+    }
+
+    /** A reaction sends commands: it records its positions and commits its offsets after every poll, whatever the interval. */
+    @Test
+    void aReactionRecordsAfterEveryPoll() {
+        EventConsumer consumer = new EventConsumer("drill-board", EventConsumer.Kind.REACTION, Subscription.to(DrillEvents.DRILLS), handled::add,
+                List.of(), null);
+        runner = newRunner(consumer, "drills", kafka, Duration.ofHours(1));
+        runner.start();
+        Eventually.that(() -> assertThat(kafka.assignment()).contains(PARTITION));
+        deliver(store("d1", 0, new DrillScheduled("d1", "消防演练", "m1")));
+
+        Eventually.that(() -> assertThat(position("d1")).isZero());
+        Eventually.that(() -> assertThat(committed(kafka)).isEqualTo(1));
     }
 }

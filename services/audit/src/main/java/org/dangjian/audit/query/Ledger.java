@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -148,6 +149,12 @@ public final class Ledger {
         private final Map<String, Document> findingWrites = new LinkedHashMap<>();
         private final Map<String, Document> subjectWrites = new LinkedHashMap<>();
         private final Map<String, Instant> resolveGapsBelow = new LinkedHashMap<>();
+        /**
+         * The streams that may have an open {@code SEQUENCE_GAP}: those holding an event beyond their count when the poll
+         * began, and those given one in it. Only for them does an advance look for gaps to resolve (one update per stream
+         * and poll, which every event paid before though a gap is rare).
+         */
+        private final Set<String> mayHaveOpenGaps = new HashSet<>();
 
         Poll(List<Delivery> deliveries) {
             Set<String> keys = new LinkedHashSet<>();
@@ -166,7 +173,12 @@ public final class Ledger {
             }
             if (!keys.isEmpty()) {
                 events.find(in("_id", keys)).forEach(doc -> known.put(doc.getString("_id"), doc));
-                streams.find(in("_id", streamKeys)).forEach(doc -> streamDocs.put(doc.getString("_id"), doc));
+                streams.find(in("_id", streamKeys)).forEach(doc -> {
+                    streamDocs.put(doc.getString("_id"), doc);
+                    if (doc.get("maxSequence", -1L) >= doc.get("count", 0L)) {
+                        mayHaveOpenGaps.add(doc.getString("_id"));
+                    }
+                });
             }
         }
 
@@ -226,6 +238,7 @@ public final class Ledger {
             }
             long count = streamDoc.get("count", 0L);
             if (sequence > count) {
+                mayHaveOpenGaps.add(stream);
                 finding("SEQUENCE_GAP", delivery, stream, event.eventId(), count, null, "Sequence " + sequence + " arrived while "
                         + (sequence - 1 == count ? "sequence " + count + " was" : "sequences " + count + ".." + (sequence - 1) + " were")
                         + " missing", null);
@@ -283,7 +296,9 @@ public final class Ledger {
             if (count != before) {
                 streamDoc.put("count", count);
                 streamDoc.put("head", head);
-                resolveGapsBelow.merge(stream, at, (a, b) -> a);
+                if (mayHaveOpenGaps.contains(stream)) {
+                    resolveGapsBelow.merge(stream, at, (a, b) -> a);
+                }
             }
         }
 

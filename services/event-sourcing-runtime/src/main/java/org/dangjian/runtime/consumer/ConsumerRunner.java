@@ -762,12 +762,13 @@ public final class ConsumerRunner {
 
     /**
      * Carries out operators' requests on aggregates whose partitions this consumer holds: at once for those asked
-     * through this instance, and every two seconds for those asked through another.
+     * through this instance, and every two seconds for those asked through another, while it has any parked (a request
+     * names a parked aggregate, and every aggregate parked on its partitions is loaded when it is given them).
      */
     private void runOperatorActions(Consumer<String, byte[]> c) {
         boolean askedHere = !asked.isEmpty();
         asked.clear();
-        if (!askedHere && System.nanoTime() - lastRequestPollNanos < REQUEST_POLL.toNanos()) {
+        if (!askedHere && (parkedHere.isEmpty() || System.nanoTime() - lastRequestPollNanos < REQUEST_POLL.toNanos())) {
             return;
         }
         lastRequestPollNanos = System.nanoTime();

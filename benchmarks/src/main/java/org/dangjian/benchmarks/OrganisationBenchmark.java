@@ -93,8 +93,9 @@ public final class OrganisationBenchmark {
         switch (mode) {
             case "in-process" -> inProcess(rest);
             case "platform" -> PlatformBenchmark.main(rest);
+            case "embedded-store" -> EmbeddedStoreWrites.main(rest);
             default -> {
-                System.err.println("Unknown --mode=" + mode + " (known: in-process, the default; platform)");
+                System.err.println("Unknown --mode=" + mode + " (known: in-process, the default; platform; embedded-store)");
                 System.exit(2);
             }
         }

@@ -584,7 +584,7 @@ class ConsumerRunnerTest {
         try {
             runner.start();
             Eventually.that(() -> assertThat(position("d1")).isEqualTo(2));
-            assertThat(committed(again)).isEqualTo(3);
+            Eventually.that(() -> assertThat(committed(again)).isEqualTo(3)); // committed right after the positions are written
             assertThat(drills.find("d1").orElseThrow()).isEqualTo(board);
         } finally {
             crashing.stop();

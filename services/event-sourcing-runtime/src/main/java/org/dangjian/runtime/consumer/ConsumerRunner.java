@@ -320,6 +320,11 @@ public final class ConsumerRunner {
                         trackRebuild(c);
                     } catch (WakeupException e) {
                         // a rebuild or an operator's action was requested, or we are stopping
+                    } catch (RuntimeException e) {
+                        // the poll may be handled in part: nothing more is committed (not by the close's revocation
+                        // either); the next consumer starts from the last checkpoint and is given the rest again
+                        uncheckpointed = false;
+                        throw e;
                     }
                 }
                 finalCheckpoint(c);

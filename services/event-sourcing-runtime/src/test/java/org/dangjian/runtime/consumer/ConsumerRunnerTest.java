@@ -422,13 +422,7 @@ class ConsumerRunnerTest {
         // a crash before the positions were recorded: the same events come again
         kit.database.getCollection(ConsumerPositions.COLLECTION).deleteMany(new Document());
         runner.stop();
-        MockConsumer<String, byte[]> again = new MockConsumer<>("earliest");
-        again.schedulePollTask(() -> {
-            again.rebalance(List.of(PARTITION));
-            again.updateBeginningOffsets(Map.of(PARTITION, 0L));
-            again.addRecord(record(s0, 0));
-            again.addRecord(record(s1, 1));
-        });
+        MockConsumer<String, byte[]> again = redelivering(s0, s1);
         EventConsumer consumer = runner.consumer();
         runner = newRunner(consumer, "drills", again);
         runner.start();
@@ -486,6 +480,19 @@ class ConsumerRunnerTest {
         for (int i = 0; i < 40; i++) {
             assertThat(handledOf("p" + i)).containsExactly(i < 20 ? 1L : 0L);
         }
+    }
+
+    /** A new consumer of the group, as after a crash: given the partition, which holds these events from offset 0. */
+    static MockConsumer<String, byte[]> redelivering(StoredEvent... events) {
+        MockConsumer<String, byte[]> again = new MockConsumer<>("earliest");
+        again.schedulePollTask(() -> {
+            again.rebalance(List.of(PARTITION));
+            again.updateBeginningOffsets(Map.of(PARTITION, 0L));
+            for (int i = 0; i < events.length; i++) {
+                again.addRecord(record(events[i], i));
+            }
+        });
+        return again;
     }
 
     /** The offset the consumer group has committed on the drills' partition; -1 when none. */
@@ -572,14 +579,7 @@ class ConsumerRunnerTest {
 
         // the process dies here (the first runner is left as it is, never stopped gracefully): the group starts again
         // from its committed offsets, none, and another consumer is given the same three events
-        MockConsumer<String, byte[]> again = new MockConsumer<>("earliest");
-        again.schedulePollTask(() -> {
-            again.rebalance(List.of(PARTITION));
-            again.updateBeginningOffsets(Map.of(PARTITION, 0L));
-            again.addRecord(record(s0, 0));
-            again.addRecord(record(s1, 1));
-            again.addRecord(record(s2, 2));
-        });
+        MockConsumer<String, byte[]> again = redelivering(s0, s1, s2);
         runner = newRunner(consumer, "drills", again, Duration.ZERO);
         try {
             runner.start();

@@ -58,6 +58,6 @@ print(f"per establishment with its read-back ({n} of them): Mongo commands {tot/
 for svc in sorted({k[0] for k in rows}):
     mongo=sum(v for k,v in rows.items() if k[0]==svc and k[1]=='mongo')
     commits=sum(v for k,v in rows.items() if k[0]==svc and k[2]=='dangjian_readmodel_commits_total')
-    print(f"  {svc}: Mongo commands {mongo/n:.2f}, consumer polls committed {commits/n:.2f}")
+    print(f"  {svc}: Mongo commands {mongo/n:.2f}, consumer checkpoints (offset commits) {commits/n:.2f}")
 for k,v in sorted(rows.items(), key=lambda x:-x[1]): print(f"  {v/n:6.2f}  {k[0]} {k[1]} {k[2]} {k[3]}")
 PY

@@ -184,7 +184,8 @@ public final class ConsumerRunner {
         this.skippedCounter = counter(meters, "dangjian.readmodel.events.skipped", "Events an operator told the consumer to skip");
         this.unreadableCounter = counter(meters, "dangjian.readmodel.records.unreadable", "Records that are not the platform's CloudEvents");
         this.commitCounter = counter(meters, "dangjian.readmodel.commits",
-                "Polls handled and committed (each: one write of the positions, one offset commit to Kafka)");
+                "Checkpoints (each: one write of the positions, one offset commit to Kafka): after every poll for a reaction, at most"
+                        + " once per checkpoint interval for a read model or a witness");
         Gauge.builder("dangjian.readmodel.lag", lag, AtomicLong::get)
                 .description("Events on the topics the consumer has not consumed yet").tag("model", name).baseUnit("events").register(meters);
         Gauge.builder("dangjian.readmodel.parked", parkedCount, AtomicLong::get)

@@ -18,6 +18,15 @@ public final class AuditEvents {
     /** The CloudEvents {@code source} of the service's events. */
     public static final String SOURCE = "/dangjian/" + SERVICE;
 
+    /** What the service publishes, in prose: the AsyncAPI document's description of the service. */
+    public static final String DESCRIPTION = """
+            The audit service (审计) reads every service's topics (the restricted ones too) and publishes only its own record:
+            the checkpoints it signs over the heads of every stream it witnessed (a Merkle root, Ed25519-signed; docs/audit.md
+            defines the statement, the leaves and the proofs), the verifications auditors ran with what they found, and the
+            replays of the record with their comparison. All checkpoints are one stream (aggregate type CheckpointLog); each
+            verification (Verification) and each replay (Replay) is a stream of its own.
+            """;
+
     /** Every event type the service publishes. */
     public static final List<Class<? extends Record>> ALL = List.of(
             CheckpointSigned.class,

@@ -22,6 +22,18 @@ public final class DisciplineEvents {
     /** The CloudEvents {@code source} of the service's events. */
     public static final String SOURCE = "/dangjian/" + SERVICE;
 
+    /** What the service publishes, in prose: the AsyncAPI document's description of the service. */
+    public static final String DESCRIPTION = """
+            The discipline supervision service (纪检监督) publishes on its open topic the effect of a sanction, never the case:
+            who, which sanction, from when, until when (a stream per sanction, aggregate type SanctionEffect, its id the name-based
+            UUID of sanction|<caseId>); the members service notes it and vetoes the member's cadre political assessment
+            (一票否决). The case content (inspections 明察暗访, talks and inquiries 谈话函询, cases 问责/党纪处分, cadre selection
+            supervision 选人用人监督, and the access log of who read which record; aggregate types Inspection, Talk,
+            DisciplinaryCase, SelectionSupervision, AccessLog) is on the restricted topic dangjian.discipline.restricted, for the
+            discipline service and the audit service only. Each record is a stream of its own wholly on one topic, so every hash
+            chain verifies from its topic alone.
+            """;
+
     /** Every event type the service publishes. */
     public static final List<Class<? extends Record>> ALL = List.of(
             SanctionTookEffect.class,

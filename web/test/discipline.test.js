@@ -299,7 +299,7 @@ describe('who sees the discipline screens', () => {
     expect(items(INSPECTOR)).toEqual(screens);
     expect(items(AUDITOR)).toEqual([...screens, 'discipline-access-log']);
     OTHERS.forEach((role) => expect(items([role]), role).toEqual([]));
-    expect(menuFor(MODULES, AUDITOR).map((g) => g.key)).toEqual(['organisation', 'members', 'activities', 'discipline', 'audit']);
+    expect(menuFor(MODULES, AUDITOR).map((g) => g.key)).toEqual(['organisation', 'members', 'activities', 'discipline', 'audit', 'subscriptions']);
     expect(discipline.menu[0].titleKey).toBe('menu.discipline');
   });
 

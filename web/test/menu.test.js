@@ -12,12 +12,13 @@ describe('menus per role', () => {
     const discipline = ['discipline-inspections', 'discipline-rectifications', 'discipline-talks', 'discipline-cases', 'discipline-selections'];
     const work = ['org-terms', 'org-plans', 'org-lists', 'org-assessments'];
     const organisation = ['org-tree', 'org-units', ...work, 'org-reports'];
+    const subscriptions = ['subscription-requests', 'subscription-deliveries', 'subscription-dead-letters'];
     const expected = {
-      COMMITTEE_STAFF: [...organisation, ...members, ...activities, 'audit-subjects', 'audit-checkpoints'],
+      COMMITTEE_STAFF: [...organisation, ...members, ...activities, 'audit-subjects', 'audit-checkpoints', ...subscriptions],
       BRANCH_SECRETARY: [...organisation, ...members, ...activities, 'audit-subjects', 'audit-checkpoints'],
       DISCIPLINE_INSPECTOR: [...organisation, ...members, ...activities, ...discipline, 'audit-subjects', 'audit-findings', 'audit-checkpoints'],
       AUDITOR: [...organisation, ...members, ...activities, ...discipline, 'discipline-access-log', 'audit-subjects', 'audit-findings',
-        'audit-checkpoints', 'audit-replays'],
+        'audit-checkpoints', 'audit-replays', ...subscriptions],
       PARTY_MEMBER: ['org-tree', 'org-units', ...work, 'member-me', 'activity-me', 'audit-subjects', 'audit-checkpoints'],
       PLATFORM_OPERATOR: ['org-tree', 'org-units', 'audit-findings', 'audit-checkpoints', 'platform-read-models'],
     };

@@ -5,9 +5,10 @@ import members from './members/index.js';
 import activities from './activities/index.js';
 import discipline from './discipline/index.js';
 import audit from './audit/index.js';
+import subscriptions from './subscriptions/index.js';
 import platform from './platform/index.js';
 
-export const MODULES = [organisation, members, activities, discipline, audit, platform];
+export const MODULES = [organisation, members, activities, discipline, subscriptions, audit, platform];
 
 /** The services whose read models the operators' screen lists: {name, titleKey, apiBase}. */
 export const SERVICES = MODULES.filter((m) => m.apiBase && m.readModels)

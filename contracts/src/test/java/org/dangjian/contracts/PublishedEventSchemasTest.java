@@ -428,11 +428,27 @@ class PublishedEventSchemasTest {
                 new SecretaryReportEvaluated(second, "张丽", null, ReportRating.FAIR, ReportRating.POOR, null, DAY)));
         EXAMPLES.put(SecretaryReportConcluded.class, List.of(
                 new SecretaryReportConcluded(second, UNIT, 2024, DAY, 2, ReportRating.GOOD, ReportRating.FAIR, "较好")));
+        String subscription = "6a1f3c2e-7b4d-4e8f-9a0b-1c2d3e4f5a6b";
+        List<String> types = List.of("org.dangjian.members.MemberAdmittedAsProbationary.v1", "org.dangjian.members.MemberConfirmedAsFullMember.v1");
+        EXAMPLES.put(org.dangjian.contracts.subscriptions.SubscriptionRequested.class, List.of(
+                new org.dangjian.contracts.subscriptions.SubscriptionRequested(subscription, "renshi-department", "人事部门", types, UNIT,
+                        List.of(org.dangjian.contracts.PersonalData.Kind.NAME), org.dangjian.contracts.subscriptions.DeliveryChannel.WEBHOOK,
+                        "https://renshi.example.gov.cn/dangjian/events", "干部人事档案"),
+                new org.dangjian.contracts.subscriptions.SubscriptionRequested(subscription, "renshi-department", null, types, null, List.of(),
+                        org.dangjian.contracts.subscriptions.DeliveryChannel.SSE, null, "干部人事档案")));
+        EXAMPLES.put(org.dangjian.contracts.subscriptions.SubscriptionGranted.class, List.of(
+                new org.dangjian.contracts.subscriptions.SubscriptionGranted(subscription, types.subList(0, 1),
+                        List.of(org.dangjian.contracts.PersonalData.Kind.NAME), false, 1234, "经党委会研究同意")));
+        EXAMPLES.put(org.dangjian.contracts.subscriptions.SubscriptionRefused.class, List.of(
+                new org.dangjian.contracts.subscriptions.SubscriptionRefused(subscription, "申请用途不明确")));
+        EXAMPLES.put(org.dangjian.contracts.subscriptions.SubscriptionGrantChanged.class, List.of(
+                new org.dangjian.contracts.subscriptions.SubscriptionGrantChanged(subscription, types, List.of(), "扩大至转正事件，不含个人信息")));
+        EXAMPLES.put(org.dangjian.contracts.subscriptions.SubscriptionRevoked.class, List.of(
+                new org.dangjian.contracts.subscriptions.SubscriptionRevoked(subscription, "停止共享")));
     }
 
-    private static final List<Class<? extends Record>> ALL = java.util.stream.Stream.of(OrganisationEvents.ALL, MembersEvents.ALL,
-            ActivitiesEvents.ALL, DisciplineEvents.ALL, org.dangjian.contracts.audit.AuditEvents.ALL)
-            .flatMap(List::stream).toList();
+    /** Every published type of every service (found by PublishedLanguage, so a new service's types are asked for here). */
+    private static final List<Class<? extends Record>> ALL = PublishedLanguage.events();
 
     private final JsonMapper json = JsonMapper.builder().build();
 

@@ -2,6 +2,7 @@ package org.dangjian.contracts.members;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.dangjian.contracts.EventType;
+import org.dangjian.contracts.PersonalData;
 
 /**
  * 登录账号占用: a login name was claimed for one member record, so that no other record is linked to it while the claim
@@ -15,6 +16,6 @@ import org.dangjian.contracts.EventType;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record LoginNameClaimed(
         String claimId,
-        String username,
+        @PersonalData(PersonalData.Kind.LOGIN_NAME) String username,
         String memberId) {
 }

@@ -2,6 +2,7 @@ package org.dangjian.contracts.members;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.dangjian.contracts.EventType;
+import org.dangjian.contracts.PersonalData;
 
 /**
  * 登录账号释放: a login name's claim ended (its member record was unlinked or linked to another name); the name may be
@@ -15,6 +16,6 @@ import org.dangjian.contracts.EventType;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record LoginNameReleased(
         String claimId,
-        String username,
+        @PersonalData(PersonalData.Kind.LOGIN_NAME) String username,
         String memberId) {
 }

@@ -2,6 +2,7 @@ package org.dangjian.contracts.members;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.dangjian.contracts.EventType;
+import org.dangjian.contracts.PersonalData;
 
 /**
  * 关联登录账号: a member record was linked to a person's login name on the platform; he then reads his own record (the
@@ -15,6 +16,6 @@ import org.dangjian.contracts.EventType;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MemberAccountLinked(
         String memberId,
-        String username,
+        @PersonalData(PersonalData.Kind.LOGIN_NAME) String username,
         String basis) {
 }

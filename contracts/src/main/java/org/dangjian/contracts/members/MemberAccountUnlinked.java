@@ -2,6 +2,7 @@ package org.dangjian.contracts.members;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.dangjian.contracts.EventType;
+import org.dangjian.contracts.PersonalData;
 
 /**
  * 解除账号关联: a member record's link to a login name was removed (the name is released, {@link LoginNameReleased});
@@ -15,6 +16,6 @@ import org.dangjian.contracts.EventType;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MemberAccountUnlinked(
         String memberId,
-        String username,
+        @PersonalData(PersonalData.Kind.LOGIN_NAME) String username,
         String reason) {
 }

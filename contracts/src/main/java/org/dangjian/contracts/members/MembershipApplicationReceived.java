@@ -4,6 +4,7 @@ import java.time.LocalDate;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.dangjian.contracts.EventType;
+import org.dangjian.contracts.PersonalData;
 
 /**
  * 入党申请: a person applied to join the party; the first event of a member's record. The only event that carries
@@ -26,14 +27,14 @@ import org.dangjian.contracts.EventType;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MembershipApplicationReceived(
         String memberId,
-        String name,
-        Gender gender,
-        LocalDate birthDate,
-        String idCardNumber,
-        String phone,
-        String address,
+        @PersonalData(PersonalData.Kind.NAME) String name,
+        @PersonalData(PersonalData.Kind.GENDER) Gender gender,
+        @PersonalData(PersonalData.Kind.BIRTH_DATE) LocalDate birthDate,
+        @PersonalData(PersonalData.Kind.ID_CARD_NUMBER) String idCardNumber,
+        @PersonalData(PersonalData.Kind.PHONE) String phone,
+        @PersonalData(PersonalData.Kind.ADDRESS) String address,
         String branchId,
         LocalDate applicationDate,
-        String username,
+        @PersonalData(PersonalData.Kind.LOGIN_NAME) String username,
         String basis) {
 }

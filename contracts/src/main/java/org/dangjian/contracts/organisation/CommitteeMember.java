@@ -1,5 +1,7 @@
 package org.dangjian.contracts.organisation;
 
+import org.dangjian.contracts.PersonalData;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -10,5 +12,5 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param position his seat
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record CommitteeMember(String memberId, String name, CommitteePosition position) {
+public record CommitteeMember(String memberId, @PersonalData(PersonalData.Kind.NAME) String name, CommitteePosition position) {
 }

@@ -1,5 +1,7 @@
 package org.dangjian.contracts.organisation;
 
+import org.dangjian.contracts.PersonalData;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -11,5 +13,5 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param elected whether elected: more votes in favour than half of the votes cast, and among the most voted for the seats
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ElectionCandidate(String memberId, String name, int votes, boolean elected) {
+public record ElectionCandidate(String memberId, @PersonalData(PersonalData.Kind.NAME) String name, int votes, boolean elected) {
 }

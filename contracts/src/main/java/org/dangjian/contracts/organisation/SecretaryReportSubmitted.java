@@ -4,6 +4,7 @@ import java.time.LocalDate;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.dangjian.contracts.EventType;
+import org.dangjian.contracts.PersonalData;
 
 /**
  * 双述: a branch secretary's report for a year on party work (述党建) and on business work (述业务). Subject: the report's id, UUID.nameUUIDFromBytes("secretary-report|<unitId>|<year>").
@@ -24,7 +25,7 @@ public record SecretaryReportSubmitted(
         String unitId,
         int year,
         String secretaryMemberId,
-        String secretaryName,
+        @PersonalData(PersonalData.Kind.NAME) String secretaryName,
         LocalDate submittedOn,
         String partyWorkReport,
         String businessWorkReport) {

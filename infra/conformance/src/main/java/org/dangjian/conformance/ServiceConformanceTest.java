@@ -280,8 +280,15 @@ public abstract class ServiceConformanceTest {
         // a witness (every record as delivered, org.dangjian.runtime.readmodel.Witness) is rebuilt and compared alike
         Map<String, List<String>> owners = new LinkedHashMap<>();
         models.values().forEach(model -> owners.put(model.name(), model.collections()));
-        context.getBeansOfType(org.dangjian.runtime.readmodel.Witness.class).values()
-                .forEach(witness -> owners.put(witness.name(), witness.collections()));
+        // (one that is a record of its own, numbered as events arrived, is never rebuilt: asked to, it answers 409)
+        List<String> journals = new ArrayList<>();
+        for (org.dangjian.runtime.readmodel.Witness witness : context.getBeansOfType(org.dangjian.runtime.readmodel.Witness.class).values()) {
+            if (witness.rebuildable()) {
+                owners.put(witness.name(), witness.collections());
+            } else {
+                journals.add(witness.name());
+            }
+        }
         awaitNoLag();
         Map<String, List<Document>> live = contents(owners);
         assertThat(live.values()).as("the read models hold what the commands did").anyMatch(documents -> !documents.isEmpty());
@@ -300,6 +307,10 @@ public abstract class ServiceConformanceTest {
         for (Reaction reaction : context.getBeansOfType(Reaction.class).values()) {
             assertThat(client.post("/actuator/readmodels/" + reaction.name(), operator, Map.of(), Map.of()).status())
                     .as("a reaction is never replayed").isEqualTo(409);
+        }
+        for (String journal : journals) {
+            assertThat(client.post("/actuator/readmodels/" + journal, operator, Map.of(), Map.of()).status())
+                    .as("a journal is never rebuilt").isEqualTo(409);
         }
         assertThat(client.post("/actuator/readmodels/no-such-model", operator, Map.of(), Map.of()).status()).isEqualTo(404);
 

@@ -356,7 +356,8 @@ public class EventSourcingRuntimeAutoConfiguration {
                     model::reset, model::applyAll));
         }
         for (Witness witness : witnesses.orderedStream().toList()) {
-            consumers.add(EventConsumer.witness(witness.name(), witness.subscription(), witness::witnessAll, witness.collections(), witness::reset));
+            consumers.add(EventConsumer.witness(witness.name(), witness.subscription(), witness::witnessAll, witness.collections(),
+                    witness.rebuildable() ? witness::reset : null));
         }
         Actor service = Actor.service(properties.serviceName());
         for (Reaction reaction : reactions.orderedStream().toList()) {

@@ -219,7 +219,7 @@ public final class ConsumerRunner {
     /** Drops the model and rebuilds it from the start of its topics; returns at once. */
     public void requestRebuild() {
         if (!consumer.rebuildable()) {
-            throw new IllegalStateException(consumer.name() + " is a reaction: replaying it would send its commands again");
+            throw new IllegalStateException(consumer.name() + " is never rebuilt: a reaction would send its commands again, a journal would be numbered anew");
         }
         rebuildProgress.set(new RebuildProgress(RebuildProgress.State.RUNNING, clock.instant(), null, 0, 0));
         rebuildRequested = true;

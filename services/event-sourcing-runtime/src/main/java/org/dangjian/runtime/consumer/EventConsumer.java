@@ -11,7 +11,8 @@ import org.dangjian.runtime.messaging.PublishedEvent;
  * What the runtime runs as a Kafka consumer: a read model or a reaction, with its name, subscription and handler.
  *
  * @param collections what a read model owns (dropped before a rebuild); empty for a reaction
- * @param reset        what else a read model forgets before a rebuild; {@code null} for a reaction (not rebuilt)
+ * @param reset        what else a read model forgets before a rebuild; {@code null} for a reaction or a witness that is
+ *                     never rebuilt
  * @param batchHandler handles several events of a poll at once (see {@code ReadModel.applyAll}); {@code null}: one at a
  *                     time
  * @param witnessHandler a witness's handler of every record of a poll; {@code null} for a read model or a reaction
@@ -50,7 +51,8 @@ public record EventConsumer(String name, Kind kind, Subscription subscription, C
         this(name, kind, subscription, handler, collections, reset, null);
     }
 
+    /** Whether it may be dropped and rebuilt from offset 0: a read model, or a witness that has a reset. */
     public boolean rebuildable() {
-        return kind != Kind.REACTION;
+        return kind != Kind.REACTION && reset != null;
     }
 }

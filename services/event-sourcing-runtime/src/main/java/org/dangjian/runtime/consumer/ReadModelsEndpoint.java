@@ -70,8 +70,9 @@ public class ReadModelsEndpoint {
         return runners.named(name)
                 .map(runner -> {
                     if (!runner.consumer().rebuildable()) {
-                        return new WebEndpointResponse<Map<String, Object>>(Map.of("error", name
-                                + " is a reaction: replaying it would send its commands again; only read models are rebuilt"), 409);
+                        return new WebEndpointResponse<Map<String, Object>>(Map.of("error", name + (runner.consumer().kind() == EventConsumer.Kind.REACTION
+                                ? " is a reaction: replaying it would send its commands again; only read models are rebuilt"
+                                : " is a journal numbered as events arrived: a rebuild would number it anew, so it is never rebuilt")), 409);
                     }
                     runner.requestRebuild();
                     return new WebEndpointResponse<Map<String, Object>>(Map.of("readModel", name, "rebuilding", true), 202);

@@ -15,7 +15,8 @@ import org.dangjian.runtime.messaging.Delivery;
  * <p>The runtime hands it each poll's records in order (per partition, as Kafka delivers them), commits the offsets
  * after it returns, retries the same records a few times when it throws, and then restarts the consumer from the
  * committed offsets: so {@link #witnessAll} must be safe to repeat, like a read model's writes. It can be rebuilt from
- * offset 0 like a read model ({@code /actuator/readmodels}).
+ * offset 0 like a read model ({@code /actuator/readmodels}), unless it says it is a record of its own that a rebuild
+ * would change ({@link #rebuildable()}).
  */
 public interface Witness {
 
@@ -33,5 +34,14 @@ public interface Witness {
 
     /** Called after the runtime dropped the collections, before a rebuild: forget caches, create indexes again. */
     default void reset() {
+    }
+
+    /**
+     * Whether it may be dropped and rebuilt from offset 0. False for a witness whose collections are a record in their
+     * own right, numbered as things arrived (the subscriptions service's delivery journal: its positions are what the
+     * departments resume from, and a rebuild would number them anew); such a witness is never rebuilt.
+     */
+    default boolean rebuildable() {
+        return true;
     }
 }

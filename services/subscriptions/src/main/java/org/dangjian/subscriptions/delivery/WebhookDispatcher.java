@@ -1,0 +1,166 @@
+package org.dangjian.subscriptions.delivery;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+import org.dangjian.subscriptions.command.Catalogue;
+import org.dangjian.subscriptions.query.SubscriptionsReadModel;
+import org.dangjian.subscriptions.query.UnitTreeReadModel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Posts each granted webhook subscription's events to its URL, one at a time in journal order: the body a CloudEvent in
+ * JSON ({@code application/cloudevents+json}), signed ({@link WebhookSigner}); a 2xx answer is a delivery. A failure (no
+ * answer in time, a refused connection, any other status) is tried again after a backoff that doubles (1 s, 2 s, 4 s …
+ * up to 5 min) while the later events wait behind it, so the department receives them in order; after {@code
+ * max-attempts} tries the event becomes a dead letter and the next ones go on. A dead letter redelivered on request gets
+ * a new round of tries (it then arrives after events that followed it). Each subscription's cursor ({@code
+ * webhook_cursors}) is the last position settled.
+ */
+@Component
+public class WebhookDispatcher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookDispatcher.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    static final String CURSORS = "webhook_cursors";
+
+    private final SubscriptionsReadModel subscriptions;
+    private final JournalReader reader;
+    private final DeliveryJournal journal;
+    private final DeliveryRecords records;
+    private final WebhookSigner signer;
+    private final UnitTreeReadModel tree;
+    private final Catalogue catalogue;
+    private final DeliverySettings settings;
+    private final Clock clock;
+    private final MongoCollection<Document> cursors;
+    private final HttpClient http;
+
+    public WebhookDispatcher(SubscriptionsReadModel subscriptions, JournalReader reader, DeliveryJournal journal, DeliveryRecords records,
+                             WebhookSigner signer, UnitTreeReadModel tree, Catalogue catalogue, DeliverySettings settings, Clock clock,
+                             MongoDatabase serviceDatabase) {
+        this.subscriptions = subscriptions;
+        this.reader = reader;
+        this.journal = journal;
+        this.records = records;
+        this.signer = signer;
+        this.tree = tree;
+        this.catalogue = catalogue;
+        this.settings = settings;
+        this.clock = clock;
+        this.cursors = serviceDatabase.getCollection(CURSORS);
+        this.http = HttpClient.newBuilder().connectTimeout(settings.webhookTimeout()).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    @Scheduled(fixedDelayString = "${dangjian.subscriptions.poll-interval:250ms}", initialDelayString = "${dangjian.subscriptions.poll-interval:250ms}")
+    public void dispatch() {
+        for (Document subscription : subscriptions.granted()) {
+            if (!"WEBHOOK".equals(subscription.getString("channel"))) {
+                continue;
+            }
+            try {
+                Grant.of(subscription).ifPresent(this::dispatch);
+            } catch (RuntimeException e) {
+                LOG.warn("Webhook delivery of subscription {} failed; it is tried again: {}", subscription.getString("_id"), e.toString());
+            }
+        }
+    }
+
+    private void dispatch(Grant grant) {
+        long cursor = cursor(grant);
+        for (Document due : records.due(grant.subscriptionId())) {
+            Optional<Document> entry = journal.entry(due.getLong("position"));
+            if (entry.isEmpty()) {
+                continue;
+            }
+            Document outcome = post(grant, entry.get());
+            if (due.getLong("position") > cursor && "RETRYING".equals(outcome.getString("state"))) {
+                return; // the head of the line failed again: the later events wait
+            }
+            if (due.getLong("position") > cursor) {
+                cursor = due.getLong("position");
+                saveCursor(grant, cursor);
+            }
+        }
+        if (records.retryingAfter(grant.subscriptionId(), cursor)) {
+            return; // waiting for its next try
+        }
+        List<Document> entries = reader.next(cursor);
+        for (Document entry : entries) {
+            long position = entry.getLong("_id");
+            if (grant.covers(entry, tree)) {
+                Document outcome = post(grant, entry);
+                if ("RETRYING".equals(outcome.getString("state"))) {
+                    break;
+                }
+            }
+            cursor = position;
+        }
+        saveCursor(grant, cursor);
+    }
+
+    private Document post(Grant grant, Document entry) {
+        ObjectNode event = grant.cloudEvent(entry, catalogue);
+        List<String> masked = masked(event);
+        byte[] body = JSON.writeValueAsBytes(event);
+        long now = clock.instant().getEpochSecond();
+        String deliveryId = DeliveryRecords.id(grant.subscriptionId(), entry.getLong("_id"));
+        Integer status = null;
+        String error = null;
+        boolean delivered = false;
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(grant.webhookUrl())).timeout(settings.webhookTimeout())
+                    .header("Content-Type", "application/cloudevents+json; charset=utf-8")
+                    .header(WebhookSigner.HEADER, signer.signature(grant.subscriptionId(), now, body))
+                    .header("Dangjian-Delivery", deliveryId)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            status = response.statusCode();
+            delivered = status >= 200 && status < 300;
+            if (!delivered) {
+                error = "HTTP " + status;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            error = "interrupted";
+        } catch (Exception e) {
+            error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        }
+        return records.attempted(grant, entry, masked, delivered, status, error == null ? null : truncate(error), settings);
+    }
+
+    static List<String> masked(ObjectNode event) {
+        String masked = event.path("dangjianmasked").asString("");
+        return masked.isEmpty() ? List.of() : List.of(masked.split(","));
+    }
+
+    private static String truncate(String text) {
+        return text.length() > 500 ? text.substring(0, 500) : text;
+    }
+
+    private long cursor(Grant grant) {
+        Document cursor = cursors.find(Filters.eq("_id", grant.subscriptionId())).first();
+        return cursor == null ? Math.max(0, grant.fromPosition() - 1) : cursor.get("position", Number.class).longValue();
+    }
+
+    private void saveCursor(Grant grant, long position) {
+        cursors.updateOne(Filters.eq("_id", grant.subscriptionId()), Updates.max("position", position), new UpdateOptions().upsert(true));
+    }
+}

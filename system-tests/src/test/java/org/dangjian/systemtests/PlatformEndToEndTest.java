@@ -13,6 +13,7 @@ import java.util.Map;
 
 import org.dangjian.launcher.Launcher;
 import org.dangjian.testsupport.DemoLogin;
+import org.dangjian.testsupport.SseClient;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -479,6 +480,80 @@ class PlatformEndToEndTest {
                 "UnitAssessmentConcluded.v1 dangwei", "UnitAssessmentCorrected.v1 dangwei");
         assertThat(entries.get(7).get("reason").asString()).isEqualTo("复核发现组织生活会未按期召开");
         assertThat(entries.get(6).get("reason").asString()).isEqualTo("优秀");
+    }
+
+    /**
+     * Another department end to end through the gateway, as a program with client credentials (renshi-department): it
+     * asks for the organisation's units and the members' applications with names only; a discipline case's type is
+     * refused; committee staff grant it; its stream through the gateway receives what staff and the secretary record
+     * from then on, the ID-card number left out; it disconnects and resumes from Last-Event-ID without loss or repeat;
+     * the auditor reads every delivery.
+     */
+    @Test
+    void theRenshiDepartmentSubscribesThroughTheGatewayAndReceivesWhatItIsGrantedByServerSentEvents() throws Exception {
+        String department = DemoLogin.clientCredentialsToken(URI.create(platform.issuer()), "renshi-department", "renshi-secret");
+        String staff = DemoLogin.accessToken(URI.create(platform.issuer()), "dangwei", "dangjian");
+        String secretary = DemoLogin.accessToken(URI.create(platform.issuer()), "shuji", "dangjian");
+        String auditor = DemoLogin.accessToken(URI.create(platform.issuer()), "shenji", "dangjian");
+        String established = "org.dangjian.organisation.OrganisationUnitEstablished.v1";
+        String applied = "org.dangjian.members.MembershipApplicationReceived.v1";
+
+        Answer restricted = call("POST", "/api/subscriptions/subscriptions", department, Map.of("eventTypes", List.of("org.dangjian.discipline.CaseOpened.v1"),
+                "channel", "SSE", "purpose", "案件"));
+        assertThat(restricted.status()).isEqualTo(403);
+        assertThat(restricted.body().get("code").asString()).isEqualTo("RESTRICTED_EVENT_TYPE");
+        Answer asked = call("POST", "/api/subscriptions/subscriptions", department, Map.of("eventTypes", List.of(established, applied),
+                "personalData", List.of("NAME", "ID_CARD_NUMBER"), "channel", "SSE", "purpose", "干部人事档案"));
+        assertThat(asked.status()).as(asked.raw().body()).isEqualTo(201);
+        String id = asked.body().get("id").asString();
+        assertThat(call("POST", "/api/subscriptions/subscriptions/" + id + "/grant", department, Map.of("eventTypes", List.of(established),
+                "personalData", List.of(), "deliverHistory", false, "reason", "x")).status()).isEqualTo(403);
+        Answer grant = call("POST", "/api/subscriptions/subscriptions/" + id + "/grant", staff, Map.of("eventTypes", List.of(established, applied),
+                "personalData", List.of("NAME"), "deliverHistory", false, "reason", "经党委会研究同意，不含身份证号"));
+        assertThat(grant.status()).as(grant.raw().body()).isEqualTo(200);
+        Answer shown = call("GET", "/api/subscriptions/subscriptions/" + id + "?minSequence=" + grant.body().get("sequence").asLong(), department, null);
+        assertThat(shown.body().get("state").asString()).isEqualTo("GRANTED");
+        assertThat(shown.body().get("departmentName").asString()).isEqualTo("人事部门");
+
+        URI events = URI.create(platform.gatewayUrl() + "/api/subscriptions/subscriptions/" + id + "/events");
+        Answer unit = call("POST", "/api/organisation/units", staff, Map.of("kind", "BRANCH", "name", "数据共享测试支部", "parentId", COMMITTEE,
+                "reason", "党委会议决定设立"));
+        assertThat(unit.status()).isEqualTo(201);
+        Answer application = call("POST", "/api/members/members", secretary, Map.of("name", "郑雨桐", "gender", "FEMALE", "birthDate", "1996-03-08",
+                "idCardNumber", "110105199603080026", "branchId", FIRST_BRANCH, "applicationDate", "2024-02-01", "basis", "入党申请书"));
+        assertThat(application.status()).isEqualTo(201);
+        String first;
+        try (SseClient stream = new SseClient(events, department, null)) {
+            assertThat(stream.status()).as(String.valueOf(stream.body())).isEqualTo(200);
+            assertThat(stream.contentType()).startsWith("text/event-stream");
+            Map<String, JsonNode> received = new java.util.HashMap<>();
+            List<SseClient.Event> taken = stream.take(2, Duration.ofSeconds(30));
+            for (SseClient.Event event : taken) {
+                JsonNode cloudEvent = JSON.readTree(event.data());
+                received.put(cloudEvent.get("subject").asString(), cloudEvent);
+            }
+            first = taken.get(1).id();
+            assertThat(received.get(unit.body().get("id").asString()).at("/data/name").asString()).isEqualTo("数据共享测试支部");
+            JsonNode member = received.get(application.body().get("id").asString());
+            assertThat(member.get("type").asString()).isEqualTo(applied);
+            assertThat(member.at("/data/name").asString()).isEqualTo("郑雨桐");
+            assertThat(member.get("data").has("idCardNumber")).isFalse();
+            assertThat(member.get("dangjianmasked").asString()).contains("idCardNumber");
+            assertThat(member.get("actorid").asString()).isEqualTo("shuji");
+            assertThat(member.get("hash").asString()).matches("[0-9a-f]{64}");
+        }
+        Answer later = call("POST", "/api/organisation/units", staff, Map.of("kind", "BRANCH", "name", "数据共享续传支部", "parentId", COMMITTEE,
+                "reason", "党委会议决定设立"));
+        try (SseClient stream = new SseClient(events, department, first)) {
+            SseClient.Event next = stream.next(Duration.ofSeconds(30));
+            assertThat(next).isNotNull();
+            assertThat(JSON.readTree(next.data()).get("subject").asString()).isEqualTo(later.body().get("id").asString());
+            assertThat(stream.next(Duration.ofSeconds(2))).as("nothing twice").isNull();
+        }
+        Answer log = call("GET", "/api/subscriptions/deliveries?subscriptionId=" + id, auditor, null);
+        assertThat(log.status()).isEqualTo(200);
+        assertThat(log.body().get("total").asLong()).isEqualTo(3);
+        assertThat(call("GET", "/api/subscriptions/subscriptions/" + id + "/timeline", auditor, null).body().get("entries")).hasSize(2);
     }
 
     @Test

@@ -18,11 +18,11 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A subscription's grant as the delivery applies it: what a journal entry must be to reach the department, and what of
  * its data it receives. An entry is delivered when the subscription is granted now, the entry's position is at or after
- * the grant's start, its type is granted, and (for a subtree grant) one of the units it concerns stands in the subtree;
+ * the grant's start (and, without the history, the event was recorded at or after the grant), its type is granted, and (for a subtree grant) one of the units it concerns stands in the subtree;
  * its personal data not granted is left out and named in {@code dangjianmasked}.
  */
-public record Grant(String subscriptionId, String department, String channel, String webhookUrl, long fromPosition, Set<String> eventTypes,
-                    Set<PersonalData.Kind> personalData, String organisationUnitId) {
+public record Grant(String subscriptionId, String department, String channel, String webhookUrl, long fromPosition, Instant grantedAt,
+                    boolean deliverHistory, Set<String> eventTypes, Set<PersonalData.Kind> personalData, String organisationUnitId) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -37,6 +37,7 @@ public record Grant(String subscriptionId, String department, String channel, St
         grant.getList("personalData", String.class, List.of()).forEach(kind -> kinds.add(PersonalData.Kind.valueOf(kind)));
         return Optional.of(new Grant(subscription.getString("_id"), subscription.getString("department"), subscription.getString("channel"),
                 subscription.getString("webhookUrl"), grant.get("fromPosition", Number.class).longValue(),
+                grant.getDate("grantedAt") == null ? Instant.EPOCH : grant.getDate("grantedAt").toInstant(), grant.getBoolean("deliverHistory", false),
                 Set.copyOf(grant.getList("eventTypes", String.class)), kinds, requested == null ? null : requested.getString("organisationUnitId")));
     }
 
@@ -44,6 +45,9 @@ public record Grant(String subscriptionId, String department, String channel, St
     public boolean covers(Document entry, UnitTreeReadModel tree) {
         if (entry.getLong("_id") < fromPosition || !eventTypes.contains(entry.getString("type"))) {
             return false;
+        }
+        if (!deliverHistory && entry.getDate("recordedAt") != null && entry.getDate("recordedAt").toInstant().isBefore(grantedAt)) {
+            return false; // recorded before the grant, journaled after it (the journal was behind)
         }
         if (organisationUnitId == null) {
             return true;

@@ -16,6 +16,7 @@ import org.dangjian.subscriptions.query.SubscriptionsReadModel;
 import org.dangjian.subscriptions.query.UnitTreeReadModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -30,7 +31,7 @@ import tools.jackson.databind.node.ObjectNode;
  * streams with an event {@code subscription-ended}. Every event sent is recorded ({@link DeliveryRecords}).
  */
 @Component
-public class SseStreams {
+public class SseStreams implements SmartLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(SseStreams.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -94,9 +95,35 @@ public class SseStreams {
         return stream.emitter;
     }
 
-    /** Ends every open stream when the service stops (its clients reconnect with their Last-Event-ID elsewhere or later). */
-    @jakarta.annotation.PreDestroy
-    public void closeAll() {
+    private volatile boolean running;
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /**
+     * Ends every open stream when the service stops, before the web server waits for its requests to end (a stream
+     * would keep it waiting): the clients reconnect with their Last-Event-ID.
+     */
+    @Override
+    public void stop() {
+        running = false;
+        closeAll();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stops first: after this phase the web server shuts down gracefully (Boot's phase is lower). */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE;
+    }
+
+    void closeAll() {
         for (Stream stream : List.copyOf(streams.values())) {
             stream.closed = true;
             try {

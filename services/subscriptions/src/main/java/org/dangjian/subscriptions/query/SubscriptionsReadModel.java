@@ -98,7 +98,7 @@ public class SubscriptionsReadModel implements ReadModel {
         if (payload instanceof SubscriptionGranted e) {
             return combine(set("state", "GRANTED"), set("grant", new Document("eventTypes", e.eventTypes()).append("personalData", names(e.personalData()))
                     .append("deliverHistory", e.deliverHistory()).append("fromPosition", e.fromPosition()).append("reason", e.reason())
-                    .append("by", by).append("at", at)));
+                    .append("by", by).append("at", at).append("grantedAt", at)));
         }
         if (payload instanceof SubscriptionGrantChanged e) {
             return combine(set("grant.eventTypes", e.eventTypes()), set("grant.personalData", names(e.personalData())), set("grant.reason", e.reason()),

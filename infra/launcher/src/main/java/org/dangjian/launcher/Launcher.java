@@ -194,6 +194,18 @@ public final class Launcher {
                 marker.markLoaded(DemoOrganisationWork.WORK_PART);
             }
         }
+        if (offered("subscriptions") && !marker.loaded("subscriptions")) {
+            DemoSubscriptions demoSubscriptions = new DemoSubscriptions(settings);
+            int loaded = demoSubscriptions.loadIfMissing(token);
+            if (loaded > 0) {
+                say("Loaded the demo subscriptions (人事部门: the way into the party by server-sent events, granted with names only; "
+                        + "the sanctions' effect awaiting the committee's decision)");
+            }
+            demoSubscriptions.refusals().forEach(refusal -> say("A demo subscription stays short, refused by the subscriptions service: " + refusal));
+            if (demoSubscriptions.refusals().isEmpty()) {
+                marker.markLoaded("subscriptions");
+            }
+        }
     }
 
     /** A part of the demo load that may throw what the HTTP client throws. */

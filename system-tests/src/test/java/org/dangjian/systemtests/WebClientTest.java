@@ -962,6 +962,76 @@ class WebClientTest {
         screenshot("22-discipline-case");
     }
 
+    /**
+     * Another department's subscription decided in the browser (docs/subscribing.md, onboarding): renshi-department asks
+     * through the gateway for two members' event types with names and ID-card numbers; committee staff find the request
+     * pending, grant one type and names only, and see the grant and its timeline at once; the auditor reads it and may
+     * decide nothing.
+     */
+    @Test
+    void committeeStaffGrantADepartmentsSubscriptionNarrowerThanAskedAndAnAuditorReadsIt() throws Exception {
+        String applied = "org.dangjian.members.MembershipApplicationReceived.v1";
+        String admitted = "org.dangjian.members.MemberAdmittedAsProbationary.v1";
+        String purpose = "干部人事档案：党员发展（浏览器测试 " + System.nanoTime() % 100_000 + "）";
+        String department = DemoLogin.clientCredentialsToken(URI.create(platform.issuer()), "renshi-department", "renshi-secret");
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> asked = http.send(HttpRequest.newBuilder(URI.create(app + "/api/subscriptions/subscriptions"))
+                .header("Authorization", "Bearer " + department).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("eventTypes", List.of(applied, admitted),
+                        "personalData", List.of("NAME", "ID_CARD_NUMBER"), "channel", "SSE", "purpose", purpose)))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(asked.statusCode()).as(asked.body()).isEqualTo(201);
+        JsonNode created = JSON.readTree(asked.body());
+        String id = created.get("id").asString();
+        // in the read model before the list (read without minSequence) is opened
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(app + "/api/subscriptions/subscriptions/" + id + "?minSequence="
+                + created.get("sequence").asLong())).header("Authorization", "Bearer " + department).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+
+        signIn("dangwei");
+        expect(test("due-subscriptions")).containsText("个数据共享订阅申请待审批");
+        test("menu").locator("[data-menu=subscription-requests]").click();
+        Locator request = test("subscription-list").locator(".el-table__body tr").filter(new Locator.FilterOptions().setHasText(purpose));
+        expect(request.locator("[data-test=subscription-state]")).hasText("待审批");
+        request.locator("[data-test=subscription-link]").click();
+        expect(test("subscription-heading")).hasText("人事部门");
+        assertThat(page.url()).endsWith("/subscriptions/" + id);
+        expect(test("requested").locator("[data-type]")).hasCount(2);
+        expect(test("requested-personal-data")).hasText("姓名、身份证号");
+
+        // the form starts from the request: staff untick a type and the ID-card number
+        page.locator("[data-action=grant]").click();
+        Locator grant = dialog("subscription-grant-dialog");
+        grant.locator("[data-test=form-event-types] [data-type='" + admitted + "']").click();
+        grant.locator("[data-test=form-personal-data] [data-kind=ID_CARD_NUMBER]").click();
+        field(grant, "form-reason").fill("经党委会研究同意：入党申请，不含身份证号");
+        grant.locator("[data-test=submit]").click();
+        expect(test("status")).hasText("已授权。");
+        expect(test("subscription-state")).hasText("已授权");
+        expect(test("grant").locator("[data-type]")).hasCount(1);
+        expect(test("grant").locator("[data-type='" + applied + "']")).isVisible();
+        expect(test("granted-personal-data")).hasText("姓名");
+        expect(test("not-granted")).containsText("身份证号");
+        expect(test("granted-by")).containsText("dangwei");
+        Locator events = test("timeline").locator("[data-test=event]");
+        expect(events.locator("[data-test=event-label]")).hasText(new String[] {"申请订阅", "授权"});
+        expect(events.nth(0).locator("[data-test=actor-id]")).hasText("renshi-department");
+        expect(events.nth(1).locator("[data-test=actor-id]")).hasText("dangwei");
+        expect(events.nth(1)).containsText("经党委会研究同意：入党申请，不含身份证号");
+        expect(page.locator("[data-action=grant]")).hasCount(0);
+        screenshot("26-subscription-granted");
+
+        // the auditor reads the same subscription and may decide nothing
+        context.close();
+        openContext(1280, 900);
+        page.navigate(app + "/subscriptions/" + id);
+        logInAtTheProvider("shenji");
+        expect(test("subscription-state")).hasText("已授权");
+        expect(test("granted-personal-data")).hasText("姓名");
+        expect(test("read-only")).isVisible();
+        expect(page.locator("[data-action]")).hasCount(0);
+    }
+
     /** Establishes units straight at the organisation service with a bearer token, at most 8 at a time. */
     static final class UnitWriter {
         private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

@@ -213,13 +213,14 @@ class WebClientTest {
         List<String> member = List.of("home", "org-tree", "org-units", "org-terms", "org-plans", "org-lists", "org-assessments", "member-me", "activity-me", "audit-subjects", "audit-checkpoints");
         List<String> operator = List.of("home", "org-tree", "org-units", "audit-findings", "audit-checkpoints", "platform-read-models");
         List<String> audited = List.of("audit-subjects", "audit-checkpoints");
+        List<String> sharing = List.of("subscription-requests", "subscription-deliveries", "subscription-dead-letters");
         List<Role> roles = List.of(
-                new Role("dangwei", "王建华", "党委工作人员", plus(readers, audited), true, false),
+                new Role("dangwei", "王建华", "党委工作人员", plus(plus(readers, audited), sharing), true, false),
                 new Role("shuji", "李明", "支部书记", plus(readers, audited), false, false),
                 new Role("dangyuan", "张丽", "党员", member, false, false),
                 new Role("jijian", "赵刚", "纪检干部", plus(inspector, List.of("audit-subjects", "audit-findings", "audit-checkpoints")), false, false),
-                new Role("shenji", "陈静", "审计/巡察", plus(auditor, List.of("audit-subjects", "audit-findings", "audit-checkpoints",
-                        "audit-replays")), false, false),
+                new Role("shenji", "陈静", "审计/巡察", plus(plus(auditor, List.of("audit-subjects", "audit-findings", "audit-checkpoints",
+                        "audit-replays")), sharing), false, false),
                 new Role("yunwei", "刘洋", "平台运维", operator, false, true));
         for (Role role : roles) {
             if (context != null) {

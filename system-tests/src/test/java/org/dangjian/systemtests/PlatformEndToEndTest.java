@@ -520,8 +520,8 @@ class PlatformEndToEndTest {
                 "reason", "党委会议决定设立"));
         assertThat(unit.status()).isEqualTo(201);
         Answer application = call("POST", "/api/members/members", secretary, Map.of("name", "郑雨桐", "gender", "FEMALE", "birthDate", "1996-03-08",
-                "idCardNumber", "110105199603080026", "branchId", FIRST_BRANCH, "applicationDate", "2024-02-01", "basis", "入党申请书"));
-        assertThat(application.status()).isEqualTo(201);
+                "idCardNumber", "110105199603080024", "branchId", FIRST_BRANCH, "applicationDate", "2024-02-01", "basis", "入党申请书"));
+        assertThat(application.status()).as(application.raw().body()).isEqualTo(201);
         String first;
         try (SseClient stream = new SseClient(events, department, null)) {
             assertThat(stream.status()).as(String.valueOf(stream.body())).isEqualTo(200);
@@ -554,6 +554,20 @@ class PlatformEndToEndTest {
         assertThat(log.status()).isEqualTo(200);
         assertThat(log.body().get("total").asLong()).isEqualTo(3);
         assertThat(call("GET", "/api/subscriptions/subscriptions/" + id + "/timeline", auditor, null).body().get("entries")).hasSize(2);
+        // the audit service witnessed the request and the grant: the subscription is a subject of the audit with its timeline
+        JsonNode entries = null;
+        for (long until = System.nanoTime() + Duration.ofSeconds(30).toNanos(); System.nanoTime() < until; Thread.sleep(300)) {
+            entries = audited("/api/audit/timelines/subscriptions/" + id, auditor).at("/entries/items");
+            if (entries.size() == 2) {
+                break;
+            }
+        }
+        List<String> witnessed = new java.util.ArrayList<>();
+        entries.forEach(entry -> witnessed.add(entry.get("type").asString() + " " + entry.at("/actor/id").asString()));
+        assertThat(witnessed).containsExactly("org.dangjian.subscriptions.SubscriptionRequested.v1 renshi-department",
+                "org.dangjian.subscriptions.SubscriptionGranted.v1 dangwei");
+        assertThat(entries.get(1).get("reason").asString()).isEqualTo("经党委会研究同意，不含身份证号");
+        assertThat(audited("/api/audit/subjects?kind=subscription&size=100", auditor).get("items").findValuesAsString("aggregateId")).contains(id);
     }
 
     @Test

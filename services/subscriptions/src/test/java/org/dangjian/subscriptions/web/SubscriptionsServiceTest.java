@@ -127,7 +127,7 @@ class SubscriptionsServiceTest {
     private String member(String branch, String name) {
         String member = UUID.randomUUID().toString();
         producer("members", false).publish(member, new MembershipApplicationReceived(member, name, Gender.FEMALE, LocalDate.of(1990, 5, 1),
-                "110105199005010028", "13800000000", "北京市东城区", branch, LocalDate.of(2024, 1, 1), "user-" + member.substring(0, 8), null));
+                "110105199005010026", "13800000000", "北京市东城区", branch, LocalDate.of(2024, 1, 1), "user-" + member.substring(0, 8), null));
         return member;
     }
 
@@ -378,7 +378,7 @@ class SubscriptionsServiceTest {
         assertThat(masked.get("dangjianmasked").asString().split(",")).containsExactlyInAnyOrder("gender", "birthDate", "idCardNumber", "phone",
                 "address", "username");
         JsonNode withId = lastOf(idCards, 3).get(inA + APPLIED);
-        assertThat(withId.get("data").get("idCardNumber").asString()).isEqualTo("110105199005010028");
+        assertThat(withId.get("data").get("idCardNumber").asString()).isEqualTo("110105199005010026");
         assertThat(withId.get("dangjianmasked").asString().split(",")).doesNotContain("idCardNumber", "name");
         // the subtree of branch A: its member's application and the step that names no branch; not branch B's member
         Map<String, JsonNode> ofA = lastOf(subtree, 2);

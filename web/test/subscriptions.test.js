@@ -186,7 +186,7 @@ describe('event types, personal data and states in words', () => {
     const english = i18n('en');
     expect(STATES.map((s) => zh.t(`subscriptions.states.${s}`))).toEqual(['待审批', '已授权', '已拒绝', '已撤销']);
     expect(DELIVERY_STATES.map((s) => zh.t(`subscriptions.deliveryStates.${s}`))).toEqual(['已投递', '重试中', '死信']);
-    expect(CHANNELS.map((c) => zh.t(`subscriptions.channels.${c}`))).toEqual(['服务器推送', '回调']);
+    expect(CHANNELS.map((c) => zh.t(`subscriptions.channels.${c}`))).toEqual(['服务器推送', '回调', 'Kafka 主题']);
     expect(ACTIONS.map((a) => zh.t(`subscriptions.actions.${a}`))).toEqual(['授权', '拒绝', '变更授权', '撤销']);
     expect(zh.t('subscriptions.actions.redeliver')).toBe('重新投递');
     expect(zh.t('menu.subscriptions')).toBe('数据共享');

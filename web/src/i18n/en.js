@@ -963,7 +963,7 @@ export default {
       sequence: 'Version', id: 'ID',
     },
     states: { REQUESTED: 'Requested', GRANTED: 'Granted', REFUSED: 'Refused', REVOKED: 'Revoked' },
-    channels: { SSE: 'Server push (SSE)', WEBHOOK: 'Webhook' },
+    channels: { SSE: 'Server push (SSE)', WEBHOOK: 'Webhook', KAFKA: 'Kafka topic' },
     kinds: { NAME: 'Name', GENDER: 'Gender', BIRTH_DATE: 'Birth date', ID_CARD_NUMBER: 'ID card number', PHONE: 'Phone', ADDRESS: 'Address', LOGIN_NAME: 'Login name' },
     history: { yes: 'Also deliver the events recorded before the grant', no: 'Deliver the events after the grant only' },
     actions: { grant: 'Grant', refuse: 'Refuse', changeGrant: 'Change grant', revoke: 'Revoke', redeliver: 'Redeliver' },

@@ -955,7 +955,7 @@ export default {
       sequence: '版本', id: '编号',
     },
     states: { REQUESTED: '待审批', GRANTED: '已授权', REFUSED: '已拒绝', REVOKED: '已撤销' },
-    channels: { SSE: '服务器推送', WEBHOOK: '回调' },
+    channels: { SSE: '服务器推送', WEBHOOK: '回调', KAFKA: 'Kafka 主题' },
     kinds: { NAME: '姓名', GENDER: '性别', BIRTH_DATE: '出生日期', ID_CARD_NUMBER: '身份证号', PHONE: '联系电话', ADDRESS: '住址', LOGIN_NAME: '登录名' },
     history: { yes: '同时投递授权前已记录的事件', no: '只投递授权后的事件' },
     actions: { grant: '授权', refuse: '拒绝', changeGrant: '变更授权', revoke: '撤销', redeliver: '重新投递' },

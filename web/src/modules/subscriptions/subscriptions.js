@@ -10,7 +10,7 @@ export const STAFF = 'COMMITTEE_STAFF';
 export const READERS = [STAFF, 'AUDITOR'];
 
 export const STATES = ['REQUESTED', 'GRANTED', 'REFUSED', 'REVOKED'];
-export const CHANNELS = ['SSE', 'WEBHOOK'];
+export const CHANNELS = ['SSE', 'WEBHOOK', 'KAFKA'];
 export const DELIVERY_STATES = ['DELIVERED', 'RETRYING', 'DEAD_LETTER'];
 export const PERSONAL_DATA_KINDS = ['NAME', 'GENDER', 'BIRTH_DATE', 'ID_CARD_NUMBER', 'PHONE', 'ADDRESS', 'LOGIN_NAME'];
 export const ACTIONS = ['grant', 'refuse', 'changeGrant', 'revoke'];

@@ -155,6 +155,15 @@ public class PlatformExceptionHandler {
                 .body(answer.getBody());
     }
 
+    /**
+     * The client of a long answer (a server-sent-event stream) went away: nothing to answer and nothing wrong on our
+     * side (the container says so when it notices the closed connection).
+     */
+    @ExceptionHandler(org.springframework.web.context.request.async.AsyncRequestNotUsableException.class)
+    void clientGone(org.springframework.web.context.request.async.AsyncRequestNotUsableException e, HttpServletRequest request) {
+        log.debug("The client of {} {} went away: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Map<String, Object>> other(Exception e, HttpServletRequest request) {
         if (StoreFailures.isUnavailable(e)) {

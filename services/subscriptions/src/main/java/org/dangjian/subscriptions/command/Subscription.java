@@ -60,7 +60,7 @@ class Subscription {
         if (command.channel() == DeliveryChannel.WEBHOOK) {
             url = webhookUrl(url);
         } else if (url != null) {
-            throw RuleViolation.invalid("WEBHOOK_URL_NOT_USED", "A subscription by server-sent events has no webhook URL: leave webhookUrl out");
+            throw RuleViolation.invalid("WEBHOOK_URL_NOT_USED", "Only a webhook subscription has a webhook URL: leave webhookUrl out");
         }
         apply(new SubscriptionRequested(command.subscriptionId(), command.department(), blankToNull(command.departmentName()), types,
                 command.organisationUnitId(), personal, command.channel(), url, text("purpose", command.purpose())));

@@ -53,6 +53,21 @@ public class DeliveryRecords {
                 .append("subject", entry.getString("subject")).append("masked", masked);
     }
 
+    /** An event written to the subscription's Kafka topic and acknowledged by the broker: delivered. */
+    public void written(Grant grant, Document entry, List<String> masked, String topic) {
+        Date now = Date.from(clock.instant());
+        List<Bson> set = new ArrayList<>();
+        base(grant, entry, masked).forEach((key, value) -> set.add(Updates.set(key, value)));
+        set.add(Updates.set("state", "DELIVERED"));
+        set.add(Updates.set("lastAttemptAt", now));
+        set.add(Updates.set("deliveredAt", now));
+        set.add(Updates.set("topic", topic));
+        set.add(Updates.setOnInsert("firstAttemptAt", now));
+        set.add(Updates.inc("attempts", 1));
+        deliveries.updateOne(Filters.eq("_id", id(grant.subscriptionId(), entry.getLong("_id"))), Updates.combine(set),
+                new UpdateOptions().upsert(true));
+    }
+
     /** An event sent on a stream: delivered (a second send after a resume counts a second attempt). */
     public void streamed(Grant grant, Document entry, List<String> masked, String connection) {
         Date now = Date.from(clock.instant());

@@ -69,6 +69,7 @@ public record Grant(String subscriptionId, String department, String channel, St
         event.put("subject", entry.getString("subject"));
         event.put("time", instant(entry, "occurredAt"));
         event.put("datacontenttype", "application/json");
+        event.put("dataschema", "urn:dangjian:schema:" + entry.getString("type"));
         event.put("partitionkey", entry.getString("subject"));
         event.put("sequence", String.valueOf(entry.get("sequence", Number.class).longValue()));
         event.put("aggregatetype", entry.getString("aggregateType"));

@@ -32,14 +32,14 @@ import tools.jackson.databind.node.ObjectNode;
  * up to 5 min) while the later events wait behind it, so the department receives them in order; after {@code
  * max-attempts} tries the event becomes a dead letter and the next ones go on. A dead letter redelivered on request gets
  * a new round of tries (it then arrives after events that followed it). Each subscription's cursor ({@code
- * webhook_cursors}) is the last position settled.
+ * delivery_cursors}) is the last position settled.
  */
 @Component
 public class WebhookDispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookDispatcher.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    static final String CURSORS = "webhook_cursors";
+    static final String CURSORS = "delivery_cursors";
 
     private final SubscriptionsReadModel subscriptions;
     private final JournalReader reader;

@@ -33,7 +33,7 @@ final class SubscriptionRequests {
             @Pattern(regexp = UUID, message = "must be a UUID") String organisationUnitId,
             @Schema(description = "the kinds of personal data asked for; none: every personal field is left out")
             @Size(max = 7) List<PersonalData.@NotNull Kind> personalData,
-            @Schema(description = "SSE 服务器推送 or WEBHOOK 回调") @NotNull DeliveryChannel channel,
+            @Schema(description = "SSE 服务器推送, WEBHOOK 回调 or KAFKA Kafka 主题") @NotNull DeliveryChannel channel,
             @Schema(description = "where a webhook posts the events: an absolute http or https URL (WEBHOOK only)",
                     example = "https://renshi.example.gov.cn/dangjian/events")
             @Size(max = 500) String webhookUrl,

@@ -89,6 +89,8 @@ class SubscriptionsServiceTest {
     MemberDirectoryReadModel directory;
     @Autowired
     MongoDatabase serviceDatabase;
+    @Autowired
+    org.dangjian.subscriptions.delivery.KafkaDelivery delivery;
 
     JsonApi api;
 
@@ -243,6 +245,50 @@ class SubscriptionsServiceTest {
             assertThat(api.post("/deliveries/" + dead.get("id").asString() + "/redelivery", STAFF, Map.of(), Map.of()).code())
                     .isEqualTo("NOT_A_DEAD_LETTER");
         }
+    }
+
+    @Test
+    void aKafkaSubscriptionGetsItsGrantedEventsOnATopicOfItsOwnInBinaryModeWithPersonalDataLeftOut() {
+        assertThat(api.post("/subscriptions", RENSHI, Map.of("eventTypes", List.of(APPLIED), "channel", "KAFKA", "webhookUrl", "https://x.example/h",
+                "purpose", "档案"), Map.of()).code()).isEqualTo("WEBHOOK_URL_NOT_USED");
+        String id = granted(RENSHI, Map.of("eventTypes", List.of(APPLIED), "personalData", List.of("NAME", "PHONE"), "channel", "KAFKA",
+                "purpose", "干部人事档案"), List.of(APPLIED), List.of("NAME"));
+        String first = member(UUID.randomUUID().toString(), "孙丽");
+        String second = member(UUID.randomUUID().toString(), "钱伟");
+        String topic = delivery.topicOf("renshi-department", id);
+        List<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+        try (org.apache.kafka.clients.consumer.KafkaConsumer<String, byte[]> consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<>(
+                Map.of("bootstrap.servers", TestInfrastructure.endpoints().kafkaBootstrapServers(), "group.id", "renshi-department-" + id,
+                        "auto.offset.reset", "earliest"), new org.apache.kafka.common.serialization.StringDeserializer(),
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+            Eventually.that(WAIT, () -> {
+                consumer.subscribe(List.of(topic));
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+                assertThat(records).hasSize(2);
+            });
+        }
+        assertThat(records).extracting(org.apache.kafka.clients.consumer.ConsumerRecord::key).containsExactly(first, second);
+        org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]> record = records.get(0);
+        assertThat(header(record, "ce_type")).isEqualTo(APPLIED);
+        assertThat(header(record, "ce_subject")).isEqualTo(first);
+        assertThat(header(record, "ce_hash")).matches("[0-9a-f]{64}");
+        assertThat(header(record, "content-type")).isEqualTo("application/json");
+        assertThat(header(record, "ce_dangjianmasked").split(",")).contains("idCardNumber", "address").doesNotContain("name");
+        assertThat(Long.parseLong(header(records.get(1), "ce_dangjianposition"))).isGreaterThan(Long.parseLong(header(record, "ce_dangjianposition")));
+        JsonNode data = JsonApi.JSON.readTree(new String(record.value(), StandardCharsets.UTF_8));
+        assertThat(data.get("name").asString()).isEqualTo("孙丽");
+        assertThat(data.has("idCardNumber")).isFalse();
+        Eventually.that(WAIT, () -> {
+            JsonNode log = ok(api.get("/deliveries?subscriptionId=" + id, AUDITOR), 200).body();
+            assertThat(log.get("total").asLong()).isEqualTo(2);
+            assertThat(log.get("items").get(0).get("channel").asString()).isEqualTo("KAFKA");
+            assertThat(log.get("items").get(0).get("state").asString()).isEqualTo("DELIVERED");
+        });
+    }
+
+    private static String header(org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]> record, String name) {
+        org.apache.kafka.common.header.Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     /** What a receiver does (docs/subscribing.md): HMAC-SHA256 of "{t}.{body}" with the secret, hex, against v1. */

@@ -2,10 +2,8 @@ package org.dangjian.subscriptions.config;
 
 import java.time.Duration;
 
-import com.mongodb.client.MongoDatabase;
 import org.dangjian.contracts.subscriptions.SubscriptionsEvents;
 import org.dangjian.runtime.config.PublishedEventTypes;
-import org.dangjian.runtime.platform.MemberDirectoryReadModel;
 import org.dangjian.subscriptions.command.Catalogue;
 import org.dangjian.subscriptions.delivery.DeliverySettings;
 import org.springframework.beans.factory.annotation.Value;
@@ -25,12 +23,6 @@ class SubscriptionsConfiguration {
     @Bean
     Catalogue catalogue() {
         return new Catalogue();
-    }
-
-    /** The members' branches, from the members service's topic (the kit's read model {@code member-directory}): for subtree grants. */
-    @Bean
-    MemberDirectoryReadModel memberDirectory(MongoDatabase serviceDatabase) {
-        return new MemberDirectoryReadModel(serviceDatabase);
     }
 
     @Bean

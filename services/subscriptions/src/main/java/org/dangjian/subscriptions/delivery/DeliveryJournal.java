@@ -3,6 +3,7 @@ package org.dangjian.subscriptions.delivery;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -27,7 +28,6 @@ import org.bson.Document;
 import org.dangjian.runtime.consumer.Subscription;
 import org.dangjian.runtime.messaging.Delivery;
 import org.dangjian.runtime.messaging.PublishedEvent;
-import org.dangjian.runtime.platform.MemberDirectoryReadModel;
 import org.dangjian.runtime.readmodel.Witness;
 import org.dangjian.subscriptions.command.Catalogue;
 import org.springframework.stereotype.Component;
@@ -39,8 +39,10 @@ import tools.jackson.databind.json.JsonMapper;
  * arrived ({@code delivery_journal}, {@code _id} the position 1, 2, 3 …). Every subscription is a filtered view of it:
  * a department's stream resumes from the position it last received ({@code Last-Event-ID}), and a webhook's cursor is a
  * position. The journal reads every open topic of the platform (never a restricted one, so no discipline case content
- * is in it) and keeps each event with the organisation units it concerns (a unit or branch it names, a member's branch
- * at the time, else the units its stream named before), for the subtree filters.
+ * is in it) and keeps each event with the organisation units it concerns, for the subtree filters: the units it names,
+ * else the units its record named last ({@code delivery_journal_streams}, one document per record, written when they
+ * change), and for an event that names a member ({@code memberId}) also the units his member record named last (his
+ * branch, after a transfer both branches of the transfer).
  *
  * <p>It is a record of its own, numbered as events arrived: never rebuilt ({@link #rebuildable()}), since a rebuild
  * would number it anew and the departments' positions would point elsewhere. A redelivered event (the same event id)
@@ -56,6 +58,8 @@ public class DeliveryJournal implements Witness {
     static final String COUNTERS = "delivery_journal_counter";
     static final String STREAMS = "delivery_journal_streams";
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The source of the members service's events: a member's record is the stream {@code /dangjian/members <memberId>}. */
+    private static final String MEMBERS = "/dangjian/" + org.dangjian.contracts.members.MembersEvents.SERVICE;
     /** The data fields that name an organisation unit, in the order they are looked at. */
     private static final List<String> UNIT_FIELDS = List.of("unitId", "branchId", "parentId", "subordinateId", "toBranchId", "fromBranchId",
             "ownerUnitId", "organisationUnitId");
@@ -64,15 +68,13 @@ public class DeliveryJournal implements Witness {
     private final MongoCollection<Document> counters;
     private final MongoCollection<Document> streams;
     private final Catalogue catalogue;
-    private final MemberDirectoryReadModel members;
     private final Clock clock;
 
-    public DeliveryJournal(MongoDatabase serviceDatabase, Catalogue catalogue, MemberDirectoryReadModel members, Clock clock) {
+    public DeliveryJournal(MongoDatabase serviceDatabase, Catalogue catalogue, Clock clock) {
         this.journal = serviceDatabase.getCollection(JOURNAL);
         this.counters = serviceDatabase.getCollection(COUNTERS);
         this.streams = serviceDatabase.getCollection(STREAMS);
         this.catalogue = catalogue;
-        this.members = members;
         this.clock = clock;
         journal.createIndex(Indexes.ascending("eventId"), new IndexOptions().unique(true));
     }
@@ -119,18 +121,42 @@ public class DeliveryJournal implements Witness {
                 new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER)).get("value", Number.class).longValue();
         long position = last - fresh.size() + 1;
         Date now = Date.from(clock.instant());
-        Map<String, List<String>> streamUnits = streamUnits(fresh.values());
-        List<WriteModel<Document>> writes = new ArrayList<>();
-        List<WriteModel<Document>> streamWrites = new ArrayList<>();
+        Map<String, JsonNode> data = new LinkedHashMap<>();
+        Set<String> wanted = new HashSet<>();
         for (PublishedEvent event : fresh.values()) {
-            String stream = event.source() + " " + event.aggregateId();
-            List<String> units = units(event);
-            if (units.isEmpty()) {
-                units = streamUnits.getOrDefault(stream, List.of());
+            JsonNode body = parse(event.data());
+            data.put(event.eventId(), body);
+            wanted.add(stream(event.source(), event.aggregateId()));
+            JsonNode member = body.path("memberId");
+            if (member.isString()) {
+                wanted.add(stream(MEMBERS, member.asString()));
+            }
+        }
+        Map<String, List<String>> known = known(wanted);
+        Map<String, List<String>> changed = new LinkedHashMap<>();
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        for (PublishedEvent event : fresh.values()) {
+            String stream = stream(event.source(), event.aggregateId());
+            JsonNode body = data.get(event.eventId());
+            List<String> named = named(body);
+            List<String> units;
+            if (!named.isEmpty()) {
+                units = named;
+                if (!named.equals(known.get(stream))) {
+                    known.put(stream, named);
+                    changed.put(stream, named);
+                }
             } else {
-                streamUnits.put(stream, units);
-                streamWrites.add(new ReplaceOneModel<>(Filters.eq("_id", stream), new Document("_id", stream).append("units", units),
-                        new ReplaceOptions().upsert(true)));
+                units = new ArrayList<>(known.getOrDefault(stream, List.of()));
+            }
+            JsonNode member = body.path("memberId");
+            if (member.isString() && !stream.equals(stream(MEMBERS, member.asString()))) {
+                List<String> branches = known.getOrDefault(stream(MEMBERS, member.asString()), List.of());
+                if (!branches.isEmpty()) {
+                    Set<String> all = new LinkedHashSet<>(units);
+                    all.addAll(branches);
+                    units = List.copyOf(all);
+                }
             }
             Document entry = new Document("_id", position++).append("eventId", event.eventId()).append("type", event.type())
                     .append("source", event.source()).append("subject", event.aggregateId()).append("aggregateType", event.aggregateType())
@@ -143,40 +169,43 @@ public class DeliveryJournal implements Witness {
             writes.add(new ReplaceOneModel<>(Filters.eq("_id", entry.getLong("_id")), entry, new ReplaceOptions().upsert(true)));
         }
         journal.bulkWrite(writes);
-        if (!streamWrites.isEmpty()) {
+        if (!changed.isEmpty()) {
+            List<WriteModel<Document>> streamWrites = new ArrayList<>();
+            changed.forEach((stream, units) -> streamWrites.add(new ReplaceOneModel<>(Filters.eq("_id", stream),
+                    new Document("_id", stream).append("units", units), new ReplaceOptions().upsert(true))));
             streams.bulkWrite(streamWrites);
         }
     }
 
-    /** The units the journal knew for these events' streams before. */
-    private Map<String, List<String>> streamUnits(Iterable<PublishedEvent> events) {
-        Set<String> ids = new HashSet<>();
-        events.forEach(event -> ids.add(event.source() + " " + event.aggregateId()));
-        Map<String, List<String>> known = new LinkedHashMap<>();
+    private static String stream(String source, String aggregateId) {
+        return source + " " + aggregateId;
+    }
+
+    /** The units the journal knew for these streams before (one read). */
+    private Map<String, List<String>> known(Set<String> ids) {
+        Map<String, List<String>> known = new HashMap<>();
         for (Document stream : streams.find(Filters.in("_id", ids))) {
             known.put(stream.getString("_id"), stream.getList("units", String.class));
         }
         return known;
     }
 
-    /** The units an event names in its data, and the branch of a member it names (as the directory has it now). */
-    private List<String> units(PublishedEvent event) {
-        Set<String> units = new LinkedHashSet<>();
-        JsonNode data;
+    private static JsonNode parse(String data) {
         try {
-            data = JSON.readTree(event.data());
+            return JSON.readTree(data);
         } catch (RuntimeException e) {
-            return List.of();
+            return JSON.createObjectNode();
         }
+    }
+
+    /** The units an event names in its data. */
+    private static List<String> named(JsonNode data) {
+        Set<String> units = new LinkedHashSet<>();
         for (String field : UNIT_FIELDS) {
             JsonNode value = data.path(field);
             if (value.isString() && !value.asString().isBlank()) {
                 units.add(value.asString());
             }
-        }
-        JsonNode member = data.path("memberId");
-        if (member.isString()) {
-            members.member(member.asString()).map(MemberDirectoryReadModel.Member::branchId).filter(b -> b != null).ifPresent(units::add);
         }
         return List.copyOf(units);
     }

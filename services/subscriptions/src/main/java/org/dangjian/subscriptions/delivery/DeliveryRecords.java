@@ -55,28 +55,22 @@ public class DeliveryRecords {
 
     /** An event written to the subscription's Kafka topic and acknowledged by the broker: delivered. */
     public void written(Grant grant, Document entry, List<String> masked, String topic) {
-        Date now = Date.from(clock.instant());
-        List<Bson> set = new ArrayList<>();
-        base(grant, entry, masked).forEach((key, value) -> set.add(Updates.set(key, value)));
-        set.add(Updates.set("state", "DELIVERED"));
-        set.add(Updates.set("lastAttemptAt", now));
-        set.add(Updates.set("deliveredAt", now));
-        set.add(Updates.set("topic", topic));
-        set.add(Updates.setOnInsert("firstAttemptAt", now));
-        set.add(Updates.inc("attempts", 1));
-        deliveries.updateOne(Filters.eq("_id", id(grant.subscriptionId(), entry.getLong("_id"))), Updates.combine(set),
-                new UpdateOptions().upsert(true));
+        delivered(grant, entry, masked, "topic", topic);
     }
 
     /** An event sent on a stream: delivered (a second send after a resume counts a second attempt). */
     public void streamed(Grant grant, Document entry, List<String> masked, String connection) {
+        delivered(grant, entry, masked, "connection", connection);
+    }
+
+    private void delivered(Grant grant, Document entry, List<String> masked, String where, String value) {
         Date now = Date.from(clock.instant());
         List<Bson> set = new ArrayList<>();
-        base(grant, entry, masked).forEach((key, value) -> set.add(Updates.set(key, value)));
+        base(grant, entry, masked).forEach((key, v) -> set.add(Updates.set(key, v)));
         set.add(Updates.set("state", "DELIVERED"));
         set.add(Updates.set("lastAttemptAt", now));
         set.add(Updates.set("deliveredAt", now));
-        set.add(Updates.set("connection", connection));
+        set.add(Updates.set(where, value));
         set.add(Updates.setOnInsert("firstAttemptAt", now));
         set.add(Updates.inc("attempts", 1));
         deliveries.updateOne(Filters.eq("_id", id(grant.subscriptionId(), entry.getLong("_id"))), Updates.combine(set),

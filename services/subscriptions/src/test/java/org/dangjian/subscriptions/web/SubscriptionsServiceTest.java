@@ -41,7 +41,6 @@ import org.dangjian.contracts.organisation.OrganisationUnitEstablished;
 import org.dangjian.contracts.organisation.OrganisationUnitKind;
 import org.dangjian.runtime.config.PlatformProperties;
 import org.dangjian.runtime.eventstore.StoredEvent;
-import org.dangjian.runtime.platform.MemberDirectoryReadModel;
 import org.dangjian.subscriptions.delivery.DeliveryJournal;
 import org.dangjian.testsupport.Eventually;
 import org.dangjian.testsupport.JsonApi;
@@ -85,8 +84,6 @@ class SubscriptionsServiceTest {
     int port;
     @Autowired
     PlatformProperties properties;
-    @Autowired
-    MemberDirectoryReadModel directory;
     @Autowired
     MongoDatabase serviceDatabase;
     @Autowired
@@ -410,7 +407,6 @@ class SubscriptionsServiceTest {
         String subtree = granted(RENSHI, Map.of("eventTypes", types, "organisationUnitId", branchA, "channel", "SSE", "purpose", "第一党支部"), types,
                 List.of());
         String inA = member(branchA, "周敏");
-        Eventually.that(WAIT, () -> assertThat(directory.member(inA)).isPresent());
         producer("members", false).publish(inA, new MemberDesignatedActivist(inA, LocalDate.of(2024, 3, 1), org.dangjian.contracts.members.DecidingBody.BRANCH_COMMITTEE, null));
         String inB = member(branchB, "吴刚");
 

@@ -60,7 +60,7 @@ public record Grant(String subscriptionId, String department, String channel, St
      * carry as headers), its data without the personal fields not granted, and {@code dangjianposition}, the journal
      * position (also the SSE id).
      */
-    public ObjectNode cloudEvent(Document entry, Catalogue catalogue) {
+    public Delivered cloudEvent(Document entry, Catalogue catalogue) {
         ObjectNode event = JSON.createObjectNode();
         event.put("specversion", "1.0");
         event.put("id", entry.getString("eventId"));
@@ -94,7 +94,11 @@ public record Grant(String subscriptionId, String department, String channel, St
             event.put("dangjianmasked", String.join(",", masked));
         }
         event.set("data", data);
-        return event;
+        return new Delivered(event, masked);
+    }
+
+    /** An entry as delivered: the CloudEvent, and the paths of the fields left out of its data. */
+    public record Delivered(ObjectNode event, List<String> masked) {
     }
 
     private static String instant(Document entry, String field) {

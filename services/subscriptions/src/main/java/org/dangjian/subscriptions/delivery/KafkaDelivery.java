@@ -9,19 +9,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
@@ -33,6 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -46,7 +39,7 @@ import tools.jackson.databind.node.ObjectNode;
  * attributes as {@code ce_*} headers, {@code ce_dangjianposition} and {@code ce_dangjianmasked} included; the data as
  * the value; the key the record's id). A department's consumer reads that topic; a deployment gives it a read ACL on its
  * prefix {@code dangjian.deliveries.<department>.} and none on the platform's own topics (docs/deployment.md). A write
- * the broker did not acknowledge is tried again on the next round; the cursor ({@code delivery_cursors}) moves only past
+ * the broker did not acknowledge is tried again on the next round; the cursor ({@link DeliveryCursors}) moves only past
  * acknowledged writes, so an event may be written twice after a crash, never lost.
  */
 @Component
@@ -54,7 +47,6 @@ public class KafkaDelivery implements DisposableBean {
 
     private static final Logger LOG = LoggerFactory.getLogger(KafkaDelivery.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    static final String CURSORS = "delivery_cursors";
     public static final String PREFIX = "dangjian.deliveries.";
 
     private final SubscriptionsReadModel subscriptions;
@@ -63,7 +55,8 @@ public class KafkaDelivery implements DisposableBean {
     private final UnitTreeReadModel tree;
     private final Catalogue catalogue;
     private final DeliverySettings settings;
-    private final MongoCollection<Document> cursors;
+    private final DeliveryCursors cursors;
+    private final KafkaAdmin admin;
     private final String bootstrapServers;
     private final String namespace;
     private final short replicationFactor;
@@ -71,7 +64,7 @@ public class KafkaDelivery implements DisposableBean {
     private volatile KafkaProducer<String, byte[]> producer;
 
     public KafkaDelivery(SubscriptionsReadModel subscriptions, JournalReader reader, DeliveryRecords records, UnitTreeReadModel tree,
-                         Catalogue catalogue, DeliverySettings settings, MongoDatabase serviceDatabase, PlatformProperties properties,
+                         Catalogue catalogue, DeliverySettings settings, DeliveryCursors cursors, KafkaAdmin admin, PlatformProperties properties,
                          @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers) {
         this.subscriptions = subscriptions;
         this.reader = reader;
@@ -79,7 +72,8 @@ public class KafkaDelivery implements DisposableBean {
         this.tree = tree;
         this.catalogue = catalogue;
         this.settings = settings;
-        this.cursors = serviceDatabase.getCollection(CURSORS);
+        this.cursors = cursors;
+        this.admin = admin;
         this.bootstrapServers = bootstrapServers;
         this.namespace = properties.eventing().namespace();
         this.replicationFactor = properties.eventing().replicationFactor();
@@ -93,10 +87,7 @@ public class KafkaDelivery implements DisposableBean {
 
     @Scheduled(fixedDelayString = "${dangjian.subscriptions.poll-interval:250ms}", initialDelayString = "${dangjian.subscriptions.poll-interval:250ms}")
     public void deliver() {
-        for (Document subscription : subscriptions.granted()) {
-            if (!"KAFKA".equals(subscription.getString("channel"))) {
-                continue;
-            }
+        for (Document subscription : subscriptions.granted("KAFKA")) {
             try {
                 Grant.of(subscription).ifPresent(this::deliver);
             } catch (RuntimeException e) {
@@ -108,17 +99,16 @@ public class KafkaDelivery implements DisposableBean {
     private void deliver(Grant grant) {
         String topic = topicOf(grant.department(), grant.subscriptionId());
         ensureTopic(topic);
-        Document cursorDocument = cursors.find(Filters.eq("_id", grant.subscriptionId())).first();
-        long cursor = cursorDocument == null ? Math.max(0, grant.fromPosition() - 1) : cursorDocument.get("position", Number.class).longValue();
+        long cursor = cursors.of(grant);
         List<Document> entries = reader.next(cursor);
         if (entries.isEmpty()) {
             return;
         }
         for (Document entry : entries) {
             if (grant.covers(entry, tree)) {
-                ObjectNode event = grant.cloudEvent(entry, catalogue);
+                Grant.Delivered delivered = grant.cloudEvent(entry, catalogue);
                 try {
-                    producer().send(record(topic, event)).get(settings.webhookTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                    producer().send(record(topic, delivered.event())).get(settings.webhookTimeout().toMillis(), TimeUnit.MILLISECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     break;
@@ -127,11 +117,11 @@ public class KafkaDelivery implements DisposableBean {
                             entry.getLong("_id"), e.toString());
                     break;
                 }
-                records.written(grant, entry, WebhookDispatcher.masked(event), topic);
+                records.written(grant, entry, delivered.masked(), topic);
             }
             cursor = entry.getLong("_id");
         }
-        cursors.updateOne(Filters.eq("_id", grant.subscriptionId()), Updates.max("position", cursor), new UpdateOptions().upsert(true));
+        cursors.moveTo(grant, cursor);
     }
 
     /** The CloudEvent in binary mode: every attribute but the data as a {@code ce_} header, the data as the value. */
@@ -150,23 +140,9 @@ public class KafkaDelivery implements DisposableBean {
     }
 
     private void ensureTopic(String topic) {
-        if (created.contains(topic)) {
-            return;
+        if (created.add(topic)) {
+            admin.createOrModifyTopics(new NewTopic(topic, 1, replicationFactor).configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1")));
         }
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            admin.createTopics(List.of(new NewTopic(topic, 1, replicationFactor).configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1"))))
-                    .all().get(30, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException("could not create " + topic, e.getCause());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("could not create " + topic + " within 30 s", e);
-        }
-        created.add(topic);
     }
 
     private KafkaProducer<String, byte[]> producer() {

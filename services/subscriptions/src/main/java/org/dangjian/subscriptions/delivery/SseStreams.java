@@ -21,7 +21,6 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The departments' open server-sent-event streams (服务器推送). Each stream sends its subscription's events in journal
@@ -168,9 +167,9 @@ public class SseStreams implements SmartLifecycle {
         for (Document entry : reader.next(stream.cursor)) {
             long position = entry.getLong("_id");
             if (grant.get().covers(entry, tree)) {
-                ObjectNode event = grant.get().cloudEvent(entry, catalogue);
-                stream.emitter.send(SseEmitter.event().id(Long.toString(position)).data(JSON.writeValueAsString(event)));
-                records.streamed(grant.get(), entry, WebhookDispatcher.masked(event), stream.connection);
+                Grant.Delivered delivered = grant.get().cloudEvent(entry, catalogue);
+                stream.emitter.send(SseEmitter.event().id(Long.toString(position)).data(JSON.writeValueAsString(delivered.event())));
+                records.streamed(grant.get(), entry, delivered.masked(), stream.connection);
                 stream.lastSent = clock.instant();
             }
             stream.cursor = position;

@@ -23,7 +23,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Posts each granted webhook subscription's events to its URL, one at a time in journal order: the body a CloudEvent in
@@ -39,7 +38,6 @@ public class WebhookDispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookDispatcher.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    static final String CURSORS = "delivery_cursors";
 
     private final SubscriptionsReadModel subscriptions;
     private final JournalReader reader;
@@ -50,12 +48,12 @@ public class WebhookDispatcher {
     private final Catalogue catalogue;
     private final DeliverySettings settings;
     private final Clock clock;
-    private final MongoCollection<Document> cursors;
+    private final DeliveryCursors cursors;
     private final HttpClient http;
 
     public WebhookDispatcher(SubscriptionsReadModel subscriptions, JournalReader reader, DeliveryJournal journal, DeliveryRecords records,
                              WebhookSigner signer, UnitTreeReadModel tree, Catalogue catalogue, DeliverySettings settings, Clock clock,
-                             MongoDatabase serviceDatabase) {
+                             DeliveryCursors cursors) {
         this.subscriptions = subscriptions;
         this.reader = reader;
         this.journal = journal;
@@ -65,16 +63,13 @@ public class WebhookDispatcher {
         this.catalogue = catalogue;
         this.settings = settings;
         this.clock = clock;
-        this.cursors = serviceDatabase.getCollection(CURSORS);
+        this.cursors = cursors;
         this.http = HttpClient.newBuilder().connectTimeout(settings.webhookTimeout()).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     @Scheduled(fixedDelayString = "${dangjian.subscriptions.poll-interval:250ms}", initialDelayString = "${dangjian.subscriptions.poll-interval:250ms}")
     public void dispatch() {
-        for (Document subscription : subscriptions.granted()) {
-            if (!"WEBHOOK".equals(subscription.getString("channel"))) {
-                continue;
-            }
+        for (Document subscription : subscriptions.granted("WEBHOOK")) {
             try {
                 Grant.of(subscription).ifPresent(this::dispatch);
             } catch (RuntimeException e) {
@@ -84,7 +79,7 @@ public class WebhookDispatcher {
     }
 
     private void dispatch(Grant grant) {
-        long cursor = cursor(grant);
+        long cursor = cursors.of(grant);
         for (Document due : records.due(grant.subscriptionId())) {
             Optional<Document> entry = journal.entry(due.getLong("position"));
             if (entry.isEmpty()) {
@@ -96,7 +91,7 @@ public class WebhookDispatcher {
             }
             if (due.getLong("position") > cursor) {
                 cursor = due.getLong("position");
-                saveCursor(grant, cursor);
+                cursors.moveTo(grant, cursor);
             }
         }
         if (records.retryingAfter(grant.subscriptionId(), cursor)) {
@@ -113,18 +108,17 @@ public class WebhookDispatcher {
             }
             cursor = position;
         }
-        saveCursor(grant, cursor);
+        cursors.moveTo(grant, cursor);
     }
 
     private Document post(Grant grant, Document entry) {
-        ObjectNode event = grant.cloudEvent(entry, catalogue);
-        List<String> masked = masked(event);
-        byte[] body = JSON.writeValueAsBytes(event);
+        Grant.Delivered delivered = grant.cloudEvent(entry, catalogue);
+        byte[] body = JSON.writeValueAsBytes(delivered.event());
         long now = clock.instant().getEpochSecond();
         String deliveryId = DeliveryRecords.id(grant.subscriptionId(), entry.getLong("_id"));
         Integer status = null;
         String error = null;
-        boolean delivered = false;
+        boolean accepted = false;
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(grant.webhookUrl())).timeout(settings.webhookTimeout())
                     .header("Content-Type", "application/cloudevents+json; charset=utf-8")
@@ -133,8 +127,8 @@ public class WebhookDispatcher {
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             status = response.statusCode();
-            delivered = status >= 200 && status < 300;
-            if (!delivered) {
+            accepted = status >= 200 && status < 300;
+            if (!accepted) {
                 error = "HTTP " + status;
             }
         } catch (InterruptedException e) {
@@ -143,24 +137,11 @@ public class WebhookDispatcher {
         } catch (Exception e) {
             error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         }
-        return records.attempted(grant, entry, masked, delivered, status, error == null ? null : truncate(error), settings);
-    }
-
-    static List<String> masked(ObjectNode event) {
-        String masked = event.path("dangjianmasked").asString("");
-        return masked.isEmpty() ? List.of() : List.of(masked.split(","));
+        return records.attempted(grant, entry, delivered.masked(), accepted, status, error == null ? null : truncate(error), settings);
     }
 
     private static String truncate(String text) {
         return text.length() > 500 ? text.substring(0, 500) : text;
     }
 
-    private long cursor(Grant grant) {
-        Document cursor = cursors.find(Filters.eq("_id", grant.subscriptionId())).first();
-        return cursor == null ? Math.max(0, grant.fromPosition() - 1) : cursor.get("position", Number.class).longValue();
-    }
-
-    private void saveCursor(Grant grant, long position) {
-        cursors.updateOne(Filters.eq("_id", grant.subscriptionId()), Updates.max("position", position), new UpdateOptions().upsert(true));
-    }
 }

@@ -123,9 +123,9 @@ public class SubscriptionsReadModel implements ReadModel {
         return documents.find(id);
     }
 
-    /** The granted subscriptions (the delivery's working set). */
-    public List<Document> granted() {
-        return collection.find(Filters.eq("state", "GRANTED")).into(new ArrayList<>());
+    /** The granted subscriptions delivered by this channel (a webhook's or Kafka delivery's working set). */
+    public List<Document> granted(String channel) {
+        return collection.find(Filters.and(Filters.eq("state", "GRANTED"), Filters.eq("channel", channel))).into(new ArrayList<>());
     }
 
     /** A page of the subscriptions, newest request first, by state and department (either may be null). */

@@ -4,10 +4,13 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.dangjian.contracts.PersonalData;
+import org.dangjian.registry.ServiceEntry;
+import org.dangjian.registry.ServiceRegistry;
 import org.dangjian.runtime.security.Roles;
 import org.dangjian.subscriptions.command.Catalogue;
 import org.dangjian.subscriptions.delivery.Masking;
@@ -21,12 +24,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "事件目录 Catalogue")
 class CatalogueController {
 
-    private static final Map<String, String[]> SERVICE_TITLES = Map.of("organisation", new String[] {"组织", "Organisation"}, "members",
-            new String[] {"党员", "Members"}, "activities", new String[] {"活动", "Activities"}, "discipline",
-            new String[] {"纪检监督", "Discipline supervision"}, "audit", new String[] {"审计", "Audit"}, "subscriptions",
-            new String[] {"事件订阅", "Subscriptions"});
-
     private final Catalogue catalogue;
+    /** The services' titles, from the service registry (服务注册表). */
+    private final ServiceRegistry registry = ServiceRegistry.load();
 
     CatalogueController(Catalogue catalogue) {
         this.catalogue = catalogue;
@@ -39,11 +39,11 @@ class CatalogueController {
     Map<String, Object> catalogue() {
         List<Map<String, Object>> types = catalogue.entries().stream().map(entry -> {
             Map<String, Object> type = new LinkedHashMap<>();
-            String[] titles = SERVICE_TITLES.getOrDefault(entry.service(), new String[] {entry.service(), entry.service()});
+            Optional<ServiceEntry> service = registry.find(entry.service());
             type.put("type", entry.type());
             type.put("service", entry.service());
-            type.put("serviceTitle", titles[0]);
-            type.put("serviceTitleEn", titles[1]);
+            type.put("serviceTitle", service.map(ServiceEntry::title).orElse(entry.service()));
+            type.put("serviceTitleEn", service.map(ServiceEntry::titleEn).orElse(entry.service()));
             type.put("name", entry.record().getSimpleName());
             type.put("grantable", entry.grantable());
             type.put("personalData", Masking.personalFields(entry.record()).entrySet().stream()

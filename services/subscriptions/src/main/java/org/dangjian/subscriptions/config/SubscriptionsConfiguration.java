@@ -33,7 +33,8 @@ class SubscriptionsConfiguration {
                                       @Value("${dangjian.subscriptions.initial-backoff:1s}") Duration initialBackoff,
                                       @Value("${dangjian.subscriptions.max-backoff:5m}") Duration maxBackoff,
                                       @Value("${dangjian.subscriptions.webhook-timeout:10s}") Duration webhookTimeout,
-                                      @Value("${dangjian.subscriptions.batch:200}") int batch) {
-        return new DeliverySettings(pollInterval, heartbeat, gapWait, maxAttempts, initialBackoff, maxBackoff, webhookTimeout, batch);
+                                      @Value("${dangjian.subscriptions.batch:200}") int batch,
+                                      @Value("${dangjian.subscriptions.unit-wait:10s}") Duration unitWait) {
+        return new DeliverySettings(pollInterval, heartbeat, gapWait, maxAttempts, initialBackoff, maxBackoff, webhookTimeout, batch, unitWait);
     }
 }

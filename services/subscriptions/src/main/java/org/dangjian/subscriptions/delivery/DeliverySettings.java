@@ -13,9 +13,11 @@ import java.time.Duration;
  * @param maxBackoff       the longest wait between two tries (5 min)
  * @param webhookTimeout   how long a webhook post may take (10 s)
  * @param batch            how many journal entries a reader takes at a time (200)
+ * @param unitWait         how long a subtree subscription waits at an entry that names a unit the service does not know
+ *                         yet (its establishment, on the organisation's topic, not read yet) before passing it (10 s)
  */
 public record DeliverySettings(Duration pollInterval, Duration heartbeat, Duration gapWait, int maxAttempts, Duration initialBackoff,
-                               Duration maxBackoff, Duration webhookTimeout, int batch) {
+                               Duration maxBackoff, Duration webhookTimeout, int batch, Duration unitWait) {
 
     public DeliverySettings {
         if (maxAttempts < 1 || batch < 1) {

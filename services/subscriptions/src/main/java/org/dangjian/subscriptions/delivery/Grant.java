@@ -18,8 +18,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A subscription's grant as the delivery applies it: what a journal entry must be to reach the department, and what of
  * its data it receives. An entry is delivered when the subscription is granted now, the entry's position is at or after
- * the grant's start (and, without the history, the event was recorded at or after the grant), its type is granted, and (for a subtree grant) one of the units it concerns stands in the subtree;
- * its personal data not granted is left out and named in {@code dangjianmasked}.
+ * the grant's start (and, without the history, the event was recorded at or after the grant), its type is granted, and
+ * (for a subtree grant) one of the units it concerns stands in the subtree; its personal data not granted is left out and named in {@code dangjianmasked}.
  */
 public record Grant(String subscriptionId, String department, String channel, String webhookUrl, long fromPosition, Instant grantedAt,
                     boolean deliverHistory, Set<String> eventTypes, Set<PersonalData.Kind> personalData, String organisationUnitId) {
@@ -41,18 +41,44 @@ public record Grant(String subscriptionId, String department, String channel, St
                 Set.copyOf(grant.getList("eventTypes", String.class)), kinds, requested == null ? null : requested.getString("organisationUnitId")));
     }
 
-    /** Whether the entry reaches this subscription. */
-    public boolean covers(Document entry, UnitTreeReadModel tree) {
+    /** Whether a journal entry reaches a subscription: now, not at all, or not yet decidable. */
+    public enum Coverage {
+        /** Deliver it. */
+        DELIVER,
+        /** Pass it by: not for this subscription. */
+        PASS,
+        /**
+         * Stop before it for now: it names a unit the service has not read the establishment of yet, so a subtree
+         * grant cannot tell whether it is within (it is passed once it was journaled {@code unit-wait} ago).
+         */
+        WAIT
+    }
+
+    /**
+     * Whether the entry reaches this subscription. An entry that names a unit the organisation tree does not know yet is
+     * {@link Coverage#WAIT} while it was journaled after {@code unknownUnitsPassBefore}; after that such a unit counts as
+     * outside the subtree.
+     */
+    public Coverage covers(Document entry, UnitTreeReadModel tree, Instant unknownUnitsPassBefore) {
         if (entry.getLong("_id") < fromPosition || !eventTypes.contains(entry.getString("type"))) {
-            return false;
+            return Coverage.PASS;
         }
         if (!deliverHistory && entry.getDate("recordedAt") != null && entry.getDate("recordedAt").toInstant().isBefore(grantedAt)) {
-            return false; // recorded before the grant, journaled after it (the journal was behind)
+            return Coverage.PASS; // recorded before the grant, journaled after it (the journal was behind)
         }
         if (organisationUnitId == null) {
-            return true;
+            return Coverage.DELIVER;
         }
-        return entry.getList("units", String.class, List.of()).stream().anyMatch(unit -> tree.within(unit, organisationUnitId));
+        boolean unknown = false;
+        for (String unit : entry.getList("units", String.class, List.of())) {
+            UnitTreeReadModel.Placement placement = tree.placement(unit, organisationUnitId);
+            if (placement == UnitTreeReadModel.Placement.WITHIN) {
+                return Coverage.DELIVER;
+            }
+            unknown |= placement == UnitTreeReadModel.Placement.UNKNOWN;
+        }
+        Date journaled = entry.getDate("journaledAt");
+        return unknown && journaled != null && journaled.toInstant().isAfter(unknownUnitsPassBefore) ? Coverage.WAIT : Coverage.PASS;
     }
 
     /**

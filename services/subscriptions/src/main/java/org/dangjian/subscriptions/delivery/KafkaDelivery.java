@@ -1,6 +1,8 @@
 package org.dangjian.subscriptions.delivery;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -57,6 +59,7 @@ public class KafkaDelivery implements DisposableBean {
     private final DeliverySettings settings;
     private final DeliveryCursors cursors;
     private final KafkaAdmin admin;
+    private final Clock clock;
     private final String bootstrapServers;
     private final String namespace;
     private final short replicationFactor;
@@ -65,7 +68,7 @@ public class KafkaDelivery implements DisposableBean {
 
     public KafkaDelivery(SubscriptionsReadModel subscriptions, JournalReader reader, DeliveryRecords records, UnitTreeReadModel tree,
                          Catalogue catalogue, DeliverySettings settings, DeliveryCursors cursors, KafkaAdmin admin, PlatformProperties properties,
-                         @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers) {
+                         Clock clock, @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers) {
         this.subscriptions = subscriptions;
         this.reader = reader;
         this.records = records;
@@ -74,6 +77,7 @@ public class KafkaDelivery implements DisposableBean {
         this.settings = settings;
         this.cursors = cursors;
         this.admin = admin;
+        this.clock = clock;
         this.bootstrapServers = bootstrapServers;
         this.namespace = properties.eventing().namespace();
         this.replicationFactor = properties.eventing().replicationFactor();
@@ -104,8 +108,13 @@ public class KafkaDelivery implements DisposableBean {
         if (entries.isEmpty()) {
             return;
         }
+        Instant unknownUnitsPassBefore = clock.instant().minus(settings.unitWait());
         for (Document entry : entries) {
-            if (grant.covers(entry, tree)) {
+            Grant.Coverage coverage = grant.covers(entry, tree, unknownUnitsPassBefore);
+            if (coverage == Grant.Coverage.WAIT) {
+                break; // a unit it names is not known yet: the later events wait behind it
+            }
+            if (coverage == Grant.Coverage.DELIVER) {
                 Grant.Delivered delivered = grant.cloudEvent(entry, catalogue);
                 try {
                     producer().send(record(topic, delivered.event())).get(settings.webhookTimeout().toMillis(), TimeUnit.MILLISECONDS);

@@ -164,9 +164,14 @@ public class SseStreams implements SmartLifecycle {
             streams.remove(stream.connection);
             return;
         }
+        Instant unknownUnitsPassBefore = clock.instant().minus(settings.unitWait());
         for (Document entry : reader.next(stream.cursor)) {
             long position = entry.getLong("_id");
-            if (grant.get().covers(entry, tree)) {
+            Grant.Coverage coverage = grant.get().covers(entry, tree, unknownUnitsPassBefore);
+            if (coverage == Grant.Coverage.WAIT) {
+                break; // a unit it names is not known yet: this stream waits for it
+            }
+            if (coverage == Grant.Coverage.DELIVER) {
                 Grant.Delivered delivered = grant.get().cloudEvent(entry, catalogue);
                 stream.emitter.send(SseEmitter.event().id(Long.toString(position)).data(JSON.writeValueAsString(delivered.event())));
                 records.streamed(grant.get(), entry, delivered.masked(), stream.connection);

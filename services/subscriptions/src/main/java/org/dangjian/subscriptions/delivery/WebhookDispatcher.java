@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -98,9 +99,14 @@ public class WebhookDispatcher {
             return; // waiting for its next try
         }
         List<Document> entries = reader.next(cursor);
+        Instant unknownUnitsPassBefore = clock.instant().minus(settings.unitWait());
         for (Document entry : entries) {
             long position = entry.getLong("_id");
-            if (grant.covers(entry, tree)) {
+            Grant.Coverage coverage = grant.covers(entry, tree, unknownUnitsPassBefore);
+            if (coverage == Grant.Coverage.WAIT) {
+                break; // a unit it names is not known yet: the later events wait behind it
+            }
+            if (coverage == Grant.Coverage.DELIVER) {
                 Document outcome = post(grant, entry);
                 if ("RETRYING".equals(outcome.getString("state"))) {
                     break;

@@ -25,7 +25,9 @@ import org.springframework.stereotype.Component;
  * Where each organisation unit hangs in the tree ({@code unit_tree}: a unit's id and its parent's), from the organisation
  * service's topic: what a subscription's subtree filter asks. A unit's parent is written by the unit's own establishment
  * and by its parent's attach and detach events, each a field set once per event ({@code parents.<parentId>} true or
- * false), so the order in which different units' events arrive does not matter.
+ * false), so the order in which different units' events arrive does not matter. Every unit established has a document,
+ * a top unit too ({@code established} true, no parent): a unit without one is one the service has not read yet, which
+ * the delivery tells apart from a unit outside the subtree ({@link Placement#UNKNOWN}).
  */
 @Component
 public class UnitTreeReadModel implements ReadModel {
@@ -67,8 +69,9 @@ public class UnitTreeReadModel implements ReadModel {
         List<WriteModel<Document>> writes = new ArrayList<>();
         UpdateOptions upsert = new UpdateOptions().upsert(true);
         for (PublishedEvent event : events) {
-            if (event.payload() instanceof OrganisationUnitEstablished e && e.parentId() != null) {
-                writes.add(new UpdateOneModel<>(Filters.eq("_id", e.unitId()), Updates.set("parents." + e.parentId(), true), upsert));
+            if (event.payload() instanceof OrganisationUnitEstablished e) {
+                writes.add(new UpdateOneModel<>(Filters.eq("_id", e.unitId()), e.parentId() == null ? Updates.set("established", true)
+                        : Updates.combine(Updates.set("established", true), Updates.set("parents." + e.parentId(), true)), upsert));
             } else if (event.payload() instanceof OrganisationUnitSubordinateAttached e) {
                 writes.add(new UpdateOneModel<>(Filters.eq("_id", e.subordinateId()), Updates.set("parents." + e.unitId(), true), upsert));
             } else if (event.payload() instanceof OrganisationUnitSubordinateDetached e) {
@@ -80,22 +83,38 @@ public class UnitTreeReadModel implements ReadModel {
         }
     }
 
-    /** Whether {@code unitId} is {@code root} or stands anywhere under it. */
-    public boolean within(String unitId, String root) {
-        Set<String> seen = new HashSet<>();
-        String current = unitId;
-        for (int depth = 0; current != null && depth < MAX_DEPTH && seen.add(current); depth++) {
-            if (current.equals(root)) {
-                return true;
-            }
-            current = parentOf(current);
-        }
-        return false;
+    /** Where a unit stands relative to a subtree's root, as far as the organisation's events read so far tell. */
+    public enum Placement {
+        /** The root itself or a unit under it. */
+        WITHIN,
+        /** A unit whose line up to a top unit does not pass the root. */
+        OUTSIDE,
+        /** The line up from the unit reaches a unit the service has no record of: its establishment not read yet. */
+        UNKNOWN
     }
 
-    private String parentOf(String unitId) {
-        Document unit = collection.find(Filters.eq("_id", unitId)).first();
-        Document parents = unit == null ? null : unit.get("parents", Document.class);
+    /** Whether {@code unitId} is {@code root} or stands anywhere under it; {@link Placement#UNKNOWN} while that cannot be told yet. */
+    public Placement placement(String unitId, String root) {
+        Set<String> seen = new HashSet<>();
+        String current = unitId;
+        for (int depth = 0; depth < MAX_DEPTH && seen.add(current); depth++) {
+            if (current.equals(root)) {
+                return Placement.WITHIN;
+            }
+            Document unit = collection.find(Filters.eq("_id", current)).first();
+            if (unit == null) {
+                return Placement.UNKNOWN;
+            }
+            current = parentOf(unit);
+            if (current == null) {
+                return Placement.OUTSIDE;
+            }
+        }
+        return Placement.OUTSIDE; // a cycle or a line deeper than any real tree: bad data, never delivered on its account
+    }
+
+    private static String parentOf(Document unit) {
+        Document parents = unit.get("parents", Document.class);
         if (parents == null) {
             return null;
         }

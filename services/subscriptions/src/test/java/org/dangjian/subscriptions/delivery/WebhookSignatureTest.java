@@ -29,7 +29,7 @@ class WebhookSignatureTest {
     @Test
     void aFailedPostWaitsOneSecondThenTwiceAsLongEachTimeAtMostFiveMinutes() {
         DeliverySettings settings = new DeliverySettings(Duration.ofMillis(250), Duration.ofSeconds(15), Duration.ofSeconds(5), 5, Duration.ofSeconds(1),
-                Duration.ofMinutes(5), Duration.ofSeconds(10), 200);
+                Duration.ofMinutes(5), Duration.ofSeconds(10), 200, Duration.ofSeconds(10));
         assertThat(IntStream.rangeClosed(1, 10).mapToObj(settings::backoff).toList()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2),
                 Duration.ofSeconds(4), Duration.ofSeconds(8), Duration.ofSeconds(16), Duration.ofSeconds(32), Duration.ofSeconds(64),
                 Duration.ofSeconds(128), Duration.ofSeconds(256), Duration.ofMinutes(5));

@@ -65,7 +65,8 @@ import tools.jackson.databind.JsonNode;
  * published once, the restricted topic included); personal data per grant; a subtree grant.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"dangjian.subscriptions.poll-interval=100ms",
-        "dangjian.subscriptions.initial-backoff=200ms", "dangjian.subscriptions.max-attempts=3", "dangjian.subscriptions.gap-wait=1s"})
+        "dangjian.subscriptions.initial-backoff=200ms", "dangjian.subscriptions.max-attempts=3", "dangjian.subscriptions.gap-wait=1s",
+        "dangjian.subscriptions.unit-wait=3s"})
 @UsePlatformInfrastructure
 class SubscriptionsServiceTest {
 
@@ -398,10 +399,40 @@ class SubscriptionsServiceTest {
     }
 
     @Test
+    void aSubtreeGrantWaitsForABranchItHasNotReadYetAndPassesAUnitThatNeverComes() {
+        ForeignEvents organisation = producer("organisation", false);
+        organisation.publish(COMMITTEE, new OrganisationUnitEstablished(COMMITTEE, OrganisationUnitKind.COMMITTEE, null, "机关党委", null, null));
+        String known = UUID.randomUUID().toString();
+        organisation.publish(known, new OrganisationUnitEstablished(known, OrganisationUnitKind.BRANCH, null, "第三党支部", COMMITTEE, null));
+        String id = granted(RENSHI, Map.of("eventTypes", List.of(APPLIED), "organisationUnitId", COMMITTEE, "channel", "SSE", "purpose", "机关党委"),
+                List.of(APPLIED), List.of());
+        List<String> subjects = new ArrayList<>();
+        String inLate;
+        String inGhost;
+        String inKnown;
+        try (SseClient client = stream(id, RENSHI, null)) { // open first: the stream looks at each event as it is journaled
+            // a member applies to a branch whose establishment the service reads only later (another topic, another consumer)
+            String late = UUID.randomUUID().toString();
+            inLate = member(late, "冯洁");
+            assertThat(client.next(Duration.ofMillis(1500))).as("held while the branch is not known").isNull();
+            organisation.publish(late, new OrganisationUnitEstablished(late, OrganisationUnitKind.BRANCH, null, "新设党支部", COMMITTEE, null));
+            // a unit that is never established holds the stream up for unit-wait (3 s here), then counts as outside
+            inGhost = member(UUID.randomUUID().toString(), "陈晨");
+            inKnown = member(known, "褚明");
+            for (SseClient.Event event : client.take(2, WAIT)) {
+                subjects.add(JsonApi.JSON.readTree(event.data()).get("subject").asString());
+            }
+            assertThat(client.next(Duration.ofSeconds(1))).isNull();
+        }
+        assertThat(subjects).containsExactly(inLate, inKnown).doesNotContain(inGhost);
+    }
+
+    @Test
     void personalDataIsLeftOutUnlessTheGrantNamesItAndASubtreeGrantGetsItsSubtreeOnly() {
         String branchA = UUID.randomUUID().toString();
         String branchB = UUID.randomUUID().toString();
         ForeignEvents organisation = producer("organisation", false);
+        organisation.publish(COMMITTEE, new OrganisationUnitEstablished(COMMITTEE, OrganisationUnitKind.COMMITTEE, null, "机关党委", null, null));
         organisation.publish(branchA, new OrganisationUnitEstablished(branchA, OrganisationUnitKind.BRANCH, null, "第一党支部", COMMITTEE, null));
         organisation.publish(branchB, new OrganisationUnitEstablished(branchB, OrganisationUnitKind.BRANCH, null, "第二党支部", COMMITTEE, null));
         List<String> types = List.of(APPLIED, ACTIVIST);

@@ -50,8 +50,16 @@ public final class HostileInputCheck {
 
     /** The same, with every hand-picked value of at most {@code fieldsPerBody} properties per body ({@link HostileRequests#of}). */
     public Outcome run(JsonNode openApi, long seed, int randomCasesPerEndpoint, int fieldsPerBody) {
+        return run(openApi, seed, randomCasesPerEndpoint, fieldsPerBody, 1);
+    }
+
+    /**
+     * The same, each endpoint getting one in {@code oneIn} of each hand-picked list, a share chosen by the seed
+     * ({@link HostileRequests#HostileRequests(JsonNode, long, int)}).
+     */
+    public Outcome run(JsonNode openApi, long seed, int randomCasesPerEndpoint, int fieldsPerBody, int oneIn) {
         ApiDescription api = ApiDescription.of(openApi);
-        HostileRequests generator = new HostileRequests(openApi, seed);
+        HostileRequests generator = new HostileRequests(openApi, seed, oneIn);
         List<String> findings = new ArrayList<>();
         Map<Integer, Integer> statuses = new java.util.TreeMap<>();
         int sent = 0;

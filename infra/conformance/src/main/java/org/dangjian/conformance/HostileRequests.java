@@ -60,10 +60,35 @@ public final class HostileRequests {
 
     private final JsonNode openApi;
     private final Random random;
+    private final int oneIn;
 
     public HostileRequests(JsonNode openApi, long seed) {
+        this(openApi, seed, 1);
+    }
+
+    /**
+     * Requests that take, for each endpoint, one in {@code oneIn} of each hand-picked list (path ids, parameter values,
+     * texts, other kinds), a different share per endpoint chosen by the seed: the checks behind the values (path
+     * parsing, parameter binding, bean validation) are the same for every endpoint, so one run still sends every value
+     * to some endpoint, and runs with other seeds go round the rest.
+     */
+    public HostileRequests(JsonNode openApi, long seed, int oneIn) {
+        if (oneIn < 1) {
+            throw new IllegalArgumentException("oneIn must be at least 1");
+        }
         this.openApi = openApi;
         this.random = new Random(seed);
+        this.oneIn = oneIn;
+    }
+
+    /** The share of a hand-picked list this endpoint gets, in the list's order. */
+    private <T> List<T> share(List<T> values) {
+        if (oneIn == 1) {
+            return values;
+        }
+        List<Integer> indexes = new ArrayList<>(java.util.stream.IntStream.range(0, values.size()).boxed().toList());
+        java.util.Collections.shuffle(indexes, random);
+        return indexes.subList(0, (values.size() + oneIn - 1) / oneIn).stream().sorted().map(values::get).toList();
     }
 
     /**
@@ -84,11 +109,11 @@ public final class HostileRequests {
         String path = prefix + endpoint.validPath(UUID.randomUUID().toString());
         ObjectNode valid = endpoint.body() == null ? null : validBody(endpoint.body());
         byte[] validBytes = valid == null ? null : bytes(valid);
-        for (String id : endpoint.pathParameters().isEmpty() ? List.<String>of() : HOSTILE_IDS) {
+        for (String id : endpoint.pathParameters().isEmpty() ? List.<String>of() : share(HOSTILE_IDS)) {
             requests.add(request("path id " + id, endpoint.method(), prefix + endpoint.path(id), validBytes));
         }
         for (ApiDescription.Parameter parameter : endpoint.query()) {
-            for (String value : HOSTILE_VALUES) {
+            for (String value : share(HOSTILE_VALUES)) {
                 requests.add(request(parameter.name() + "=" + value, endpoint.method(), path + "?" + parameter.name() + "=" + value,
                         validBytes));
             }
@@ -116,10 +141,10 @@ public final class HostileRequests {
     private void bodies(String method, String path, ObjectNode valid, List<String> picked, List<String> names, List<Request> requests,
                         int randomCases) {
         for (String name : picked) {
-            for (String text : EDGE_TEXTS) {
+            for (String text : share(EDGE_TEXTS)) {
                 requests.add(request(name + " = text " + abbreviate(text), method, path, bytes(with(valid, name, NODES.stringNode(text)))));
             }
-            for (int k = 0; k < OTHER_KINDS.size(); k++) {
+            for (int k : share(java.util.stream.IntStream.range(0, OTHER_KINDS.size()).boxed().toList())) {
                 requests.add(request(name + " = " + OTHER_KINDS.get(k), method, path, bytes(with(valid, name, OTHER_KIND_NODES.get(k)))));
             }
             String json = valid.toString();

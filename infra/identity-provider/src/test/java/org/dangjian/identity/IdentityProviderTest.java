@@ -211,6 +211,8 @@ class IdentityProviderTest {
                         "yunwei", "平台运维")
                 .contains("<code>dangjian</code>")
                 .doesNotContain("用户名或密码错误");
+        // its icon inline: a page without one makes the browser ask for /favicon.ico, a 404 in the console of every sign-in
+        assertThat(response.body()).contains("<link rel=\"icon\" type=\"image/svg+xml\" href=\"data:image/svg+xml,");
     }
 
     @Test

@@ -19,7 +19,8 @@ import tools.jackson.databind.node.ObjectNode;
  * A subscription's grant as the delivery applies it: what a journal entry must be to reach the department, and what of
  * its data it receives. An entry is delivered when the subscription is granted now, the entry's position is at or after
  * the grant's start (and, without the history, the event was recorded at or after the grant), its type is granted, and
- * (for a subtree grant) one of the units it concerns stands in the subtree; its personal data not granted is left out and named in {@code dangjianmasked}.
+ * (for a subtree grant) one of the units it concerns stands in the subtree; its personal data not granted is left out
+ * and named in {@code dangjianmasked}.
  */
 public record Grant(String subscriptionId, String department, String channel, String webhookUrl, long fromPosition, Instant grantedAt,
                     boolean deliverHistory, Set<String> eventTypes, Set<PersonalData.Kind> personalData, String organisationUnitId) {

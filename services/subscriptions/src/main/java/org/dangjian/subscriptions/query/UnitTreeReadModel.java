@@ -93,7 +93,10 @@ public class UnitTreeReadModel implements ReadModel {
         UNKNOWN
     }
 
-    /** Whether {@code unitId} is {@code root} or stands anywhere under it; {@link Placement#UNKNOWN} while that cannot be told yet. */
+    /**
+     * Whether {@code unitId} is {@code root} or stands anywhere under it; {@link Placement#UNKNOWN} while that cannot be
+     * told yet.
+     */
     public Placement placement(String unitId, String root) {
         Set<String> seen = new HashSet<>();
         String current = unitId;

@@ -7,6 +7,7 @@ import java.util.Date;
 import java.util.List;
 
 import org.bson.Document;
+import org.dangjian.subscriptions.query.UnitTreeReadModel;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,18 +15,44 @@ import org.springframework.stereotype.Component;
  * up to the first missing position. A position is missing while its entry is being written or when its write was lost
  * (a crash between taking the positions and writing them); the reader waits for it until the entry after it is {@code
  * gapWait} old, then passes it, so that nothing is delivered out of order and a lost position stops nobody for long.
+ * For one grant ({@link #next(Grant, long)}) it likewise stops before an entry that names a unit not known yet, for up
+ * to {@code unitWait} ({@link Grant#covers}).
  */
 @Component
 public class JournalReader {
 
     private final DeliveryJournal journal;
+    private final UnitTreeReadModel tree;
     private final DeliverySettings settings;
     private final Clock clock;
 
-    public JournalReader(DeliveryJournal journal, DeliverySettings settings, Clock clock) {
+    public JournalReader(DeliveryJournal journal, UnitTreeReadModel tree, DeliverySettings settings, Clock clock) {
         this.journal = journal;
+        this.tree = tree;
         this.settings = settings;
         this.clock = clock;
+    }
+
+    /** A journal entry in a grant's line: to be delivered to it, or passed (the cursor moves past it either way). */
+    public record Step(Document entry, boolean deliver) {
+
+        public long position() {
+            return entry.getLong("_id");
+        }
+    }
+
+    /** The entries after {@code cursor} that may be decided for the grant now, in order: up to one it must wait at. */
+    public List<Step> next(Grant grant, long cursor) {
+        Instant unknownUnitsPassBefore = clock.instant().minus(settings.unitWait());
+        List<Step> steps = new ArrayList<>();
+        for (Document entry : next(cursor)) {
+            Grant.Coverage coverage = grant.covers(entry, tree, unknownUnitsPassBefore);
+            if (coverage == Grant.Coverage.WAIT) {
+                break; // a unit it names is not known yet: the later entries wait behind it
+            }
+            steps.add(new Step(entry, coverage == Grant.Coverage.DELIVER));
+        }
+        return steps;
     }
 
     /** The entries after {@code cursor} that may be delivered now, in order (at most the batch size). */

@@ -1,8 +1,6 @@
 package org.dangjian.subscriptions.delivery;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,7 +20,6 @@ import org.bson.Document;
 import org.dangjian.runtime.config.PlatformProperties;
 import org.dangjian.subscriptions.command.Catalogue;
 import org.dangjian.subscriptions.query.SubscriptionsReadModel;
-import org.dangjian.subscriptions.query.UnitTreeReadModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -54,30 +51,26 @@ public class KafkaDelivery implements DisposableBean {
     private final SubscriptionsReadModel subscriptions;
     private final JournalReader reader;
     private final DeliveryRecords records;
-    private final UnitTreeReadModel tree;
     private final Catalogue catalogue;
     private final DeliverySettings settings;
     private final DeliveryCursors cursors;
     private final KafkaAdmin admin;
-    private final Clock clock;
     private final String bootstrapServers;
     private final String namespace;
     private final short replicationFactor;
     private final Set<String> created = ConcurrentHashMap.newKeySet();
     private volatile KafkaProducer<String, byte[]> producer;
 
-    public KafkaDelivery(SubscriptionsReadModel subscriptions, JournalReader reader, DeliveryRecords records, UnitTreeReadModel tree,
+    public KafkaDelivery(SubscriptionsReadModel subscriptions, JournalReader reader, DeliveryRecords records,
                          Catalogue catalogue, DeliverySettings settings, DeliveryCursors cursors, KafkaAdmin admin, PlatformProperties properties,
-                         Clock clock, @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers) {
+                         @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers) {
         this.subscriptions = subscriptions;
         this.reader = reader;
         this.records = records;
-        this.tree = tree;
         this.catalogue = catalogue;
         this.settings = settings;
         this.cursors = cursors;
         this.admin = admin;
-        this.clock = clock;
         this.bootstrapServers = bootstrapServers;
         this.namespace = properties.eventing().namespace();
         this.replicationFactor = properties.eventing().replicationFactor();
@@ -104,18 +97,13 @@ public class KafkaDelivery implements DisposableBean {
         String topic = topicOf(grant.department(), grant.subscriptionId());
         ensureTopic(topic);
         long cursor = cursors.of(grant);
-        List<Document> entries = reader.next(cursor);
-        if (entries.isEmpty()) {
+        List<JournalReader.Step> steps = reader.next(grant, cursor);
+        if (steps.isEmpty()) {
             return;
         }
-        Instant unknownUnitsPassBefore = clock.instant().minus(settings.unitWait());
-        for (Document entry : entries) {
-            Grant.Coverage coverage = grant.covers(entry, tree, unknownUnitsPassBefore);
-            if (coverage == Grant.Coverage.WAIT) {
-                break; // a unit it names is not known yet: the later events wait behind it
-            }
-            if (coverage == Grant.Coverage.DELIVER) {
-                Grant.Delivered delivered = grant.cloudEvent(entry, catalogue);
+        for (JournalReader.Step step : steps) {
+            if (step.deliver()) {
+                Grant.Delivered delivered = grant.cloudEvent(step.entry(), catalogue);
                 try {
                     producer().send(record(topic, delivered.event())).get(settings.webhookTimeout().toMillis(), TimeUnit.MILLISECONDS);
                 } catch (InterruptedException e) {
@@ -123,12 +111,12 @@ public class KafkaDelivery implements DisposableBean {
                     break;
                 } catch (ExecutionException | TimeoutException e) {
                     LOG.warn("Kafka delivery of subscription {} at position {} not acknowledged; tried again: {}", grant.subscriptionId(),
-                            entry.getLong("_id"), e.toString());
+                            step.position(), e.toString());
                     break;
                 }
-                records.written(grant, entry, delivered.masked(), topic);
+                records.written(grant, step.entry(), delivered.masked(), topic);
             }
-            cursor = entry.getLong("_id");
+            cursor = step.position();
         }
         cursors.moveTo(grant, cursor);
     }

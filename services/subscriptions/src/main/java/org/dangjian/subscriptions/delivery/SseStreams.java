@@ -13,7 +13,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.bson.Document;
 import org.dangjian.subscriptions.command.Catalogue;
 import org.dangjian.subscriptions.query.SubscriptionsReadModel;
-import org.dangjian.subscriptions.query.UnitTreeReadModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -41,17 +40,15 @@ public class SseStreams implements SmartLifecycle {
     private final SubscriptionsReadModel subscriptions;
     private final JournalReader reader;
     private final DeliveryRecords records;
-    private final UnitTreeReadModel tree;
     private final Catalogue catalogue;
     private final DeliverySettings settings;
     private final Clock clock;
 
-    public SseStreams(SubscriptionsReadModel subscriptions, JournalReader reader, DeliveryRecords records, UnitTreeReadModel tree,
+    public SseStreams(SubscriptionsReadModel subscriptions, JournalReader reader, DeliveryRecords records,
                       Catalogue catalogue, DeliverySettings settings, Clock clock) {
         this.subscriptions = subscriptions;
         this.reader = reader;
         this.records = records;
-        this.tree = tree;
         this.catalogue = catalogue;
         this.settings = settings;
         this.clock = clock;
@@ -164,20 +161,14 @@ public class SseStreams implements SmartLifecycle {
             streams.remove(stream.connection);
             return;
         }
-        Instant unknownUnitsPassBefore = clock.instant().minus(settings.unitWait());
-        for (Document entry : reader.next(stream.cursor)) {
-            long position = entry.getLong("_id");
-            Grant.Coverage coverage = grant.get().covers(entry, tree, unknownUnitsPassBefore);
-            if (coverage == Grant.Coverage.WAIT) {
-                break; // a unit it names is not known yet: this stream waits for it
-            }
-            if (coverage == Grant.Coverage.DELIVER) {
-                Grant.Delivered delivered = grant.get().cloudEvent(entry, catalogue);
-                stream.emitter.send(SseEmitter.event().id(Long.toString(position)).data(JSON.writeValueAsString(delivered.event())));
-                records.streamed(grant.get(), entry, delivered.masked(), stream.connection);
+        for (JournalReader.Step step : reader.next(grant.get(), stream.cursor)) {
+            if (step.deliver()) {
+                Grant.Delivered delivered = grant.get().cloudEvent(step.entry(), catalogue);
+                stream.emitter.send(SseEmitter.event().id(Long.toString(step.position())).data(JSON.writeValueAsString(delivered.event())));
+                records.streamed(grant.get(), step.entry(), delivered.masked(), stream.connection);
                 stream.lastSent = clock.instant();
             }
-            stream.cursor = position;
+            stream.cursor = step.position();
         }
         if (Duration.between(stream.lastSent, clock.instant()).compareTo(settings.heartbeat()) >= 0) {
             stream.emitter.send(SseEmitter.event().comment("heartbeat"));

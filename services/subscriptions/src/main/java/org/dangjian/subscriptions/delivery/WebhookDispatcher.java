@@ -6,7 +6,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,7 +17,6 @@ import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.dangjian.subscriptions.command.Catalogue;
 import org.dangjian.subscriptions.query.SubscriptionsReadModel;
-import org.dangjian.subscriptions.query.UnitTreeReadModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -45,7 +43,6 @@ public class WebhookDispatcher {
     private final DeliveryJournal journal;
     private final DeliveryRecords records;
     private final WebhookSigner signer;
-    private final UnitTreeReadModel tree;
     private final Catalogue catalogue;
     private final DeliverySettings settings;
     private final Clock clock;
@@ -53,14 +50,13 @@ public class WebhookDispatcher {
     private final HttpClient http;
 
     public WebhookDispatcher(SubscriptionsReadModel subscriptions, JournalReader reader, DeliveryJournal journal, DeliveryRecords records,
-                             WebhookSigner signer, UnitTreeReadModel tree, Catalogue catalogue, DeliverySettings settings, Clock clock,
+                             WebhookSigner signer, Catalogue catalogue, DeliverySettings settings, Clock clock,
                              DeliveryCursors cursors) {
         this.subscriptions = subscriptions;
         this.reader = reader;
         this.journal = journal;
         this.records = records;
         this.signer = signer;
-        this.tree = tree;
         this.catalogue = catalogue;
         this.settings = settings;
         this.clock = clock;
@@ -98,21 +94,11 @@ public class WebhookDispatcher {
         if (records.retryingAfter(grant.subscriptionId(), cursor)) {
             return; // waiting for its next try
         }
-        List<Document> entries = reader.next(cursor);
-        Instant unknownUnitsPassBefore = clock.instant().minus(settings.unitWait());
-        for (Document entry : entries) {
-            long position = entry.getLong("_id");
-            Grant.Coverage coverage = grant.covers(entry, tree, unknownUnitsPassBefore);
-            if (coverage == Grant.Coverage.WAIT) {
-                break; // a unit it names is not known yet: the later events wait behind it
+        for (JournalReader.Step step : reader.next(grant, cursor)) {
+            if (step.deliver() && "RETRYING".equals(post(grant, step.entry()).getString("state"))) {
+                break;
             }
-            if (coverage == Grant.Coverage.DELIVER) {
-                Document outcome = post(grant, entry);
-                if ("RETRYING".equals(outcome.getString("state"))) {
-                    break;
-                }
-            }
-            cursor = position;
+            cursor = step.position();
         }
         cursors.moveTo(grant, cursor);
     }
